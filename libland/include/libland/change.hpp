@@ -1,0 +1,82 @@
+#pragma once
+// Change detection between two survey snapshots of the same area, and the land-use transition
+// matrix. See "Change detection" in docs/architecture.md for the method.
+#include <libland/progress.hpp>
+#include <libland/snapshot.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace libland {
+
+enum class ChangeType {
+    added,              // 0:1
+    removed,            // 1:0
+    split,              // 1:n
+    merged,             // n:1
+    boundary_adjusted,  // n:m pairing one-to-one, each pair sharing > half of both areas
+    redistributed,      // other n:m (land consolidation)
+    reshaped,           // 1:1, geometry moved beyond the tolerance
+    use_changed,        // 1:1, same geometry, land-use code differs
+    attributes_changed, // 1:1, same geometry and use, another attribute differs (e.g. holder)
+    renumbered,         // 1:1, only the key differs
+    unchanged,          // 1:1, nothing differs
+};
+
+// The area that one before-parcel shares with one after-parcel.
+struct Overlap {
+    std::size_t before = 0;  // index into the before snapshot's parcels
+    std::size_t after = 0;   // index into the after snapshot's parcels
+    double area_m2 = 0;
+};
+
+struct ChangeEvent {
+    ChangeType type = ChangeType::unchanged;
+    std::vector<std::size_t> before;  // indices into before.parcels, ascending
+    std::vector<std::size_t> after;   // indices into after.parcels, ascending
+    std::vector<Overlap> overlaps;    // the significant overlaps linking them (the share of area
+                                      // each child took from each parent)
+};
+
+// Area in hectares from each land-use code before (rows) to each code after (columns). The last
+// row and column are "(none)": land mapped on one side only. Rows sum to the before snapshot's
+// area per code, columns to the after snapshot's.
+struct TransitionMatrix {
+    std::vector<std::string> uses_before;   // row labels, sorted, "(none)" last
+    std::vector<std::string> uses_after;    // column labels, sorted, "(none)" last
+    std::vector<std::vector<double>> hectares;  // [row][column]
+};
+
+struct ChangeSet {
+    std::vector<ChangeEvent> events;  // every parcel of both snapshots is in exactly one event;
+                                      // ordered by the first before (else after) parcel index
+    TransitionMatrix matrix;
+    std::vector<std::string> notes;   // warnings, e.g. geometries repaired
+};
+
+struct DiffOptions {
+    double tolerance = 0.05;  // metres: vertex movement up to this is survey noise
+    bool repair = false;      // repair invalid geometries (noted) instead of refusing them
+    Progress progress;        // phases "index", "match", "classify"
+};
+
+// Detects every change between two snapshots in the same CRS.
+// Throws usage_error if the CRSs differ; geometry_error naming the parcel if a geometry is
+// invalid and repair is off.
+[[nodiscard]] ChangeSet diff(const Snapshot& before, const Snapshot& after,
+                             const DiffOptions& options);
+
+[[nodiscard]] const char* to_string(ChangeType type) noexcept;
+
+// Writes one row per event (unchanged ones only when include_unchanged) as CSV, GeoJSON or
+// GeoPackage, chosen by the extension, with the columns
+// change,before,after,area_before_m2,area_after_m2,use_before,use_after (and geometry for
+// GeoJSON/GPKG). Writes to a temporary file renamed into place: never a partial output.
+void write_changes(const ChangeSet& changes, const Snapshot& before, const Snapshot& after,
+                   const std::string& path, bool include_unchanged);
+
+// Writes the matrix as CSV: use_before, then one column per after code; hectares, 4 decimals.
+void write_matrix_csv(const TransitionMatrix& matrix, const std::string& path);
+
+}  // namespace libland

@@ -1,0 +1,30 @@
+#pragma once
+// Reading a snapshot from any source GDAL reads: GeoPackage, Shapefile, GeoJSON, GML, DXF, ...
+#include <libland/snapshot.hpp>
+
+#include <string>
+#include <vector>
+
+namespace libland {
+
+struct ReadOptions {
+    std::string layer;                   // "" : the file's only layer (several: refused, listed)
+    std::vector<std::string> id_fields;  // fields whose values form the parcel key; empty: the FID
+    std::string use_field;               // field holding the land-use code; "" : none
+    std::string crs;        // working CRS ("EPSG:N"): the source is reprojected into it, and a
+                            // source that declares no CRS is taken to be in it. "" : the source's
+                            // own if projected; a geographic source goes to its UTM zone.
+    std::string encoding;   // text encoding of the source: "" (as declared / UTF-8), "CP1258",
+                            // "TCVN3", "VNI", or any name iconv knows
+};
+
+// Reads every feature of the layer into a Snapshot. Features with null, empty or non-polygonal
+// geometry are kept with an empty geometry (validation reports them). Curves are linearised and
+// Z/M dropped, each said in Snapshot::notes.
+// Throws input_error naming the file, layer or field at fault; usage_error for a bad CRS.
+[[nodiscard]] Snapshot read_snapshot(const std::string& path, const ReadOptions& options);
+
+// Returns the names of the vector layers in a file. Throws input_error if it cannot be opened.
+[[nodiscard]] std::vector<std::string> list_layers(const std::string& path);
+
+}  // namespace libland

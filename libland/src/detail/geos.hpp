@@ -1,0 +1,65 @@
+#pragma once
+// RAII around the GEOS reentrant C API. Private: never included by public headers.
+#include <libland/geometry.hpp>
+
+#include <geos_c.h>
+
+#include <memory>
+#include <string>
+
+namespace libland::detail {
+
+// Owns one GEOSContextHandle_t; the message handlers store the last error text instead of
+// throwing through C. One per thread; move-only.
+class GeosContext {
+public:
+    GeosContext();
+    ~GeosContext();
+    GeosContext(GeosContext&&) = delete;
+    GeosContext& operator=(GeosContext&&) = delete;
+    GeosContext(const GeosContext&) = delete;
+    GeosContext& operator=(const GeosContext&) = delete;
+
+    [[nodiscard]] GEOSContextHandle_t handle() const noexcept { return handle_; }
+    // Returns GEOS's last error message ("" if none) and clears it.
+    [[nodiscard]] std::string take_error();
+
+    // Throws geometry_error with `what` and GEOS's last message. Never returns.
+    [[noreturn]] void fail(const std::string& what);
+
+private:
+    GEOSContextHandle_t handle_;
+    std::string last_error_;
+};
+
+struct GeomDeleter {
+    GEOSContextHandle_t ctx = nullptr;
+    void operator()(GEOSGeometry* g) const noexcept { GEOSGeom_destroy_r(ctx, g); }
+};
+using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
+
+struct PreparedDeleter {
+    GEOSContextHandle_t ctx = nullptr;
+    void operator()(const GEOSPreparedGeometry* g) const noexcept { GEOSPreparedGeom_destroy_r(ctx, g); }
+};
+using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
+
+struct TreeDeleter {
+    GEOSContextHandle_t ctx = nullptr;
+    void operator()(GEOSSTRtree* t) const noexcept { GEOSSTRtree_destroy_r(ctx, t); }
+};
+using TreePtr = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
+
+// Wraps a GEOS result: throws geometry_error (with `what` and GEOS's reason) when it is null.
+[[nodiscard]] GeomPtr own(GeosContext& ctx, GEOSGeometry* g, const char* what);
+
+// Converts to and from GEOS. An empty MultiPolygon becomes an empty MULTIPOLYGON.
+[[nodiscard]] GeomPtr to_geos(GeosContext& ctx, const MultiPolygon& geometry);
+[[nodiscard]] GeomPtr to_geos(GeosContext& ctx, const Polygon& polygon);
+// Keeps only the polygonal parts of g (points and lines of a collection are dropped).
+[[nodiscard]] MultiPolygon from_geos(GeosContext& ctx, const GEOSGeometry* g);
+
+// Returns the envelope of g as a GEOS geometry for STR-tree queries.
+[[nodiscard]] GeomPtr envelope(GeosContext& ctx, const Box& box);
+
+}  // namespace libland::detail

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs, from Debian's archive, everything libland needs to build, test and benchmark.
+# Safe to run again: apt-get skips what is already installed.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build ccache pkg-config
+  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
+  libsqlite3-dev sqlite3 libspatialite-dev libsqlite3-mod-spatialite
+  libboost-test-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev
+  pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas
+  python3-shapely python3-geopandas python3-matplotlib python3-gdal
+  wrk hyperfine
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,75 @@
+// land: the command-line tool for land officers. See README.md for usage.
+#include "commands.hpp"
+
+#include <libland/error.hpp>
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <set>
+#include <string>
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* usage;
+    std::set<std::string> flags;
+    int (*run)(const land::Args&);
+};
+
+const Command commands[] = {
+    {"validate",
+     "land validate FILE [--layer L] [--id F1,F2,..] [--use F] [--crs EPSG:N] [--encoding ENC]\n"
+     "              [--tolerance M] [--sliver-width M] [-o FINDINGS.(csv|geojson)]",
+     {}, land::validate_command},
+    {"diff",
+     "land diff BEFORE AFTER [--layer L] [--after-layer L] --id F1,F2,.. --use F\n"
+     "          [--tolerance METRES] [--crs EPSG:N] [--repair] [--all] [--quiet]\n"
+     "          -o OUT.(csv|geojson|gpkg) [--matrix MATRIX.csv]",
+     {"repair", "all", "quiet"}, land::diff_command},
+};
+
+void print_usage(std::FILE* out) {
+    std::fputs("usage:\n", out);
+    for (const auto& c : commands) {
+        std::fprintf(out, "  %s\n", c.usage);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+        print_usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    for (const auto& c : commands) {
+        if (std::strcmp(argv[1], c.name) != 0) continue;
+        try {
+            // "-o" is the one short option; it is spelled --output inside.
+            std::vector<char*> rest;
+            static char output[] = "--output";
+            for (int i = 2; i < argc; ++i) {
+                rest.push_back(std::strcmp(argv[i], "-o") == 0 ? output : argv[i]);
+            }
+            return c.run(land::Args(static_cast<int>(rest.size()), rest.data(), c.flags));
+        } catch (const libland::usage_error& e) {
+            std::cerr << "land " << c.name << ": " << e.what() << "\nusage: " << c.usage << "\n";
+            return 2;
+        } catch (const libland::error& e) {
+            std::cerr << "land " << c.name << ": " << e.what() << "\n";
+            return 2;
+        } catch (const std::bad_alloc&) {
+            std::cerr << "land " << c.name << ": out of memory\n";
+            return 2;
+        } catch (const std::exception& e) {
+            std::cerr << "land " << c.name << ": internal error: " << e.what() << "\n";
+            return 3;
+        }
+    }
+    std::cerr << "land: unknown command '" << argv[1] << "'\n";
+    print_usage(stderr);
+    return 2;
+}
