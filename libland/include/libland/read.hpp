@@ -16,11 +16,14 @@ struct ReadOptions {
                             // own if projected; a geographic source goes to its UTM zone.
     std::string encoding;   // text encoding of the source: "" (as declared / UTF-8), "CP1258",
                             // "TCVN3", "VNI", or any name iconv knows
+    std::string where;      // OGR attribute filter on the layer, e.g. "Layer = '1PARCELLE'" to
+                            // keep one DXF layer's entities; "" : every feature
 };
 
 // Reads every feature of the layer into a Snapshot. Features with null, empty or non-polygonal
 // geometry are kept with an empty geometry (validation reports them). Curves are linearised and
-// Z/M dropped, each said in Snapshot::notes.
+// Z/M dropped, each said in Snapshot::notes. From a DXF file only closed outlines are kept (a
+// closed line becomes a polygon; other entities are skipped and counted in notes).
 // Throws input_error naming the file, layer or field at fault; usage_error for a bad CRS.
 [[nodiscard]] Snapshot read_snapshot(const std::string& path, const ReadOptions& options);
 

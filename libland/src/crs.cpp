@@ -1,0 +1,154 @@
+#include <libland/crs.hpp>
+
+#include <libland/error.hpp>
+
+#include <proj.h>
+
+#include <cmath>
+#include <string>
+
+namespace libland {
+namespace {
+
+struct ContextDestroyer {
+    void operator()(PJ_CONTEXT* ctx) const noexcept { proj_context_destroy(ctx); }
+};
+using ContextPtr = std::unique_ptr<PJ_CONTEXT, ContextDestroyer>;
+
+struct PjDestroyer {
+    void operator()(PJ* pj) const noexcept { proj_destroy(pj); }
+};
+using PjPtr = std::unique_ptr<PJ, PjDestroyer>;
+
+// Returns a context of its own whose errors go nowhere but proj_context_errno.
+ContextPtr make_context() {
+    ContextPtr ctx(proj_context_create());
+    if (!ctx) {
+        throw usage_error("cannot create a PROJ context");
+    }
+    proj_log_level(ctx.get(), PJ_LOG_NONE);
+    return ctx;
+}
+
+std::string proj_message(PJ_CONTEXT* ctx) {
+    const int code = proj_context_errno(ctx);
+    const char* msg = code != 0 ? proj_context_errno_string(ctx, code) : nullptr;
+    return msg != nullptr ? msg : "unknown CRS";
+}
+
+// Returns the CRS object for a user string ("EPSG:5897", WKT, PROJ string).
+// Throws usage_error naming the string when PROJ does not know it.
+PjPtr make_crs(PJ_CONTEXT* ctx, const std::string& crs) {
+    PjPtr pj(proj_create(ctx, crs.c_str()));
+    if (!pj) {
+        throw usage_error("unknown CRS '" + crs + "': " + proj_message(ctx));
+    }
+    return pj;
+}
+
+}  // namespace
+
+struct Transformer::Impl {
+    ContextPtr ctx;
+    PjPtr pj;
+};
+
+Transformer::Transformer(const std::string& from, const std::string& to)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->ctx = make_context();
+    PJ_CONTEXT* ctx = impl_->ctx.get();
+    const PjPtr source = make_crs(ctx, from);
+    const PjPtr target = make_crs(ctx, to);
+    PjPtr raw(proj_create_crs_to_crs_from_pj(ctx, source.get(), target.get(), nullptr, nullptr));
+    if (!raw) {
+        throw usage_error("no transformation from " + from + " to " + to + ": " + proj_message(ctx));
+    }
+    impl_->pj.reset(proj_normalize_for_visualization(ctx, raw.get()));
+    if (!impl_->pj) {
+        throw usage_error("no transformation from " + from + " to " + to + ": " + proj_message(ctx));
+    }
+}
+
+Transformer::~Transformer() = default;  // Impl destroys pj before ctx (reverse member order)
+Transformer::Transformer(Transformer&&) noexcept = default;
+Transformer& Transformer::operator=(Transformer&&) noexcept = default;
+
+Point Transformer::operator()(Point p) const {
+    std::vector<Point> one{p};
+    apply(one);
+    return one.front();
+}
+
+void Transformer::apply(std::vector<Point>& points) const {
+    if (points.empty()) {
+        return;
+    }
+    const std::size_t stride = sizeof(Point);
+    const std::size_t n = points.size();
+    proj_errno_reset(impl_->pj.get());
+    proj_trans_generic(impl_->pj.get(), PJ_FWD, &points[0].x, stride, n, &points[0].y, stride, n,
+                       nullptr, 0, 0, nullptr, 0, 0);
+    for (const Point& p : points) {
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+            throw geometry_error("a point cannot be transformed: " +
+                                 std::string(proj_errno_string(proj_errno(impl_->pj.get()))));
+        }
+    }
+}
+
+void Transformer::apply(MultiPolygon& geometry) const {
+    for (Polygon& polygon : geometry) {
+        for (Ring& ring : polygon.rings) {
+            apply(ring);
+        }
+    }
+}
+
+bool is_geographic(const std::string& crs) {
+    const ContextPtr ctx = make_context();
+    const PjPtr pj = make_crs(ctx.get(), crs);
+    PJ_TYPE type = proj_get_type(pj.get());
+    if (type == PJ_TYPE_BOUND_CRS) {
+        const PjPtr base(proj_get_source_crs(ctx.get(), pj.get()));
+        type = base ? proj_get_type(base.get()) : type;
+    }
+    return type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
+           type == PJ_TYPE_GEOGRAPHIC_CRS;
+}
+
+std::string normalise_crs(const std::string& crs) {
+    if (crs.empty()) {
+        return crs;
+    }
+    const ContextPtr ctx = make_context();
+    PjPtr pj(proj_create(ctx.get(), crs.c_str()));
+    if (!pj) {
+        return crs;
+    }
+    if (const char* auth = proj_get_id_auth_name(pj.get(), 0); auth != nullptr) {
+        const char* code = proj_get_id_code(pj.get(), 0);
+        return std::string(auth) + ":" + (code != nullptr ? code : "");
+    }
+    int* confidence = nullptr;
+    PJ_OBJ_LIST* matches = proj_identify(ctx.get(), pj.get(), "EPSG", nullptr, &confidence);
+    std::string result = crs;
+    if (matches != nullptr && proj_list_get_count(matches) > 0 && confidence[0] >= 90) {
+        const PjPtr best(proj_list_get(ctx.get(), matches, 0));
+        const char* code = best ? proj_get_id_code(best.get(), 0) : nullptr;
+        if (code != nullptr) {
+            result = std::string("EPSG:") + code;
+        }
+    }
+    proj_int_list_destroy(confidence);
+    proj_list_destroy(matches);
+    return result;
+}
+
+std::string utm_zone_for(Point lon_lat) {
+    int zone = static_cast<int>(std::floor((lon_lat.x + 180.0) / 6.0)) + 1;
+    zone = zone < 1 ? 1 : (zone > 60 ? 60 : zone);
+    const int base = lon_lat.y >= 0 ? 32600 : 32700;
+    return "EPSG:" + std::to_string(base + zone);
+}
+
+}  // namespace libland

@@ -1,0 +1,124 @@
+#include "detail/ogr_writer.hpp"
+
+#include "io/ogr_fields.hpp"
+#include "io/ogr_geometry.hpp"
+
+#include <libland/error.hpp>
+
+#include <filesystem>
+#include <system_error>
+
+namespace libland::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A shapefile is several files; the .shp is the one OutputFile knows about.
+constexpr const char* kSidecars[] = {".shx", ".dbf", ".prj", ".cpg", ".qix"};
+
+SrsPtr make_srs(const std::string& crs, const std::string& path) {
+    if (crs.empty()) return nullptr;
+    SrsPtr srs(OSRNewSpatialReference(nullptr));
+    if (OSRSetFromUserInput(srs.get(), crs.c_str()) != OGRERR_NONE) {
+        throw usage_error(path + ": unknown CRS '" + crs + "'");
+    }
+    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+
+}  // namespace
+
+LayerWriter::LayerWriter(const std::string& path, const std::string& layer_name,
+                         const std::vector<Field>& fields, const std::string& crs, bool with_geometry)
+    : output_(path), driver_(driver_for(path)) {
+    ensure_gdal_registered();
+    const QuietGdal quiet;
+    GDALDriverH driver = GDALGetDriverByName(driver_.c_str());
+    dataset_.reset(driver == nullptr ? nullptr
+                                     : GDALCreate(driver, output_.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!dataset_) {
+        throw input_error(path + ": cannot create (" + gdal_error("driver " + driver_ + " failed") + ")");
+    }
+    const SrsPtr srs = with_geometry ? make_srs(crs, path) : nullptr;
+    const char* csv_options[] = {"GEOMETRY=AS_WKT", nullptr};
+    const char* shp_options[] = {"ENCODING=UTF-8", nullptr};
+    char** options = driver_ == "CSV" && with_geometry ? const_cast<char**>(csv_options)
+                     : driver_ == "ESRI Shapefile"     ? const_cast<char**>(shp_options)
+                                                       : nullptr;
+    layer_ = GDALDatasetCreateLayer(dataset_.get(), layer_name.c_str(), srs.get(),
+                                    with_geometry ? wkbMultiPolygon : wkbNone, options);
+    if (layer_ == nullptr) {
+        throw input_error(path + ": cannot create layer " + layer_name + " (" + gdal_error("failed") + ")");
+    }
+    for (const Field& field : fields) {
+        const FieldDefnPtr definition(OGR_Fld_Create(field.name.c_str(), io::ogr_field_type(field.type)));
+        if (OGR_L_CreateField(layer_, definition.get(), TRUE) != OGRERR_NONE) {
+            throw input_error(path + ": cannot create field " + field.name + " (" + gdal_error("failed") + ")");
+        }
+    }
+    in_transaction_ = GDALDatasetStartTransaction(dataset_.get(), FALSE) == OGRERR_NONE;
+}
+
+LayerWriter::~LayerWriter() {
+    if (dataset_) {
+        dataset_.reset();
+        move_sidecars(false);
+    }
+}
+
+void LayerWriter::add(const MultiPolygon& geometry, const std::vector<Value>& values) {
+    if (geometry.empty() || OGR_L_GetGeomType(layer_) == wkbNone) {
+        write(nullptr, values);
+        return;
+    }
+    write(io::to_ogr(geometry).release(), values);
+}
+
+void LayerWriter::add(const std::vector<Value>& values) { write(nullptr, values); }
+
+void LayerWriter::write(OGRGeometryH geometry, const std::vector<Value>& values) {
+    const FeaturePtr feature(OGR_F_Create(OGR_L_GetLayerDefn(layer_)));
+    if (geometry != nullptr) {
+        OGR_F_SetGeometryDirectly(feature.get(), geometry);
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        io::write_value(feature.get(), static_cast<int>(i), values[i]);
+    }
+    const QuietGdal quiet;
+    if (OGR_L_CreateFeature(layer_, feature.get()) != OGRERR_NONE) {
+        throw input_error(output_.target() + ": cannot write a feature (" + gdal_error("failed") + ")");
+    }
+}
+
+void LayerWriter::commit() {
+    const QuietGdal quiet;
+    if (in_transaction_ && GDALDatasetCommitTransaction(dataset_.get()) != OGRERR_NONE) {
+        throw input_error(output_.target() + ": cannot write (" + gdal_error("commit failed") + ")");
+    }
+    CPLErrorReset();
+    dataset_.reset();  // closing flushes
+    if (CPLGetLastErrorType() == CE_Failure) {
+        move_sidecars(false);
+        throw input_error(output_.target() + ": cannot write (" + gdal_error("close failed") + ")");
+    }
+    move_sidecars(true);
+    output_.commit();
+}
+
+// Renames (keep) or removes the shapefile sidecars of the temporary file.
+void LayerWriter::move_sidecars(bool keep) {
+    if (driver_ != "ESRI Shapefile") return;
+    for (const char* ext : kSidecars) {
+        const fs::path from = fs::path(output_.temp_path()).replace_extension(ext);
+        std::error_code ec;
+        if (!fs::exists(from, ec)) continue;
+        if (keep) {
+            fs::rename(from, fs::path(output_.target()).replace_extension(ext), ec);
+            if (ec) throw input_error(output_.target() + ": cannot write " + ext + " (" + ec.message() + ")");
+        } else {
+            fs::remove(from, ec);
+        }
+    }
+}
+
+}  // namespace libland::detail

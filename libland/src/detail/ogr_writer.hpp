@@ -1,0 +1,52 @@
+#pragma once
+// Writing one layer of features (MultiPolygon + attribute values) to any file GDAL writes, never
+// partially. Shared by every writer of the library (snapshots, diff results, findings). Private.
+//
+//   detail::LayerWriter out(path, "parcels", fields, "EPSG:5897");
+//   for (...) out.add(parcel.geometry, parcel.attributes);
+//   out.commit();   // without it, nothing is left at `path`
+#include <libland/attribute.hpp>
+#include <libland/geometry.hpp>
+
+#include "detail/gdal.hpp"
+#include "detail/output_file.hpp"
+
+#include <string>
+#include <vector>
+
+namespace libland::detail {
+
+class LayerWriter {
+public:
+    // Starts a new file for `path` with the driver its extension names (driver_for): one layer
+    // `layer_name` with `fields` (names and types as given) and, when `with_geometry`, MultiPolygon
+    // geometries in `crs` ("" : no CRS declared). CSV gets the geometry as a WKT column.
+    // Throws usage_error for an unknown extension, input_error when the file cannot be created.
+    LayerWriter(const std::string& path, const std::string& layer_name, const std::vector<Field>& fields,
+                const std::string& crs, bool with_geometry = true);
+    // Discards the temporary file unless commit() succeeded.
+    ~LayerWriter();
+    LayerWriter(const LayerWriter&) = delete;
+    LayerWriter& operator=(const LayerWriter&) = delete;
+
+    // Writes one feature. REQUIRES: values.size() == fields.size(). An empty geometry (or a
+    // writer without geometry) writes a null geometry. Throws input_error naming the file.
+    void add(const MultiPolygon& geometry, const std::vector<Value>& values);
+    void add(const std::vector<Value>& values);
+
+    // Finishes the file and renames it (and a shapefile's sidecar files) over the target.
+    // Throws input_error naming the file on failure.
+    void commit();
+
+private:
+    void write(OGRGeometryH geometry, const std::vector<Value>& values);
+    void move_sidecars(bool keep);
+
+    OutputFile output_;
+    std::string driver_;
+    DatasetPtr dataset_;
+    OGRLayerH layer_ = nullptr;  // borrowed from dataset_
+    bool in_transaction_ = false;
+};
+
+}  // namespace libland::detail

@@ -1,0 +1,15 @@
+#include <libland/write.hpp>
+
+#include "detail/ogr_writer.hpp"
+
+namespace libland {
+
+void write_snapshot(const Snapshot& snapshot, const std::string& path, const std::string& layer_name) {
+    detail::LayerWriter out(path, layer_name, snapshot.fields, snapshot.crs);
+    for (const Parcel& parcel : snapshot.parcels) {
+        out.add(parcel.geometry, parcel.attributes);
+    }
+    out.commit();
+}
+
+}  // namespace libland
