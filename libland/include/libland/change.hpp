@@ -48,17 +48,30 @@ struct TransitionMatrix {
     std::vector<std::vector<double>> hectares;  // [row][column]
 };
 
+// Wall-clock seconds spent in each phase of diff(), for benchmarks and progress reports.
+struct DiffTimings {
+    double prepare = 0;   // validity, repair, bounding boxes and areas of every parcel
+    double index = 0;     // the spatial index over the after parcels
+    double match = 0;     // equal-within-tolerance pairs and the overlap graph
+    double classify = 0;  // events and the transition matrix
+};
+
 struct ChangeSet {
     std::vector<ChangeEvent> events;  // every parcel of both snapshots is in exactly one event;
                                       // ordered by the first before (else after) parcel index
     TransitionMatrix matrix;
     std::vector<std::string> notes;   // warnings, e.g. geometries repaired
+    DiffTimings timings;
 };
 
 struct DiffOptions {
     double tolerance = 0.05;  // metres: vertex movement up to this is survey noise
     bool repair = false;      // repair invalid geometries (noted) instead of refusing them
-    Progress progress;        // phases "index", "match", "classify"
+    // Attributes that never make an attributes_changed event, e.g. an area field that merely
+    // follows the geometry ("dienTich"). The id fields and the use field are never compared.
+    std::vector<std::string> ignore_fields;
+    unsigned threads = 0;     // worker threads; 0: one per hardware core
+    Progress progress;        // phases "prepare", "index", "match", "classify"
 };
 
 // Detects every change between two snapshots in the same CRS.

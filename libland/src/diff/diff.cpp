@@ -1,0 +1,106 @@
+// diff(): prepares both snapshots, builds the overlap graph, and types its components.
+#include "diff/box_index.hpp"
+#include "diff/classify.hpp"
+#include "diff/match.hpp"
+#include "diff/matrix.hpp"
+#include "diff/prepare.hpp"
+
+#include <libland/change.hpp>
+#include <libland/error.hpp>
+
+#include <chrono>
+#include <cmath>
+
+namespace libland {
+
+namespace {
+
+class PhaseClock {
+public:
+    // Returns the seconds since the last call (or construction).
+    double lap() {
+        const auto now = std::chrono::steady_clock::now();
+        const double seconds = std::chrono::duration<double>(now - last_).count();
+        last_ = now;
+        return seconds;
+    }
+
+private:
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+void report(const DiffOptions& options, std::string_view phase, double fraction) {
+    if (options.progress) options.progress(phase, fraction);
+}
+
+void check_inputs(const Snapshot& before, const Snapshot& after, const DiffOptions& options) {
+    if (before.crs != after.crs) {
+        throw usage_error("before snapshot " + before.source + " is in " + before.crs + " but after snapshot " +
+                          after.source + " is in " + after.crs + ": read both into one CRS (--crs)");
+    }
+    if (!(options.tolerance > 0) || !std::isfinite(options.tolerance)) {
+        throw usage_error("the tolerance must be a positive number of metres");
+    }
+}
+
+change_detection::BoxIndex index_of(const change_detection::PreparedSide& side) {
+    std::vector<Box> boxes;
+    std::vector<std::uint32_t> ids;
+    for (std::size_t j = 0; j < side.size(); ++j) {
+        if (!side.has_area(j)) continue;
+        boxes.push_back(side.box(j));
+        ids.push_back(static_cast<std::uint32_t>(j));
+    }
+    return change_detection::BoxIndex(boxes, ids);
+}
+
+}  // namespace
+
+ChangeSet diff(const Snapshot& before, const Snapshot& after, const DiffOptions& options) {
+    check_inputs(before, after, options);
+    ChangeSet changes;
+    PhaseClock clock;
+    report(options, "prepare", 0);
+    const change_detection::PreparedSide old_side(before, "before", options.repair, options.threads, changes.notes);
+    const change_detection::PreparedSide new_side(after, "after", options.repair, options.threads, changes.notes);
+    changes.timings.prepare = clock.lap();
+    report(options, "prepare", 1);
+
+    report(options, "index", 0);
+    const change_detection::BoxIndex index = index_of(new_side);
+    changes.timings.index = clock.lap();
+    report(options, "index", 1);
+
+    report(options, "match", 0);
+    const change_detection::MatchOptions match{options.tolerance, options.threads,
+                                   [&](double f) { report(options, "match", f); }};
+    const change_detection::OverlapGraph graph = change_detection::overlap_graph(old_side, new_side, index, match);
+    changes.timings.match = clock.lap();
+    report(options, "match", 1);
+
+    report(options, "classify", 0);
+    changes.events = change_detection::classify(old_side, new_side, graph, {options.tolerance, options.ignore_fields});
+    changes.matrix = change_detection::transition_matrix(old_side, new_side, graph);
+    changes.timings.classify = clock.lap();
+    report(options, "classify", 1);
+    return changes;
+}
+
+const char* to_string(ChangeType type) noexcept {
+    switch (type) {
+        case ChangeType::added: return "added";
+        case ChangeType::removed: return "removed";
+        case ChangeType::split: return "split";
+        case ChangeType::merged: return "merged";
+        case ChangeType::boundary_adjusted: return "boundary_adjusted";
+        case ChangeType::redistributed: return "redistributed";
+        case ChangeType::reshaped: return "reshaped";
+        case ChangeType::use_changed: return "use_changed";
+        case ChangeType::attributes_changed: return "attributes_changed";
+        case ChangeType::renumbered: return "renumbered";
+        case ChangeType::unchanged: return "unchanged";
+    }
+    return "unchanged";
+}
+
+}  // namespace libland

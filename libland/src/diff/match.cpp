@@ -1,0 +1,170 @@
+#include "diff/match.hpp"
+
+#include "diff/equality.hpp"
+#include "diff/normalise.hpp"
+#include "diff/parallel.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <mutex>
+
+namespace libland::change_detection {
+
+namespace {
+
+constexpr std::size_t chunk_size = 1024;
+constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+constexpr double min_overlap_m2 = 1.0;
+constexpr double min_overlap_share = 0.005;
+
+Box grown(const Box& b, double by) noexcept { return {b.min_x - by, b.min_y - by, b.max_x + by, b.max_y + by}; }
+
+double box_overlap_area(const Box& a, const Box& b) noexcept {
+    const double w = std::min(a.max_x, b.max_x) - std::max(a.min_x, b.min_x);
+    const double h = std::min(a.max_y, b.max_y) - std::max(a.min_y, b.min_y);
+    return w > 0 && h > 0 ? w * h : 0;
+}
+
+// Returns the after-parcel equal within tolerance to before-parcel i (the one with the same key
+// when several are), or `none`.
+std::size_t equal_partner(detail::GeosContext& ctx, const PreparedSide& before, const PreparedSide& after,
+                          const BoxIndex& index, std::size_t i, double tolerance, std::vector<std::uint32_t>& found) {
+    found.clear();
+    index.query(grown(before.box(i), tolerance), found);
+    std::sort(found.begin(), found.end());
+    const double epsilon = collinear_epsilon(tolerance);
+    MultiPolygon canonical;  // computed once, on the first near-equal box
+    std::size_t partner = none;
+    for (const std::uint32_t j : found) {
+        if (!boxes_within(before.box(i), after.box(j), tolerance)) continue;
+        if (canonical.empty()) canonical = canonical_form(before.geometry(i), epsilon);
+        if (!equal_within(ctx, canonical, canonical_form(after.geometry(j), epsilon), tolerance)) continue;
+        if (after.parcel(j).key == before.parcel(i).key) return j;
+        if (partner == none) partner = j;
+    }
+    return partner;
+}
+
+// Returns, per before-parcel, its equal partner, dropping partners claimed by several.
+std::vector<std::size_t> equal_partners(const PreparedSide& before, const PreparedSide& after, const BoxIndex& index,
+                                        const MatchOptions& options) {
+    std::vector<std::size_t> partner(before.size(), none);
+    parallel_chunks(before.size(), chunk_size, options.threads,
+                    [&](detail::GeosContext& ctx, std::size_t begin, std::size_t end) {
+                        std::vector<std::uint32_t> found;
+                        for (std::size_t i = begin; i < end; ++i) {
+                            if (before.has_area(i)) {
+                                partner[i] = equal_partner(ctx, before, after, index, i, options.tolerance, found);
+                            }
+                        }
+                    },
+                    [&](double f) { if (options.progress) options.progress(f / 2); });
+    std::vector<std::uint32_t> claims(after.size(), 0);
+    for (const std::size_t j : partner) {
+        if (j != none) ++claims[j];
+    }
+    for (std::size_t& j : partner) {
+        if (j != none && claims[j] > 1) j = none;
+    }
+    return partner;
+}
+
+struct OverlayContext {
+    const PreparedSide& before;
+    const PreparedSide& after;
+    const BoxIndex& index;
+    const std::vector<std::uint8_t>& after_taken;  // after-parcels already linked as equal
+    double tolerance;
+};
+
+std::string pair_name(const OverlayContext& c, std::size_t i, std::size_t j) {
+    return "before parcel " + c.before.parcel(i).key + " and after parcel " + c.after.parcel(j).key;
+}
+
+// Overlays before-parcel i with every candidate, appending edges and slivers.
+void overlay_one(detail::GeosContext& ctx, const OverlayContext& c, std::size_t i, std::vector<std::uint32_t>& found,
+                 std::vector<Overlap>& edges, std::vector<Overlap>& slivers) {
+    const auto h = ctx.handle();
+    found.clear();
+    c.index.query(c.before.box(i), found);
+    std::sort(found.begin(), found.end());
+    const detail::GeomPtr gi = detail::to_geos(ctx, c.before.geometry(i));
+    const detail::PreparedPtr prepared(GEOSPrepare_r(h, gi.get()), detail::PreparedDeleter{h});
+    if (!prepared) ctx.fail("cannot prepare before parcel " + c.before.parcel(i).key);
+    for (const std::uint32_t j : found) {
+        if (c.after_taken[j] != 0 || box_overlap_area(c.before.box(i), c.after.box(j)) <= 0) continue;
+        const detail::GeomPtr gj = detail::to_geos(ctx, c.after.geometry(j));
+        const char meets = GEOSPreparedIntersects_r(h, prepared.get(), gj.get());
+        if (meets == 2) ctx.fail("cannot compare " + pair_name(c, i, j));
+        if (meets == 0) continue;
+        const detail::GeomPtr common = detail::own(ctx, GEOSIntersection_r(h, gi.get(), gj.get()),
+                                                   ("cannot intersect " + pair_name(c, i, j)).c_str());
+        double area = 0, perimeter = 0;
+        if (GEOSArea_r(h, common.get(), &area) == 0 || GEOSLength_r(h, common.get(), &perimeter) == 0) {
+            ctx.fail("cannot measure the overlap of " + pair_name(c, i, j));
+        }
+        if (area <= 0) continue;
+        const double floor = std::max(min_overlap_m2, min_overlap_share * std::min(c.before.area(i), c.after.area(j)));
+        const bool wide = perimeter > 0 && area / (perimeter / 2) > c.tolerance;
+        (area > floor && wide ? edges : slivers).push_back({i, j, area});
+    }
+}
+
+bool by_pair(const Overlap& a, const Overlap& b) noexcept {
+    return a.before != b.before ? a.before < b.before : a.after < b.after;
+}
+
+}  // namespace
+
+OverlapGraph overlap_graph(const PreparedSide& before, const PreparedSide& after, const BoxIndex& index,
+                           const MatchOptions& options) {
+    const std::vector<std::size_t> partner = equal_partners(before, after, index, options);
+    std::vector<std::uint8_t> after_taken(after.size(), 0);
+    std::vector<std::size_t> rest;  // before-parcels to overlay
+    OverlapGraph graph;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        if (partner[i] != none) {
+            after_taken[partner[i]] = 1;
+        } else if (before.has_area(i)) {
+            rest.push_back(i);
+        }
+    }
+
+    const OverlayContext context{before, after, index, after_taken, options.tolerance};
+    std::mutex mutex;
+    parallel_chunks(rest.size(), chunk_size / 8, options.threads,
+                    [&](detail::GeosContext& ctx, std::size_t begin, std::size_t end) {
+                        std::vector<std::uint32_t> found;
+                        std::vector<Overlap> edges, slivers;
+                        for (std::size_t k = begin; k < end; ++k) overlay_one(ctx, context, rest[k], found, edges, slivers);
+                        std::lock_guard lock(mutex);
+                        graph.edges.insert(graph.edges.end(), edges.begin(), edges.end());
+                        graph.slivers.insert(graph.slivers.end(), slivers.begin(), slivers.end());
+                    },
+                    [&](double f) { if (options.progress) options.progress(0.5 + f / 2); });
+
+    const std::size_t overlaid = graph.edges.size();
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        if (partner[i] != none) {
+            graph.edges.push_back({i, partner[i], std::min(before.area(i), after.area(partner[i]))});
+        }
+    }
+    std::vector<std::uint8_t> flags(graph.edges.size(), 0);
+    std::fill(flags.begin() + static_cast<std::ptrdiff_t>(overlaid), flags.end(), 1);
+    // Sort edges and their flags together.
+    std::vector<std::size_t> order(graph.edges.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return by_pair(graph.edges[a], graph.edges[b]); });
+    std::vector<Overlap> edges(order.size());
+    graph.equal_shape.resize(order.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        edges[k] = graph.edges[order[k]];
+        graph.equal_shape[k] = flags[order[k]];
+    }
+    graph.edges = std::move(edges);
+    std::sort(graph.slivers.begin(), graph.slivers.end(), by_pair);
+    return graph;
+}
+
+}  // namespace libland::change_detection
