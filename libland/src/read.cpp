@@ -90,11 +90,13 @@ struct FeatureReader {
     bool outlines_only = false;  // DXF: keep closed outlines, skip every other entity
     io::GeometryTally tally;
     io::MojibakeCounter mojibake;
-    std::size_t skipped = 0;
+    std::size_t skipped_open = 0;   // DXF features skipped: lines that do not close
+    std::size_t skipped_other = 0;  // DXF features skipped: texts, points, ...
 
     void read(OGRFeatureH feature) {
         Parcel parcel;
         parcel.fid = OGR_F_GetFID(feature);
+        const std::size_t open_lines_before = tally.open_lines;
         if (OGRGeometryH g = OGR_F_GetGeometryRef(feature); g != nullptr) {
             parcel.source_type = OGR_G_GetGeometryName(g);
             if (!io::append_polygons(g, parcel.geometry, tally)) {
@@ -102,11 +104,11 @@ struct FeatureReader {
             }
         }
         if (outlines_only && parcel.geometry.empty()) {
-            ++skipped;
+            ++(tally.open_lines > open_lines_before ? skipped_open : skipped_other);
             return;
         }
         if (transform && !parcel.geometry.empty()) {
-            transform->apply(parcel.geometry);
+            reproject(parcel);
         }
         io::read_values(feature, snapshot.fields, decoder, parcel.attributes, &mojibake);
         parcel.key = make_key(parcel);
@@ -114,6 +116,17 @@ struct FeatureReader {
             parcel.use = to_string(parcel.attributes[static_cast<std::size_t>(use_column)]);
         }
         snapshot.parcels.push_back(std::move(parcel));
+    }
+
+    void reproject(Parcel& parcel) const {
+        try {
+            transform->apply(parcel.geometry);
+        } catch (const geometry_error& e) {
+            throw input_error(snapshot.source + " layer " + snapshot.layer + " feature " +
+                              std::to_string(parcel.fid) + ": cannot reproject from " +
+                              snapshot.source_crs + " to " + snapshot.crs + " (" + e.what() +
+                              "); are the coordinates in the declared CRS?");
+        }
     }
 
     [[nodiscard]] std::string make_key(const Parcel& parcel) const {
@@ -135,8 +148,8 @@ struct FeatureReader {
         note(tally.linearised, "feature(s) had curves, approximated by straight segments");
         if (outlines_only) {
             note(tally.closed_lines, "closed line(s) taken as parcel outlines");
-            note(tally.open_lines, "line(s) that do not close skipped");
-            note(skipped, "feature(s) without a closed outline skipped");
+            note(skipped_open, "line(s) that do not close skipped");
+            note(skipped_other, "other feature(s) (texts, points, ...) skipped");
         }
         if (mojibake.suspicious() > 0) {
             snapshot.notes.push_back(
@@ -154,6 +167,10 @@ void apply_filter(OGRLayerH layer, const std::string& where, const Snapshot& s) 
         throw input_error(s.source + " layer " + s.layer + ": bad filter '" + where +
                           "': " + detail::gdal_error("not a valid attribute filter"));
     }
+}
+
+std::string where_clause(const ReadOptions& options) {
+    return options.where.empty() ? "" : " where " + options.where;
 }
 
 void read_features(OGRLayerH layer, FeatureReader& reader) {
@@ -186,6 +203,9 @@ Snapshot read_snapshot(const std::string& path, const ReadOptions& options) {
     s.use_field = options.use_field;
     s.fields = io::read_fields(OGR_L_GetLayerDefn(layer), decoder);
     apply_filter(layer, options.where, s);
+    if (OGR_L_GetFeatureCount(layer, TRUE) == 0) {
+        throw input_error("layer " + s.layer + " of " + path + " has no features" + where_clause(options));
+    }
     io::CrsPlan plan = io::plan_crs(layer, options.crs, path);
     s.crs = plan.working_crs;
     s.source_crs = plan.source_crs;
@@ -193,7 +213,7 @@ Snapshot read_snapshot(const std::string& path, const ReadOptions& options) {
     s.notes = std::move(plan.notes);
 
     const bool dxf = std::string_view(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get()))) == "DXF";
-    FeatureReader reader{s, decoder, plan.transform, {}, -1, dxf, {}, {}, 0};
+    FeatureReader reader{s, decoder, plan.transform, {}, -1, dxf, {}, {}, 0, 0};
     for (const std::string& name : options.id_fields) {
         reader.id_columns.push_back(required_field(s, name, "id"));
     }
@@ -205,13 +225,8 @@ Snapshot read_snapshot(const std::string& path, const ReadOptions& options) {
     }
     read_features(layer, reader);
     reader.add_notes(options.encoding);
-    if (s.parcels.empty()) {
-        if (dxf && reader.skipped > 0) {
-            throw input_error(path + " holds no closed parcel outlines" +
-                              (options.where.empty() ? "" : " where " + options.where));
-        }
-        throw input_error("layer " + s.layer + " of " + path + " has no features" +
-                          (options.where.empty() ? "" : " where " + options.where));
+    if (s.parcels.empty()) {  // only DXF skips features
+        throw input_error(path + " holds no closed parcel outlines" + where_clause(options));
     }
     return s;
 }

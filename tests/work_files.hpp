@@ -1,0 +1,27 @@
+#pragma once
+// Small input files that a test writes for itself under LIBLAND_WORK_DIR.
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+namespace libland::test {
+
+// Returns the path of `name` in a fresh folder of the work directory for `suite`; the folder is
+// created, and the file is removed if it existed.
+inline std::string work_path(const std::string& suite, const std::string& name) {
+    const std::filesystem::path folder = std::filesystem::path(LIBLAND_WORK_DIR) / suite;
+    std::filesystem::create_directories(folder);
+    const std::filesystem::path path = folder / name;
+    std::filesystem::remove_all(path);
+    return path.string();
+}
+
+// Writes `contents` (bytes as they are) to `name` in the suite's work folder; returns its path.
+inline std::string write_work_file(const std::string& suite, const std::string& name, std::string_view contents) {
+    const std::string path = work_path(suite, name);
+    std::ofstream(path, std::ios::binary).write(contents.data(), static_cast<std::streamsize>(contents.size()));
+    return path;
+}
+
+}  // namespace libland::test
