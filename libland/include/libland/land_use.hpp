@@ -2,6 +2,7 @@
 // The land-use code list (loai dat): leaf codes, their groups, and the old -> new mapping of
 // Circular 08/2024. The list is data (land_use_codes.cpp), not logic.
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -17,5 +18,8 @@ struct LandUse {
 
 // Returns the code's entry, or nothing when the code is unknown. Case-sensitive, trimmed input.
 [[nodiscard]] std::optional<LandUse> find_land_use(std::string_view code) noexcept;
+
+// Returns every known leaf code, old (2018) and new (2024) alike, in the list's order.
+[[nodiscard]] std::span<const LandUse> land_use_codes() noexcept;
 
 }  // namespace libland

@@ -48,8 +48,13 @@ struct ValidateOptions {
 [[nodiscard]] const char* to_string(FindingCode code) noexcept;
 [[nodiscard]] const char* to_string(Severity severity) noexcept;
 
-// Writes findings as CSV or GeoJSON (chosen by the extension). Throws input_error if it cannot
-// write; never leaves a partial file behind.
+// Returns true when write_findings can write this path: it ends in .csv, .geojson or .json.
+[[nodiscard]] bool findings_path_supported(const std::string& path);
+
+// Writes findings as CSV (columns severity,code,parcels,message,x,y; parcels joined by ';') or
+// GeoJSON (geometry: the finding's area, else its location; in the snapshot's CRS), chosen by the
+// extension. Throws usage_error for another extension, input_error if it cannot write; never
+// leaves a partial file behind.
 void write_findings(const std::vector<Finding>& findings, const Snapshot& snapshot,
                     const std::string& path);
 

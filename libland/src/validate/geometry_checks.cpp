@@ -1,0 +1,114 @@
+// Per-parcel geometry checks: empty, non-polygonal, invalid (with GEOS's reason and location).
+#include "validate/checks.hpp"
+#include "validate/geos_ops.hpp"
+
+#include <libland/error.hpp>
+
+namespace libland::detail {
+
+namespace {
+
+// Returns the geometry's first vertex, or null when it has none.
+const Point* first_point(const MultiPolygon& geometry) {
+    for (const auto& polygon : geometry) {
+        for (const auto& ring : polygon.rings) {
+            if (!ring.empty()) return &ring.front();
+        }
+    }
+    return nullptr;
+}
+
+bool is_polygonal_type(const std::string& type) {
+    return type.find("POLYGON") != std::string::npos || type.find("SURFACE") != std::string::npos;
+}
+
+Finding parcel_error(FindingCode code, const Parcel& parcel, std::string message) {
+    Finding f;
+    f.severity = Severity::error;
+    f.code = code;
+    f.parcels = {parcel_label(parcel)};
+    f.message = std::move(message);
+    return f;
+}
+
+// Reports a parcel without usable geometry: null, empty, or a point or line.
+Finding missing_geometry(const Parcel& parcel) {
+    const std::string label = parcel_label(parcel);
+    if (parcel.source_type.empty()) {
+        return parcel_error(FindingCode::empty_geometry, parcel, "parcel " + label + " has no geometry");
+    }
+    if (is_polygonal_type(parcel.source_type)) {
+        return parcel_error(FindingCode::empty_geometry, parcel,
+                            "parcel " + label + " has an empty " + parcel.source_type);
+    }
+    return parcel_error(FindingCode::non_polygonal, parcel,
+                        "parcel " + label + " is a " + parcel.source_type + ", not a polygon");
+}
+
+// Returns the parcel's polygonal geometry made valid for the coverage checks, or null.
+GeomPtr repaired(GeosContext& ctx, const GEOSGeometry* g) {
+    try {
+        GeomPtr valid = own(ctx, GEOSMakeValid_r(ctx.handle(), g), "cannot repair a geometry");
+        GeomPtr poly = polygonal(ctx, valid.get());
+        return is_empty(ctx, poly.get()) ? GeomPtr(nullptr, GeomDeleter{ctx.handle()}) : std::move(poly);
+    } catch (const geometry_error&) {
+        return GeomPtr(nullptr, GeomDeleter{ctx.handle()});
+    }
+}
+
+// Checks one parcel with a non-empty geometry; returns its usable geometry or null.
+GeomPtr check_parcel(GeosContext& ctx, std::size_t i, const Parcel& parcel, FindingList& out) {
+    auto h = ctx.handle();
+    GeomPtr g(nullptr, GeomDeleter{h});
+    try {
+        g = to_geos(ctx, parcel.geometry);
+    } catch (const geometry_error& e) {
+        // A ring with fewer than four points or not closed: GEOS refuses to build it at all.
+        Finding f = parcel_error(FindingCode::invalid_geometry, parcel,
+                                 "parcel " + parcel_label(parcel) + " is invalid: " + e.what());
+        f.location = *first_point(parcel.geometry);
+        f.has_location = true;
+        out.add_for_parcel(i, std::move(f));
+        return GeomPtr(nullptr, GeomDeleter{h});
+    }
+    char* reason = nullptr;
+    GEOSGeometry* location = nullptr;
+    char valid = GEOSisValidDetail_r(h, g.get(), 0, &reason, &location);
+    if (valid == 1) {
+        return g;
+    }
+    GeomPtr where(location, GeomDeleter{h});
+    std::string why = reason != nullptr ? reason : ctx.take_error();
+    GEOSFree_r(h, reason);
+    Finding f = parcel_error(FindingCode::invalid_geometry, parcel, "parcel " + parcel_label(parcel) + " is invalid: " + why);
+    if (where && GEOSGeomGetX_r(h, where.get(), &f.location.x) == 1 && GEOSGeomGetY_r(h, where.get(), &f.location.y) == 1) {
+        f.has_location = true;
+        f.message += " at " + format_point(f.location);
+    }
+    out.add_for_parcel(i, std::move(f));
+    return repaired(ctx, g.get());
+}
+
+}  // namespace
+
+void check_geometry(GeosContext& ctx, const Snapshot& snapshot, ParcelShapes& shapes, FindingList& out) {
+    const auto n = snapshot.parcels.size();
+    shapes.usable.clear();
+    shapes.usable.reserve(n);
+    shapes.boxes.assign(n, Box{});
+    for (std::size_t i = 0; i < n; ++i) {
+        const Parcel& parcel = snapshot.parcels[i];
+        GeomPtr usable(nullptr, GeomDeleter{ctx.handle()});
+        if (first_point(parcel.geometry) == nullptr) {
+            out.add_for_parcel(i, missing_geometry(parcel));
+        } else {
+            usable = check_parcel(ctx, i, parcel, out);
+        }
+        if (usable) {
+            shapes.boxes[i] = box_of(ctx, usable.get());
+        }
+        shapes.usable.push_back(std::move(usable));
+    }
+}
+
+}  // namespace libland::detail

@@ -1,0 +1,94 @@
+#include "validate/geos_ops.hpp"
+
+namespace libland::detail {
+
+Box box_of(GeosContext& ctx, const GEOSGeometry* g) {
+    auto h = ctx.handle();
+    Box b;
+    if (GEOSGeom_getXMin_r(h, g, &b.min_x) == 0 || GEOSGeom_getYMin_r(h, g, &b.min_y) == 0 ||
+        GEOSGeom_getXMax_r(h, g, &b.max_x) == 0 || GEOSGeom_getYMax_r(h, g, &b.max_y) == 0) {
+        ctx.fail("cannot compute an envelope");
+    }
+    return b;
+}
+
+GeomPtr buffer(GeosContext& ctx, const GEOSGeometry* g, double distance) {
+    constexpr int quadrant_segments = 2;
+    constexpr double mitre_limit = 5.0;
+    return own(ctx,
+               GEOSBufferWithStyle_r(ctx.handle(), g, distance, quadrant_segments, GEOSBUF_CAP_FLAT,
+                                     GEOSBUF_JOIN_MITRE, mitre_limit),
+               "cannot buffer a geometry");
+}
+
+GeomPtr union_of(GeosContext& ctx, const std::vector<const GEOSGeometry*>& parts) {
+    auto h = ctx.handle();
+    std::vector<GEOSGeometry*> clones;
+    clones.reserve(parts.size());
+    for (const GEOSGeometry* part : parts) {
+        GEOSGeometry* c = GEOSGeom_clone_r(h, part);
+        if (c == nullptr) {
+            for (auto* done : clones) GEOSGeom_destroy_r(h, done);
+            ctx.fail("cannot copy a geometry");
+        }
+        clones.push_back(c);
+    }
+    GeomPtr collection = own(ctx,
+                             GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, clones.data(),
+                                                         static_cast<unsigned>(clones.size())),
+                             "cannot build a collection");
+    return own(ctx, GEOSUnaryUnion_r(h, collection.get()), "cannot union parcels");
+}
+
+GeomPtr polygonal(GeosContext& ctx, const GEOSGeometry* g) {
+    auto type = GEOSGeomTypeId_r(ctx.handle(), g);
+    if (type == GEOS_MULTIPOLYGON) {
+        return own(ctx, GEOSGeom_clone_r(ctx.handle(), g), "cannot copy a geometry");
+    }
+    return to_geos(ctx, from_geos(ctx, g));
+}
+
+Point point_on_surface(GeosContext& ctx, const GEOSGeometry* g) {
+    auto h = ctx.handle();
+    GeomPtr p = own(ctx, GEOSPointOnSurface_r(h, g), "cannot find a point on a surface");
+    Point out;
+    if (GEOSGeomGetX_r(h, p.get(), &out.x) == 0 || GEOSGeomGetY_r(h, p.get(), &out.y) == 0) {
+        ctx.fail("cannot read a point");
+    }
+    return out;
+}
+
+double widest(GeosContext& ctx, const GEOSGeometry* area, double precision) {
+    if (is_empty(ctx, area)) {
+        return 0;
+    }
+    GeomPtr radius = own(ctx, GEOSMaximumInscribedCircle_r(ctx.handle(), area, precision),
+                         "cannot measure a width");
+    return 2 * length_of(ctx, radius.get());
+}
+
+bool is_empty(GeosContext& ctx, const GEOSGeometry* g) {
+    char empty = GEOSisEmpty_r(ctx.handle(), g);
+    if (empty == 2) {
+        ctx.fail("cannot test emptiness");
+    }
+    return empty == 1;
+}
+
+double area_of(GeosContext& ctx, const GEOSGeometry* g) {
+    double a = 0;
+    if (GEOSArea_r(ctx.handle(), g, &a) == 0) {
+        ctx.fail("cannot compute an area");
+    }
+    return a;
+}
+
+double length_of(GeosContext& ctx, const GEOSGeometry* g) {
+    double l = 0;
+    if (GEOSLength_r(ctx.handle(), g, &l) == 0) {
+        ctx.fail("cannot compute a length");
+    }
+    return l;
+}
+
+}  // namespace libland::detail
