@@ -76,6 +76,16 @@ void LayerWriter::add(const MultiPolygon& geometry, const std::vector<Value>& va
 
 void LayerWriter::add(const std::vector<Value>& values) { write(nullptr, values); }
 
+void LayerWriter::add(Point location, const std::vector<Value>& values) {
+    if (OGR_L_GetGeomType(layer_) == wkbNone) {
+        write(nullptr, values);
+        return;
+    }
+    OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
+    OGR_G_SetPoint_2D(point, 0, location.x, location.y);
+    write(point, values);
+}
+
 void LayerWriter::write(OGRGeometryH geometry, const std::vector<Value>& values) {
     const FeaturePtr feature(OGR_F_Create(OGR_L_GetLayerDefn(layer_)));
     if (geometry != nullptr) {

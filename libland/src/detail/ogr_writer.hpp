@@ -33,6 +33,9 @@ public:
     // writer without geometry) writes a null geometry. Throws input_error naming the file.
     void add(const MultiPolygon& geometry, const std::vector<Value>& values);
     void add(const std::vector<Value>& values);
+    // Writes one feature located by a point (validation findings without an area). The layer stays
+    // declared MultiPolygon: for drivers that keep mixed geometry types (GeoJSON, CSV as WKT).
+    void add(Point location, const std::vector<Value>& values);
 
     // Finishes the file and renames it (and a shapefile's sidecar files) over the target.
     // Throws input_error naming the file on failure.
