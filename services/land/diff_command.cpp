@@ -1,10 +1,178 @@
-// Placeholder until the diff command lands; replaced by its implementation.
+// land diff BEFORE AFTER: every change between two surveys, and the land-use transition matrix.
 #include "commands.hpp"
 
+#include <libland/change.hpp>
 #include <libland/error.hpp>
+#include <libland/read.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <future>
+#include <initializer_list>
+#include <map>
 
 namespace land {
 
-int diff_command(const Args&) { throw libland::usage_error("not available yet"); }
+namespace {
+
+// Real-valued fields with one of these names (any case) hold the parcel's area: they follow the
+// geometry, so a re-measured parcel is not an attributes_changed event because of them.
+constexpr std::array area_field_names = {"dientich", "dien_tich", "area", "shape_area"};
+
+std::vector<std::string> area_fields(const libland::Snapshot& s) {
+    std::vector<std::string> out;
+    for (const auto& field : s.fields) {
+        std::string lower = field.name;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        const bool named = std::find(area_field_names.begin(), area_field_names.end(), lower) != area_field_names.end();
+        if (named && field.type == libland::FieldType::real) out.push_back(field.name);
+    }
+    return out;
+}
+
+// Prints "phase ... done in N s" lines on stderr, unless quiet.
+class PhaseReporter {
+public:
+    explicit PhaseReporter(bool quiet) : quiet_(quiet) {}
+
+    void start(std::string_view phase) {
+        if (quiet_) return;
+        started_ = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "land diff: %.*s...\n", static_cast<int>(phase.size()), phase.data());
+    }
+    void finish(std::string_view phase, const std::string& detail = "") {
+        if (quiet_) return;
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+        std::fprintf(stderr, "land diff: %.*s done in %.2f s%s%s\n", static_cast<int>(phase.size()), phase.data(), s,
+                     detail.empty() ? "" : ": ", detail.c_str());
+    }
+    libland::Progress progress() {
+        if (quiet_) return {};
+        return [this](std::string_view phase, double fraction) {
+            if (fraction == 0) {
+                current_ = phase;
+                start(phase);
+            } else if (fraction == 1 && current_ == phase) {
+                current_.clear();
+                finish(phase);
+            }
+        };
+    }
+
+private:
+    bool quiet_;
+    std::string current_;  // the phase started and not yet finished
+    std::chrono::steady_clock::time_point started_;
+};
+
+// Fails early, before any reading, on an output path that cannot be written or whose extension
+// is not one of `extensions`.
+void check_output(const std::string& path, const char* what, std::initializer_list<const char*> extensions) {
+    const std::filesystem::path p(path);
+    std::string extension = p.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (std::find(extensions.begin(), extensions.end(), extension) == extensions.end()) {
+        std::string known;
+        for (const char* e : extensions) known += std::string(known.empty() ? "" : ", ") + e;
+        throw libland::usage_error(std::string(what) + " " + path + ": the extension must be one of " + known);
+    }
+    const auto folder = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
+    if (!std::filesystem::is_directory(folder)) {
+        throw libland::usage_error(std::string(what) + " " + path + ": folder " + folder.string() + " does not exist");
+    }
+}
+
+std::pair<libland::Snapshot, libland::Snapshot> read_both(const Args& args, PhaseReporter& reporter) {
+    libland::ReadOptions before_options;
+    before_options.layer = args.option_or("layer", "");
+    before_options.id_fields = Args::list(args.required("id"));
+    before_options.use_field = args.required("use");
+    before_options.crs = args.option_or("crs", "");
+    libland::ReadOptions after_options = before_options;
+    after_options.layer = args.option_or("after-layer", before_options.layer);
+    const std::string before_path = args.positional(0, "BEFORE"), after_path = args.positional(1, "AFTER");
+
+    reporter.start("read");
+    libland::Snapshot before, after;
+    if (!before_options.crs.empty()) {  // both CRSs known: read side by side
+        auto later = std::async(std::launch::async, [&] { return libland::read_snapshot(after_path, after_options); });
+        before = libland::read_snapshot(before_path, before_options);
+        after = later.get();
+    } else {  // AFTER goes into BEFORE's CRS
+        before = libland::read_snapshot(before_path, before_options);
+        after_options.crs = before.crs;
+        after = libland::read_snapshot(after_path, after_options);
+    }
+    reporter.finish("read", std::to_string(before.parcels.size()) + " + " + std::to_string(after.parcels.size()) +
+                                " parcels in " + before.crs);
+    return {std::move(before), std::move(after)};
+}
+
+void print_notes(const std::vector<std::string>& notes) {
+    for (const auto& note : notes) std::fprintf(stderr, "land diff: note: %s\n", note.c_str());
+}
+
+// Prints the number of events of each type, then per land-use code the hectares before and after
+// (rounded to 2 decimals, as the statistics forms do).
+void print_summary(const libland::ChangeSet& changes) {
+    std::map<libland::ChangeType, std::size_t> counts;
+    for (const auto& e : changes.events) ++counts[e.type];
+    std::printf("events:\n");
+    for (const auto& [type, n] : counts) std::printf("  %-20s %zu\n", libland::to_string(type), n);
+
+    const auto& m = changes.matrix;
+    std::map<std::string, std::pair<double, double>> totals;  // code -> (before, after) hectares
+    for (std::size_t r = 0; r < m.uses_before.size(); ++r) {
+        for (std::size_t c = 0; c < m.uses_after.size(); ++c) {
+            totals[m.uses_before[r]].first += m.hectares[r][c];
+            totals[m.uses_after[c]].second += m.hectares[r][c];
+        }
+    }
+    std::printf("land use (ha):\n  %-10s %12s %12s %12s\n", "code", "before", "after", "change");
+    double all_before = 0, all_after = 0;
+    for (const auto& [code, t] : totals) {
+        if (code == "(none)") continue;
+        std::printf("  %-10s %12.2f %12.2f %+12.2f\n", code.c_str(), t.first, t.second, t.second - t.first);
+        all_before += t.first;
+        all_after += t.second;
+    }
+    std::printf("  %-10s %12.2f %12.2f %+12.2f\n", "total", all_before, all_after, all_after - all_before);
+}
+
+}  // namespace
+
+int diff_command(const Args& args) {
+    args.allow_only({"layer", "after-layer", "id", "use", "tolerance", "crs", "repair", "all", "quiet", "output",
+                     "matrix"});
+    if (args.positionals().size() > 2) throw libland::usage_error("expected two files, BEFORE and AFTER");
+    const std::string output = args.required("output");
+    const auto matrix = args.option("matrix");
+    check_output(output, "output", {".csv", ".geojson", ".json", ".gpkg"});
+    if (matrix) check_output(*matrix, "matrix", {".csv"});
+    libland::DiffOptions options;
+    options.tolerance = args.number_or("tolerance", options.tolerance);
+    options.repair = args.flag("repair");
+    PhaseReporter reporter(args.flag("quiet"));
+    options.progress = reporter.progress();
+
+    const auto [before, after] = read_both(args, reporter);
+    options.ignore_fields = area_fields(before);
+    for (auto& name : area_fields(after)) options.ignore_fields.push_back(std::move(name));
+    print_notes(before.notes);
+    print_notes(after.notes);
+    const libland::ChangeSet changes = libland::diff(before, after, options);
+    print_notes(changes.notes);
+
+    reporter.start("write");
+    libland::write_changes(changes, before, after, output, args.flag("all"));
+    if (matrix) libland::write_matrix_csv(changes.matrix, *matrix);
+    reporter.finish("write", output + (matrix ? " and " + *matrix : ""));
+    print_summary(changes);
+    return 0;
+}
 
 }  // namespace land

@@ -33,7 +33,9 @@ std::string joined(const Snapshot& s, const std::vector<std::size_t>& parcels, b
 
 double rounded(double m2) { return std::round(m2 * 100) / 100; }
 
-double total_area(const Snapshot& s, const std::vector<std::size_t>& parcels) {
+// The parcels' total area in m2 (2 decimals); null when there are none.
+Value total_area(const Snapshot& s, const std::vector<std::size_t>& parcels) {
+    if (parcels.empty()) return {};
     double sum = 0;
     for (auto i : parcels) sum += area(s.parcels[i].geometry);
     return rounded(sum);
