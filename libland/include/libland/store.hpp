@@ -1,0 +1,183 @@
+#pragma once
+// The versioned land database: every version of every parcel, the events that changed them
+// (with parent -> child lineage), officers' transactions, and time travel ("as of" a date).
+// One Store is one database file (SpatiaLite today); the interface names no backend so that a
+// PostGIS one can be added beside it.
+#include <libland/change.hpp>
+#include <libland/geometry.hpp>
+#include <libland/snapshot.hpp>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace libland {
+
+// What every write carries. Dates are civil dates "YYYY-MM-DD" (legal or survey validity).
+struct CommitInfo {
+    std::string date;
+    std::string message;   // survey commit message, or the transaction's reason
+    std::string document;  // legal document reference (decision, contract number)
+    bool backdate = false; // allow a date before the last recorded one (recorded as back-dated)
+};
+
+// What one write did.
+struct CommitSummary {
+    std::int64_t commit = 0;                  // the commit's id
+    std::map<std::string, int> events;        // event type -> count (unchanged parcels excluded)
+    std::vector<std::string> new_keys;        // keys of the parcel versions it opened
+    bool backdated = false;
+};
+
+// One version of a parcel: valid on [valid_from, valid_to), valid_to "" while current.
+struct ParcelVersion {
+    std::int64_t version = 0;  // version id
+    std::int64_t uid = 0;      // the parcel's identity, stable across renumbering
+    std::string key;           // cadastral key at that version, e.g. "14362-12-345"
+    std::string use;
+    std::string valid_from;
+    std::string valid_to;
+    std::int64_t commit = 0;
+    std::string recorded_at;   // UTC, ISO 8601
+    double area_m2 = 0;
+};
+
+// A recorded change: which versions it closed (parents) and opened (children).
+struct ParcelEvent {
+    std::int64_t id = 0;
+    std::int64_t commit = 0;
+    std::string type;       // a ChangeType name ("split", "merged", ...) or "retired"
+    std::string date;       // legal/survey date
+    std::string recorded_at;
+    std::string reason;
+    std::string document;
+    bool backdated = false;
+    std::vector<ParcelVersion> parents;
+    std::vector<ParcelVersion> children;
+};
+
+// Everything known about one parcel: its versions, the events that touched it, and the versions
+// of other parcels it came from (ancestors) or went into (descendants), transitively.
+struct ParcelHistory {
+    std::int64_t uid = 0;
+    std::vector<ParcelVersion> versions;     // oldest first
+    std::vector<ParcelEvent> events;         // every event of the parcel and its lineage, by date
+    std::vector<ParcelVersion> ancestors;
+    std::vector<ParcelVersion> descendants;
+};
+
+// One entry of the log: a survey commit or an officer's transaction.
+struct CommitRecord {
+    std::int64_t id = 0;
+    std::string kind;          // "survey" or "transaction"
+    std::string date;          // legal/survey date
+    std::string recorded_at;   // UTC
+    std::string message;
+    std::string document;
+    bool backdated = false;
+    std::map<std::string, int> events;  // event type -> count
+};
+
+// The difference between the map on two dates, by the change detection engine.
+struct StoreChanges {
+    Snapshot before;   // as of `from`
+    Snapshot after;    // as of `to`
+    ChangeSet changes;
+};
+
+// An extra published layer (tourism sites, planning zones).
+struct LayerInfo {
+    std::string name;
+    std::string source;
+    std::int64_t features = 0;
+};
+
+struct LayerFeature {
+    std::int64_t id = 0;
+    std::string properties_json;   // {"name": value, ...} as loaded
+    std::string geometry_geojson;  // in longitude/latitude (CRS84), 9 decimals
+};
+
+enum class KeyRole { officer, reader };
+
+// Returns "officer" / "reader"; parses them (usage_error otherwise).
+[[nodiscard]] const char* to_string(KeyRole role) noexcept;
+[[nodiscard]] KeyRole parse_key_role(const std::string& text);
+
+class Store {
+public:
+    // Creates a new database file with one working CRS ("EPSG:N", projected).
+    // Throws input_error if the file exists, usage_error for a geographic or unknown CRS.
+    [[nodiscard]] static Store create(const std::string& path, const std::string& crs);
+    // Opens an existing database. Throws input_error when it is missing or not a land database.
+    [[nodiscard]] static Store open(const std::string& path);
+
+    ~Store();
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // The working CRS, e.g. "EPSG:5897"; every geometry stored and returned is in it.
+    [[nodiscard]] const std::string& crs() const noexcept;
+    [[nodiscard]] const std::string& path() const noexcept;
+
+    // Commits a whole survey, diffed against the map as of info.date: unchanged parcels keep their
+    // version, each change event closes and opens versions. REQUIRES: snapshot.crs == crs().
+    // Refuses (usage_error / input_error / geometry_error, database untouched): duplicate or
+    // missing keys, invalid or empty geometry, a snapshot away from the current parcels' extent,
+    // a date before the last recorded one without info.backdate, a back-dated change to a parcel
+    // that changed again later. Throws error("database is busy ...") after a bounded wait.
+    CommitSummary commit(const Snapshot& snapshot, const CommitInfo& info, double tolerance = 0.05);
+
+    // Officers' transactions. PARCEL is a cadastral key or a parcel uid. Each is one atomic write,
+    // validated first: the parcel exists and is current on the date, no overlap is created, area is
+    // conserved (split, merge, adjust). New parcels take the next unused number of their sheet.
+    CommitSummary split(const std::string& parcel, const std::string& line_wkt, const CommitInfo& info);
+    CommitSummary split(const std::string& parcel, const std::vector<MultiPolygon>& pieces,
+                        const CommitInfo& info);
+    CommitSummary merge(const std::vector<std::string>& parcels, const CommitInfo& info);
+    CommitSummary set_use(const std::string& parcel, const std::string& use, const CommitInfo& info);
+    CommitSummary retire(const std::string& parcel, const CommitInfo& info);
+    // Moves the boundary between two neighbours onto the line (which must cross both).
+    CommitSummary adjust(const std::string& first, const std::string& second, const std::string& line_wkt,
+                         const CommitInfo& info);
+
+    // Returns the map as it was on the date: fields, id fields and use field of the survey in
+    // force, parcels ordered by key. With a box, only parcels whose bounds meet it.
+    [[nodiscard]] Snapshot as_of(const std::string& date, const std::optional<Box>& box = std::nullopt);
+    // Returns nothing when no parcel has that key (any version) or uid.
+    [[nodiscard]] std::optional<ParcelHistory> history(const std::string& parcel);
+    // Every commit and transaction, oldest first.
+    [[nodiscard]] std::vector<CommitRecord> log();
+    // The events recorded with a date in (from, to].
+    [[nodiscard]] std::vector<ParcelEvent> events(const std::string& from, const std::string& to);
+    // Diffs the map as of `from` against the map as of `to` (events and transition matrix).
+    [[nodiscard]] StoreChanges changes(const std::string& from, const std::string& to, double tolerance = 0.05);
+
+    // Loads every feature of a GDAL layer (any geometry type) as a published layer `name`,
+    // replacing a layer of that name. Returns the number of features.
+    std::int64_t load_layer(const std::string& file, const std::string& name, const std::string& source_layer = "");
+    [[nodiscard]] std::vector<LayerInfo> layers();
+    // Returns the layer's features whose bounds meet the box (in CRS84 lon/lat when given), by id.
+    [[nodiscard]] std::vector<LayerFeature> layer_features(const std::string& name,
+                                                           const std::optional<Box>& lon_lat_box,
+                                                           std::int64_t limit, std::int64_t offset);
+
+    // Creates an API key for the HTTP service and returns it (the only time it is visible; only its
+    // SHA-256 is stored). Throws usage_error if the name is taken.
+    std::string add_key(const std::string& name, KeyRole role);
+    // Returns the key's role, or nothing for an unknown key.
+    [[nodiscard]] std::optional<KeyRole> check_key(const std::string& key);
+
+    struct Impl;  // the backend
+
+private:
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace libland

@@ -1,0 +1,213 @@
+#include "detail/sqlite.hpp"
+
+#include <libland/error.hpp>
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <utility>
+
+namespace libland::detail {
+
+namespace {
+
+// A writer waits this long for another writer before giving up with a clear message.
+constexpr int busy_timeout_ms = 5000;
+
+bool is_busy(int rc) noexcept {
+    const int primary = rc & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+}  // namespace
+
+Database::Database(const std::string& path, Mode mode) : path_(path) {
+    const bool exists = std::filesystem::exists(path);
+    if (mode == Mode::open_existing && !exists) {
+        throw input_error(path + ": no such land database");
+    }
+    if (mode == Mode::create_new && exists) {
+        throw input_error(path + ": already exists; a new land database needs a new file");
+    }
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                      (mode == Mode::create_new ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string reason = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw input_error(path + ": cannot open (" + reason + ")");
+    }
+    sqlite3_busy_timeout(db_, busy_timeout_ms);
+    sqlite3_enable_load_extension(db_, 1);
+    char* message = nullptr;
+    rc = sqlite3_load_extension(db_, "mod_spatialite", nullptr, &message);
+    if (rc != SQLITE_OK) {
+        std::string reason = message != nullptr ? message : "unknown reason";
+        sqlite3_free(message);
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw input_error(path + ": cannot load SpatiaLite (mod_spatialite): " + reason);
+    }
+    sqlite3_enable_load_extension(db_, 0);
+    execute("PRAGMA journal_mode=WAL");
+    execute("PRAGMA synchronous=NORMAL");
+    execute("PRAGMA foreign_keys=ON");
+}
+
+Database::~Database() {
+    if (db_ != nullptr) {
+        sqlite3_close_v2(db_);
+    }
+}
+
+Database::Database(Database&& other) noexcept
+    : path_(std::move(other.path_)), db_(std::exchange(other.db_, nullptr)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+    if (this != &other) {
+        if (db_ != nullptr) sqlite3_close_v2(db_);
+        path_ = std::move(other.path_);
+        db_ = std::exchange(other.db_, nullptr);
+    }
+    return *this;
+}
+
+void Database::execute(const char* sql) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        std::string reason = message != nullptr ? message : sqlite3_errstr(rc);
+        sqlite3_free(message);
+        if (is_busy(rc)) fail(rc, reason);
+        throw input_error(path_ + ": " + reason);
+    }
+}
+
+std::int64_t Database::last_insert_id() const noexcept { return sqlite3_last_insert_rowid(db_); }
+
+int Database::changes() const noexcept { return sqlite3_changes(db_); }
+
+void Database::fail(int rc, std::string_view what) const {
+    if (is_busy(rc)) {
+        throw error(path_ + ": database is busy: another writer is committing; try again later");
+    }
+    const char* reason = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    throw input_error(path_ + ": " + std::string(what) + " (" + reason + ")");
+}
+
+Statement::Statement(Database& db, const char* sql) : db_(&db) {
+    const int rc = sqlite3_prepare_v2(db.handle(), sql, -1, &stmt_, nullptr);
+    if (rc != SQLITE_OK) {
+        db.fail(rc, std::string("cannot prepare: ") + sql);
+    }
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+    sqlite3_bind_double(stmt_, index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+    sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const std::optional<std::string>& text) {
+    return text ? bind(index, std::string_view(*text)) : bind_null(index);
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    const std::string sql = sqlite3_sql(stmt_);
+    sqlite3_reset(stmt_);
+    db_->fail(rc, "cannot run: " + sql);
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+    reset();
+}
+
+void Statement::reset() noexcept {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int column) const noexcept {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::integer(int column) const noexcept { return sqlite3_column_int64(stmt_, column); }
+
+double Statement::real(int column) const noexcept { return sqlite3_column_double(stmt_, column); }
+
+std::string Statement::text(int column) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return p != nullptr ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+                        : std::string();
+}
+
+std::optional<std::string> Statement::optional_text(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return text(column);
+}
+
+std::string_view Statement::blob(int column) const noexcept {
+    const void* p = sqlite3_column_blob(stmt_, column);
+    const int n = sqlite3_column_bytes(stmt_, column);
+    return p != nullptr ? std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(n))
+                        : std::string_view();
+}
+
+Transaction::Transaction(Database& db) : db_(db) { db_.execute("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (!done_) {
+        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+}
+
+void Transaction::commit() {
+    db_.execute("COMMIT");
+    done_ = true;
+}
+
+ReadScope::ReadScope(Database& db) : db_(db) {
+    if (sqlite3_get_autocommit(db_.handle()) != 0) {
+        db_.execute("BEGIN");
+    } else {
+        owns_ = false;
+    }
+}
+
+ReadScope::~ReadScope() {
+    if (owns_) {
+        sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    }
+}
+
+}  // namespace libland::detail

@@ -1,0 +1,100 @@
+#include "store/attributes_json.hpp"
+
+#include <libland/error.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace libland::store {
+
+using nlohmann::json;
+
+namespace {
+
+json to_json(const Value& value) {
+    struct Visitor {
+        json operator()(std::monostate) const { return nullptr; }
+        json operator()(std::int64_t v) const { return v; }
+        json operator()(double v) const { return v; }
+        json operator()(const std::string& v) const { return v; }
+    };
+    return std::visit(Visitor{}, value);
+}
+
+Value from_json(const json& j, FieldType type) {
+    if (j.is_null()) return std::monostate{};
+    switch (type) {
+        case FieldType::integer:
+            if (j.is_number()) return j.get<std::int64_t>();
+            break;
+        case FieldType::real:
+            if (j.is_number()) return j.get<double>();
+            break;
+        case FieldType::string:
+        case FieldType::date:
+        case FieldType::datetime:
+            if (j.is_string()) return j.get<std::string>();
+            return j.dump();
+    }
+    return std::monostate{};
+}
+
+FieldType parse_type(const std::string& name) {
+    for (FieldType t : {FieldType::integer, FieldType::real, FieldType::string, FieldType::date,
+                        FieldType::datetime}) {
+        if (name == to_string(t)) return t;
+    }
+    throw input_error("unknown field type '" + name + "' in the land database");
+}
+
+json parse(std::string_view text) {
+    json j = json::parse(text, nullptr, false);
+    if (j.is_discarded()) {
+        throw input_error("corrupt JSON in the land database: " + std::string(text.substr(0, 60)));
+    }
+    return j;
+}
+
+}  // namespace
+
+std::string attributes_to_json(const std::vector<Field>& fields, const std::vector<Value>& values) {
+    json object = json::object();
+    for (std::size_t i = 0; i < fields.size() && i < values.size(); ++i) {
+        object[fields[i].name] = to_json(values[i]);
+    }
+    return object.dump();
+}
+
+std::vector<Value> attributes_from_json(const std::vector<Field>& fields, std::string_view text) {
+    const json object = parse(text);
+    std::vector<Value> values;
+    values.reserve(fields.size());
+    for (const Field& field : fields) {
+        auto it = object.find(field.name);
+        values.push_back(it == object.end() ? Value{} : from_json(*it, field.type));
+    }
+    return values;
+}
+
+std::string fields_to_json(const std::vector<Field>& fields) {
+    json list = json::array();
+    for (const Field& f : fields) {
+        list.push_back({{"name", f.name}, {"type", to_string(f.type)}});
+    }
+    return list.dump();
+}
+
+std::vector<Field> fields_from_json(std::string_view text) {
+    std::vector<Field> fields;
+    for (const json& f : parse(text)) {
+        fields.push_back(Field{f.at("name").get<std::string>(), parse_type(f.at("type").get<std::string>())});
+    }
+    return fields;
+}
+
+std::string strings_to_json(const std::vector<std::string>& items) { return json(items).dump(); }
+
+std::vector<std::string> strings_from_json(std::string_view text) {
+    return parse(text).get<std::vector<std::string>>();
+}
+
+}  // namespace libland::store

@@ -1,0 +1,112 @@
+#pragma once
+// The storage side of a Store, behind which a database lives (SpatiaLite today; PostGIS could be a
+// second implementation). The Store decides *what* changes (diffs, transaction geometry,
+// validation); a Backend reads states and applies a Plan atomically. Private.
+#include <libland/store.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace libland::store {
+
+// The attribute schema of a survey: how its parcels' attributes are named, typed and keyed.
+struct Schema {
+    std::vector<Field> fields;
+    std::vector<std::string> id_fields;
+    std::string use_field;
+};
+
+// The map on one date, with each parcel's stored identity (vectors parallel to
+// snapshot.parcels).
+struct State {
+    Snapshot snapshot;
+    std::vector<std::int64_t> versions;
+    std::vector<std::int64_t> uids;
+    std::vector<std::string> valid_to;  // "" while current
+};
+
+// A parcel version to open. uid 0 asks for a new parcel identity.
+struct NewVersion {
+    Parcel parcel;
+    std::int64_t uid = 0;
+};
+
+// Area that child `child` (index into opens) took from parent `parent` (index into closes).
+struct Link {
+    std::size_t parent = 0;
+    std::size_t child = 0;
+    double area_m2 = 0;
+};
+
+struct PlannedEvent {
+    std::string type;
+    std::vector<std::int64_t> closes;  // version ids, current before the write
+    std::vector<NewVersion> opens;
+    std::vector<Link> links;
+    MultiPolygon where;                // the event's area: its children's (else parents') parts
+};
+
+// One write: a survey commit or a transaction, applied whole or not at all.
+struct Plan {
+    std::string kind;  // "survey" or "transaction"
+    CommitInfo info;
+    bool backdated = false;
+    std::string source;                   // survey file
+    Schema schema;  // the survey's own schema (recorded), or the one in force for a transaction
+    std::vector<PlannedEvent> events;
+};
+
+// While alive, the backend holds the write lock; destroyed without commit(), the write is undone.
+class WriteLock {
+public:
+    virtual ~WriteLock() = default;
+    virtual void commit() = 0;
+};
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+
+    [[nodiscard]] virtual const std::string& crs() const noexcept = 0;
+    [[nodiscard]] virtual const std::string& path() const noexcept = 0;
+
+    // Takes the write lock (bounded wait; then throws "database is busy").
+    [[nodiscard]] virtual std::unique_ptr<WriteLock> lock_for_write() = 0;
+    // Returns the latest valid date recorded, "" for an empty database.
+    [[nodiscard]] virtual std::string last_date() = 0;
+    // Returns the schema of the survey in force on the date (nothing before the first survey).
+    [[nodiscard]] virtual std::optional<Schema> schema_at(const std::string& date) = 0;
+    // Returns the parcels valid on the date, all or those whose bounds meet the box.
+    [[nodiscard]] virtual State state_at(const std::string& date, const std::optional<Box>& box) = 0;
+    // Returns the versions of the given parcels valid on the date (absent ones are left out).
+    [[nodiscard]] virtual State parcels_at(const std::vector<std::int64_t>& uids, const std::string& date) = 0;
+    // Resolves a cadastral key (latest version having it) or a uid.
+    [[nodiscard]] virtual std::optional<std::int64_t> find_uid(const std::string& parcel) = 0;
+    // Returns the highest parcel number ever used on a sheet (0 when none).
+    [[nodiscard]] virtual std::int64_t max_number(const std::string& sheet_key) = 0;
+    // Applies the plan inside the held write lock.
+    virtual CommitSummary apply(const Plan& plan) = 0;
+
+    [[nodiscard]] virtual ParcelHistory history(std::int64_t uid) = 0;
+    [[nodiscard]] virtual std::vector<CommitRecord> log() = 0;
+    [[nodiscard]] virtual std::vector<ParcelEvent> events(const std::string& from, const std::string& to) = 0;
+
+    virtual std::int64_t load_layer(const std::string& file, const std::string& name,
+                                    const std::string& source_layer) = 0;
+    [[nodiscard]] virtual std::vector<LayerInfo> layers() = 0;
+    [[nodiscard]] virtual std::vector<LayerFeature> layer_features(const std::string& name,
+                                                                   const std::optional<Box>& lon_lat_box,
+                                                                   std::int64_t limit, std::int64_t offset) = 0;
+
+    virtual void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) = 0;
+    [[nodiscard]] virtual std::optional<KeyRole> key_role(const std::string& sha256_hex) = 0;
+};
+
+// SpatiaLite: creates a new file with the schema of docs/store-schema.md, or opens one.
+[[nodiscard]] std::unique_ptr<Backend> create_spatialite(const std::string& path, const std::string& crs);
+[[nodiscard]] std::unique_ptr<Backend> open_spatialite(const std::string& path);
+
+}  // namespace libland::store

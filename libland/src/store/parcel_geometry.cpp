@@ -1,0 +1,112 @@
+#include "store/parcel_geometry.hpp"
+
+#include <libland/error.hpp>
+
+#include <algorithm>
+
+namespace libland::store {
+
+namespace {
+
+struct WktReaderDeleter {
+    GEOSContextHandle_t ctx = nullptr;
+    void operator()(GEOSWKTReader* r) const noexcept { GEOSWKTReader_destroy_r(ctx, r); }
+};
+
+detail::GeomPtr read_line(detail::GeosContext& ctx, const std::string& wkt) {
+    auto h = ctx.handle();
+    std::unique_ptr<GEOSWKTReader, WktReaderDeleter> reader(GEOSWKTReader_create_r(h), WktReaderDeleter{h});
+    GEOSGeometry* g = GEOSWKTReader_read_r(h, reader.get(), wkt.c_str());
+    if (g == nullptr) {
+        throw usage_error("'" + wkt.substr(0, 80) + "' is not WKT: " + ctx.take_error());
+    }
+    detail::GeomPtr line(g, detail::GeomDeleter{h});
+    const int type = GEOSGeomTypeId_r(h, g);
+    if (type != GEOS_LINESTRING && type != GEOS_MULTILINESTRING) {
+        throw usage_error("'" + wkt.substr(0, 80) + "' is not a LINESTRING");
+    }
+    return line;
+}
+
+}  // namespace
+
+std::string invalidity(detail::GeosContext& ctx, const MultiPolygon& geometry) {
+    if (geometry.empty() || area(geometry) <= 0) {
+        return "empty geometry";
+    }
+    const detail::GeomPtr g = detail::to_geos(ctx, geometry);
+    if (GEOSisValid_r(ctx.handle(), g.get()) == 1) {
+        return {};
+    }
+    char* reason = GEOSisValidReason_r(ctx.handle(), g.get());
+    std::string text = reason != nullptr ? reason : "invalid geometry";
+    GEOSFree_r(ctx.handle(), reason);
+    return text;
+}
+
+std::vector<MultiPolygon> cut(detail::GeosContext& ctx, const MultiPolygon& area_to_cut, const std::string& line_wkt) {
+    auto h = ctx.handle();
+    const detail::GeomPtr line = read_line(ctx, line_wkt);
+    const detail::GeomPtr whole = detail::to_geos(ctx, area_to_cut);
+    const detail::GeomPtr edges = detail::own(ctx, GEOSBoundary_r(h, whole.get()), "cannot take a boundary");
+    const detail::GeomPtr noded = detail::own(ctx, GEOSUnion_r(h, edges.get(), line.get()), "cannot node the line");
+    const GEOSGeometry* inputs[] = {noded.get()};
+    const detail::GeomPtr faces = detail::own(ctx, GEOSPolygonize_r(h, inputs, 1), "cannot polygonize");
+    const detail::PreparedPtr inside(GEOSPrepare_r(h, whole.get()), detail::PreparedDeleter{h});
+    std::vector<MultiPolygon> pieces;
+    for (int i = 0; i < GEOSGetNumGeometries_r(h, faces.get()); ++i) {
+        const GEOSGeometry* face = GEOSGetGeometryN_r(h, faces.get(), i);
+        const detail::GeomPtr point = detail::own(ctx, GEOSPointOnSurface_r(h, face), "cannot find a point");
+        if (GEOSPreparedContains_r(h, inside.get(), point.get()) == 1) {
+            pieces.push_back(detail::from_geos(ctx, face));
+        }
+    }
+    std::sort(pieces.begin(), pieces.end(),
+              [](const MultiPolygon& a, const MultiPolygon& b) { return area(a) > area(b); });
+    return pieces;
+}
+
+MultiPolygon unite(detail::GeosContext& ctx, const std::vector<MultiPolygon>& areas) {
+    MultiPolygon all;
+    for (const MultiPolygon& a : areas) all.insert(all.end(), a.begin(), a.end());
+    const detail::GeomPtr collection = detail::to_geos(ctx, all);
+    const detail::GeomPtr united =
+        detail::own(ctx, GEOSUnaryUnion_r(ctx.handle(), collection.get()), "cannot unite parcels");
+    return detail::from_geos(ctx, united.get());
+}
+
+double overlap_area(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b) {
+    if (a.empty() || b.empty() || !bounds(a).intersects(bounds(b))) return 0;
+    auto h = ctx.handle();
+    const detail::GeomPtr ga = detail::to_geos(ctx, a);
+    const detail::GeomPtr gb = detail::to_geos(ctx, b);
+    const detail::GeomPtr common = detail::own(ctx, GEOSIntersection_r(h, ga.get(), gb.get()), "cannot intersect");
+    double result = 0;
+    GEOSArea_r(h, common.get(), &result);
+    return result;
+}
+
+double area_outside(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b) {
+    auto h = ctx.handle();
+    const detail::GeomPtr ga = detail::to_geos(ctx, a);
+    const detail::GeomPtr gb = detail::to_geos(ctx, b);
+    const detail::GeomPtr rest = detail::own(ctx, GEOSDifference_r(h, ga.get(), gb.get()), "cannot subtract");
+    double result = 0;
+    GEOSArea_r(h, rest.get(), &result);
+    return result;
+}
+
+bool are_neighbours(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b, double tolerance,
+                    double min_length) {
+    auto h = ctx.handle();
+    const detail::GeomPtr ga = detail::to_geos(ctx, a);
+    const detail::GeomPtr gb = detail::to_geos(ctx, b);
+    const detail::GeomPtr edge = detail::own(ctx, GEOSBoundary_r(h, ga.get()), "cannot take a boundary");
+    const detail::GeomPtr near = detail::own(ctx, GEOSBuffer_r(h, gb.get(), tolerance, 2), "cannot buffer");
+    const detail::GeomPtr shared = detail::own(ctx, GEOSIntersection_r(h, edge.get(), near.get()), "cannot intersect");
+    double length = 0;
+    GEOSLength_r(h, shared.get(), &length);
+    return length > min_length;
+}
+
+}  // namespace libland::store

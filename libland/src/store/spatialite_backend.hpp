@@ -1,0 +1,54 @@
+#pragma once
+// The SpatiaLite backend: one file, the schema of docs/store-schema.md. Private.
+#include "detail/sqlite.hpp"
+#include "store/backend.hpp"
+
+namespace libland::store {
+
+class SpatialiteBackend final : public Backend {
+public:
+    // Opens an existing land database (checks its schema version).
+    explicit SpatialiteBackend(detail::Database db);
+    // Creates the schema in a new, empty database.
+    SpatialiteBackend(detail::Database db, const std::string& crs);
+
+    [[nodiscard]] const std::string& crs() const noexcept override { return crs_; }
+    [[nodiscard]] const std::string& path() const noexcept override { return db_.path(); }
+
+    [[nodiscard]] std::unique_ptr<WriteLock> lock_for_write() override;
+    [[nodiscard]] std::string last_date() override;
+    [[nodiscard]] std::optional<Schema> schema_at(const std::string& date) override;
+    [[nodiscard]] State state_at(const std::string& date, const std::optional<Box>& box) override;
+    [[nodiscard]] State parcels_at(const std::vector<std::int64_t>& uids, const std::string& date) override;
+    [[nodiscard]] std::optional<std::int64_t> find_uid(const std::string& parcel) override;
+    [[nodiscard]] std::int64_t max_number(const std::string& sheet_key) override;
+    CommitSummary apply(const Plan& plan) override;
+
+    [[nodiscard]] ParcelHistory history(std::int64_t uid) override;
+    [[nodiscard]] std::vector<CommitRecord> log() override;
+    [[nodiscard]] std::vector<ParcelEvent> events(const std::string& from, const std::string& to) override;
+
+    std::int64_t load_layer(const std::string& file, const std::string& name,
+                            const std::string& source_layer) override;
+    [[nodiscard]] std::vector<LayerInfo> layers() override;
+    [[nodiscard]] std::vector<LayerFeature> layer_features(const std::string& name,
+                                                           const std::optional<Box>& lon_lat_box,
+                                                           std::int64_t limit, std::int64_t offset) override;
+
+    void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) override;
+    [[nodiscard]] std::optional<KeyRole> key_role(const std::string& sha256_hex) override;
+
+private:
+    void create_schema();          // spatialite_schema.cpp
+    void read_meta();              // spatialite_schema.cpp
+    // Reads parcel rows (columns of spatialite_read.cpp's parcel_columns) into a State.
+    void read_parcels(detail::Statement& rows, State& state);
+    // spatialite_write.cpp
+    std::int64_t insert_commit(const Plan& plan, const std::string& recorded_at);
+
+    detail::Database db_;
+    std::string crs_;
+    int srid_ = 0;
+};
+
+}  // namespace libland::store

@@ -1,0 +1,140 @@
+// Reading the record: a parcel's history and lineage, the log of commits, events between dates.
+#include "store/spatialite_backend.hpp"
+
+#include <set>
+
+namespace libland::store {
+
+namespace {
+
+const std::string version_columns =
+    "v.version_id, v.uid, v.key, v.use, v.valid_from, coalesce(v.valid_to, ''), v.commit_id, "
+    "v.recorded_at, v.area_m2";
+
+// Reads the version_columns starting at column `at`.
+ParcelVersion read_version(const detail::Statement& row, int at) {
+    ParcelVersion v;
+    v.version = row.integer(at);
+    v.uid = row.integer(at + 1);
+    v.key = row.text(at + 2);
+    v.use = row.text(at + 3);
+    v.valid_from = row.text(at + 4);
+    v.valid_to = row.text(at + 5);
+    v.commit = row.integer(at + 6);
+    v.recorded_at = row.text(at + 7);
+    v.area_m2 = row.real(at + 8);
+    return v;
+}
+
+std::vector<ParcelVersion> read_versions(detail::Statement& rows) {
+    std::vector<ParcelVersion> out;
+    while (rows.step()) out.push_back(read_version(rows, 0));
+    return out;
+}
+
+// The versions of other parcels reachable from the parcel's versions through lineage, walking
+// from child to parent (`upward`) or from parent to child.
+std::vector<ParcelVersion> relatives(detail::Database& db, std::int64_t uid, bool upward) {
+    const std::string from = upward ? "child_version" : "parent_version";
+    const std::string to = upward ? "parent_version" : "child_version";
+    const std::string sql =
+        "WITH RECURSIVE reach(version_id) AS ("
+        " SELECT version_id FROM parcel_versions WHERE uid = ?1"
+        " UNION SELECT l." + to + " FROM lineage l JOIN reach r ON l." + from + " = r.version_id) "
+        "SELECT " + version_columns + " FROM parcel_versions v JOIN reach USING (version_id) "
+        "WHERE v.uid <> ?1 ORDER BY v.valid_from, v.version_id";
+    detail::Statement rows(db, sql.c_str());
+    rows.bind(1, uid);
+    return read_versions(rows);
+}
+
+ParcelEvent read_event(detail::Database& db, std::int64_t event_id) {
+    detail::Statement head(db,
+                           "SELECT e.event_id, e.commit_id, e.type, e.valid_date, c.recorded_at, e.reason, "
+                           "e.document, c.backdated FROM events e JOIN commits c USING (commit_id) "
+                           "WHERE e.event_id = ?");
+    head.bind(1, event_id);
+    ParcelEvent event;
+    if (!head.step()) return event;
+    event.id = head.integer(0);
+    event.commit = head.integer(1);
+    event.type = head.text(2);
+    event.date = head.text(3);
+    event.recorded_at = head.text(4);
+    event.reason = head.text(5);
+    event.document = head.text(6);
+    event.backdated = head.integer(7) != 0;
+    detail::Statement members(db, ("SELECT ep.role, " + version_columns +
+                                   " FROM event_parcels ep JOIN parcel_versions v USING (version_id) "
+                                   "WHERE ep.event_id = ? ORDER BY v.key, v.version_id").c_str());
+    members.bind(1, event_id);
+    while (members.step()) {
+        (members.text(0) == "parent" ? event.parents : event.children).push_back(read_version(members, 1));
+    }
+    return event;
+}
+
+}  // namespace
+
+ParcelHistory SpatialiteBackend::history(std::int64_t uid) {
+    detail::ReadScope read(db_);
+    ParcelHistory h;
+    h.uid = uid;
+    detail::Statement own(db_, ("SELECT " + version_columns +
+                                " FROM parcel_versions v WHERE v.uid = ? ORDER BY v.valid_from, v.version_id").c_str());
+    own.bind(1, uid);
+    h.versions = read_versions(own);
+    h.ancestors = relatives(db_, uid, true);
+    h.descendants = relatives(db_, uid, false);
+
+    std::set<std::pair<std::string, std::int64_t>> event_ids;  // (date, id): chronological
+    detail::Statement of_version(db_,
+                                 "SELECT e.valid_date, e.event_id FROM event_parcels ep "
+                                 "JOIN events e USING (event_id) WHERE ep.version_id = ?");
+    for (const auto* list : {&h.versions, &h.ancestors, &h.descendants}) {
+        for (const ParcelVersion& v : *list) {
+            of_version.bind(1, v.version);
+            while (of_version.step()) event_ids.emplace(of_version.text(0), of_version.integer(1));
+            of_version.reset();
+        }
+    }
+    for (const auto& [date, id] : event_ids) h.events.push_back(read_event(db_, id));
+    return h;
+}
+
+std::vector<CommitRecord> SpatialiteBackend::log() {
+    detail::ReadScope read(db_);
+    std::vector<CommitRecord> out;
+    detail::Statement commits(db_,
+                              "SELECT commit_id, kind, valid_date, recorded_at, message, document, backdated "
+                              "FROM commits ORDER BY commit_id");
+    detail::Statement counts(db_, "SELECT type, count(*) FROM events WHERE commit_id = ? GROUP BY type");
+    while (commits.step()) {
+        CommitRecord c;
+        c.id = commits.integer(0);
+        c.kind = commits.text(1);
+        c.date = commits.text(2);
+        c.recorded_at = commits.text(3);
+        c.message = commits.text(4);
+        c.document = commits.text(5);
+        c.backdated = commits.integer(6) != 0;
+        counts.bind(1, c.id);
+        while (counts.step()) c.events[counts.text(0)] = static_cast<int>(counts.integer(1));
+        counts.reset();
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<ParcelEvent> SpatialiteBackend::events(const std::string& from, const std::string& to) {
+    detail::ReadScope read(db_);
+    detail::Statement ids(db_,
+                          "SELECT event_id FROM events WHERE valid_date > ? AND valid_date <= ? "
+                          "ORDER BY valid_date, event_id");
+    ids.bind(1, from).bind(2, to);
+    std::vector<ParcelEvent> out;
+    while (ids.step()) out.push_back(read_event(db_, ids.integer(0)));
+    return out;
+}
+
+}  // namespace libland::store

@@ -1,0 +1,154 @@
+// Reading parcel states from SpatiaLite: the map on a date, single parcels, numbering.
+#include "store/spatialite_backend.hpp"
+
+#include "detail/wkb.hpp"
+#include "store/attributes_json.hpp"
+
+#include <libland/error.hpp>
+
+#include <algorithm>
+#include <numeric>
+
+namespace libland::store {
+
+namespace {
+
+// Columns read for every parcel version; read_parcels() relies on this order.
+const std::string select_parcels =
+    "SELECT version_id, uid, key, use, attributes, AsBinary(geometry), valid_to FROM parcel_versions ";
+
+constexpr const char* valid_on = "valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)";
+
+// Reorders the state's parallel vectors by parcel key.
+void sort_by_key(State& state) {
+    auto& parcels = state.snapshot.parcels;
+    std::vector<std::size_t> order(parcels.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return parcels[a].key < parcels[b].key; });
+    State sorted;
+    sorted.snapshot = std::move(state.snapshot);
+    sorted.snapshot.parcels.clear();
+    sorted.snapshot.parcels.reserve(order.size());
+    for (std::size_t i : order) {
+        sorted.snapshot.parcels.push_back(std::move(parcels[i]));
+        sorted.versions.push_back(state.versions[i]);
+        sorted.uids.push_back(state.uids[i]);
+        sorted.valid_to.push_back(std::move(state.valid_to[i]));
+    }
+    state = std::move(sorted);
+}
+
+bool all_digits(const std::string& s) {
+    return !s.empty() && s.size() < 19 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::string SpatialiteBackend::last_date() {
+    detail::Statement q(db_, "SELECT max(valid_date) FROM commits");
+    return q.step() ? q.text(0) : std::string();
+}
+
+std::optional<Schema> SpatialiteBackend::schema_at(const std::string& date) {
+    // The survey in force on the date; before the first survey, the first one's schema.
+    detail::Statement in_force(db_,
+                               "SELECT fields, id_fields, use_field FROM commits "
+                               "WHERE kind = 'survey' AND valid_date <= ? "
+                               "ORDER BY valid_date DESC, commit_id DESC LIMIT 1");
+    detail::Statement first(db_,
+                            "SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' "
+                            "ORDER BY valid_date, commit_id LIMIT 1");
+    in_force.bind(1, date);
+    detail::Statement& found = in_force.step() ? in_force : first;
+    if (&found == &first && !first.step()) return std::nullopt;
+    return Schema{fields_from_json(found.text(0)), strings_from_json(found.text(1)), found.text(2)};
+}
+
+void SpatialiteBackend::read_parcels(detail::Statement& rows, State& state) {
+    const std::vector<Field>& fields = state.snapshot.fields;
+    while (rows.step()) {
+        Parcel parcel;
+        parcel.fid = rows.integer(0);
+        parcel.key = rows.text(2);
+        parcel.use = rows.text(3);
+        parcel.attributes = attributes_from_json(fields, rows.text(4));
+        parcel.geometry = detail::from_wkb(rows.blob(5));
+        parcel.source_type = "MULTIPOLYGON";
+        state.versions.push_back(rows.integer(0));
+        state.uids.push_back(rows.integer(1));
+        state.valid_to.push_back(rows.is_null(6) ? std::string() : rows.text(6));
+        state.snapshot.parcels.push_back(std::move(parcel));
+    }
+}
+
+namespace {
+
+State empty_state(const std::string& crs, const std::string& path, const std::optional<Schema>& schema) {
+    State state;
+    state.snapshot.source = path;
+    state.snapshot.layer = "parcels";
+    state.snapshot.crs = crs;
+    state.snapshot.source_crs = crs;
+    if (schema) {
+        state.snapshot.fields = schema->fields;
+        state.snapshot.id_fields = schema->id_fields;
+        state.snapshot.use_field = schema->use_field;
+    }
+    return state;
+}
+
+}  // namespace
+
+State SpatialiteBackend::state_at(const std::string& date, const std::optional<Box>& box) {
+    detail::ReadScope read(db_);
+    State state = empty_state(crs_, db_.path(), schema_at(date));
+    if (!box) {
+        detail::Statement rows(db_, (select_parcels + "WHERE " + valid_on).c_str());
+        rows.bind(1, date);
+        read_parcels(rows, state);
+    } else {
+        detail::Statement rows(
+            db_, (select_parcels + "WHERE " + valid_on +
+                  " AND version_id IN (SELECT pkid FROM idx_parcel_versions_geometry "
+                  "WHERE xmin <= ?4 AND xmax >= ?2 AND ymin <= ?5 AND ymax >= ?3)")
+                     .c_str());
+        rows.bind(1, date).bind(2, box->min_x).bind(3, box->min_y).bind(4, box->max_x).bind(5, box->max_y);
+        read_parcels(rows, state);
+    }
+    sort_by_key(state);
+    return state;
+}
+
+State SpatialiteBackend::parcels_at(const std::vector<std::int64_t>& uids, const std::string& date) {
+    detail::ReadScope read(db_);
+    State state = empty_state(crs_, db_.path(), schema_at(date));
+    detail::Statement rows(db_, (select_parcels + "WHERE " + valid_on + " AND uid = ?2").c_str());
+    for (std::int64_t uid : uids) {
+        rows.bind(1, date).bind(2, uid);
+        read_parcels(rows, state);
+        rows.reset();
+    }
+    return state;
+}
+
+std::optional<std::int64_t> SpatialiteBackend::find_uid(const std::string& parcel) {
+    detail::Statement by_key(db_,
+                             "SELECT uid FROM parcel_versions WHERE key = ? "
+                             "ORDER BY valid_to IS NULL DESC, valid_from DESC, version_id DESC LIMIT 1");
+    by_key.bind(1, parcel);
+    if (by_key.step()) return by_key.integer(0);
+    if (!all_digits(parcel)) return std::nullopt;
+    detail::Statement by_uid(db_, "SELECT uid FROM parcels WHERE uid = ?");
+    by_uid.bind(1, static_cast<std::int64_t>(std::stoll(parcel)));
+    if (by_uid.step()) return by_uid.integer(0);
+    return std::nullopt;
+}
+
+std::int64_t SpatialiteBackend::max_number(const std::string& sheet_key) {
+    detail::Statement q(db_, "SELECT coalesce(max(number), 0) FROM parcel_versions WHERE sheet_key = ?");
+    q.bind(1, sheet_key);
+    return q.step() ? q.integer(0) : 0;
+}
+
+}  // namespace libland::store

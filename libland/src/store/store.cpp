@@ -1,0 +1,127 @@
+// The Store's construction and its read paths; writes are in survey_commit.cpp and
+// transactions.cpp.
+#include "store/store_impl.hpp"
+
+#include <libland/crs.hpp>
+#include <libland/error.hpp>
+
+#include <cstdio>
+
+namespace libland {
+
+namespace store {
+
+void check_date(const std::string& date) {
+    int y = 0, m = 0, d = 0;
+    char tail = 0;
+    const bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+                        std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3;
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (!shaped || m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap)) {
+        throw usage_error("'" + date + "' is not a date (YYYY-MM-DD)");
+    }
+}
+
+bool check_order(Backend& backend, const CommitInfo& info) {
+    check_date(info.date);
+    const std::string last = backend.last_date();
+    if (last.empty() || info.date >= last) return false;
+    if (!info.backdate) {
+        throw usage_error("the date " + info.date + " is before the last recorded change (" + last +
+                          "); use --backdate to record a back-dated change");
+    }
+    return true;
+}
+
+Target current_parcel(Backend& backend, const std::string& parcel, const std::string& date) {
+    const std::optional<std::int64_t> uid = backend.find_uid(parcel);
+    if (!uid) {
+        throw usage_error("no parcel '" + parcel + "' in " + backend.path());
+    }
+    State state = backend.parcels_at({*uid}, date);
+    if (state.versions.empty()) {
+        throw usage_error("parcel " + parcel + " does not exist on " + date);
+    }
+    if (!state.valid_to.front().empty()) {
+        throw usage_error("parcel " + parcel + " changed on " + state.valid_to.front() + ", after " + date +
+                          "; a back-dated transaction cannot rewrite later history");
+    }
+    return Target{state.versions.front(), *uid, std::move(state.snapshot.parcels.front())};
+}
+
+}  // namespace store
+
+Store Store::create(const std::string& path, const std::string& crs) {
+    const std::string working = normalise_crs(crs);
+    if (working.rfind("EPSG:", 0) != 0) {
+        throw usage_error(crs + ": the working CRS must have an EPSG code (e.g. EPSG:5897)");
+    }
+    if (is_geographic(working)) {
+        throw usage_error(crs + ": a geographic CRS cannot measure areas; choose a projected one (e.g. EPSG:5897)");
+    }
+    auto impl = std::make_unique<Impl>();
+    impl->backend = store::create_spatialite(path, working);
+    return Store(std::move(impl));
+}
+
+Store Store::open(const std::string& path) {
+    auto impl = std::make_unique<Impl>();
+    impl->backend = store::open_spatialite(path);
+    return Store(std::move(impl));
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+const std::string& Store::crs() const noexcept { return impl_->backend->crs(); }
+const std::string& Store::path() const noexcept { return impl_->backend->path(); }
+
+Snapshot Store::as_of(const std::string& date, const std::optional<Box>& box) {
+    store::check_date(date);
+    store::State state = impl_->backend->state_at(date, box);
+    if (box) {
+        std::erase_if(state.snapshot.parcels, [&](const Parcel& p) { return !bounds(p.geometry).intersects(*box); });
+    }
+    return std::move(state.snapshot);
+}
+
+std::optional<ParcelHistory> Store::history(const std::string& parcel) {
+    const std::optional<std::int64_t> uid = impl_->backend->find_uid(parcel);
+    if (!uid) return std::nullopt;
+    return impl_->backend->history(*uid);
+}
+
+std::vector<CommitRecord> Store::log() { return impl_->backend->log(); }
+
+std::vector<ParcelEvent> Store::events(const std::string& from, const std::string& to) {
+    store::check_date(from);
+    store::check_date(to);
+    return impl_->backend->events(from, to);
+}
+
+StoreChanges Store::changes(const std::string& from, const std::string& to, double tolerance) {
+    StoreChanges out;
+    out.before = as_of(from);
+    out.after = as_of(to);
+    DiffOptions options;
+    options.tolerance = tolerance;
+    out.changes = diff(out.before, out.after, options);
+    return out;
+}
+
+std::int64_t Store::load_layer(const std::string& file, const std::string& name, const std::string& source_layer) {
+    if (name.empty()) throw usage_error("a published layer needs a name");
+    return impl_->backend->load_layer(file, name, source_layer);
+}
+
+std::vector<LayerInfo> Store::layers() { return impl_->backend->layers(); }
+
+std::vector<LayerFeature> Store::layer_features(const std::string& name, const std::optional<Box>& lon_lat_box,
+                                                std::int64_t limit, std::int64_t offset) {
+    return impl_->backend->layer_features(name, lon_lat_box, limit, offset);
+}
+
+}  // namespace libland

@@ -1,0 +1,163 @@
+// Committing a whole survey: validate it, diff it against the map on its date, turn each change
+// event into closed and opened versions with lineage.
+#include "store/store_impl.hpp"
+
+#include "detail/geos.hpp"
+#include "store/parcel_geometry.hpp"
+
+#include <libland/error.hpp>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace libland {
+
+namespace store {
+
+namespace {
+
+// Refuses a survey with missing or duplicate keys or an invalid geometry.
+void check_survey(const Snapshot& survey) {
+    std::unordered_set<std::string> keys;
+    keys.reserve(survey.parcels.size());
+    detail::GeosContext ctx;
+    for (const Parcel& p : survey.parcels) {
+        if (p.key.empty()) {
+            throw input_error(survey.source + ": feature " + std::to_string(p.fid) + " has no parcel key");
+        }
+        if (!keys.insert(p.key).second) {
+            throw input_error(survey.source + ": duplicate parcel key " + p.key);
+        }
+        if (const std::string why = invalidity(ctx, p.geometry); !why.empty()) {
+            throw geometry_error(survey.source + ": parcel " + p.key + " has an invalid geometry (" + why +
+                                 "); repair it first (land validate shows every problem)");
+        }
+    }
+    if (survey.parcels.empty()) {
+        throw input_error(survey.source + ": holds no parcels");
+    }
+}
+
+Box extent(const Snapshot& s) {
+    Box box{1e300, 1e300, -1e300, -1e300};
+    for (const Parcel& p : s.parcels) {
+        const Box b = bounds(p.geometry);
+        box = Box{std::min(box.min_x, b.min_x), std::min(box.min_y, b.min_y), std::max(box.max_x, b.max_x),
+                  std::max(box.max_y, b.max_y)};
+    }
+    return box;
+}
+
+// Refuses a survey lying away from the parcels already mapped (wrong file, wrong CRS).
+void check_same_area(const Snapshot& mapped, const Snapshot& survey) {
+    if (mapped.parcels.empty()) return;
+    if (!extent(mapped).intersects(extent(survey))) {
+        throw input_error(survey.source + ": lies outside the area of the database's parcels on that date "
+                                          "(a survey of another place, or in another CRS?)");
+    }
+}
+
+Schema schema_of(const Snapshot& s) { return Schema{s.fields, s.id_fields, s.use_field}; }
+
+PlannedEvent added(const Parcel& parcel) {
+    PlannedEvent e;
+    e.type = to_string(ChangeType::added);
+    e.opens.push_back(NewVersion{parcel, 0});
+    e.where = parcel.geometry;
+    return e;
+}
+
+// Returns the uid each child keeps: the parent's for 1:1 changes and boundary adjustments (the
+// parent it shares most with), a new one (0) otherwise.
+std::int64_t kept_uid(const ChangeEvent& event, std::size_t child, const State& before) {
+    switch (event.type) {
+        case ChangeType::reshaped:
+        case ChangeType::use_changed:
+        case ChangeType::attributes_changed:
+        case ChangeType::renumbered:
+            return before.uids[event.before.front()];
+        case ChangeType::boundary_adjusted: {
+            const Overlap* best = nullptr;
+            for (const Overlap& o : event.overlaps) {
+                if (o.after == event.after[child] && (best == nullptr || o.area_m2 > best->area_m2)) best = &o;
+            }
+            return best != nullptr ? before.uids[best->before] : 0;
+        }
+        default:
+            return 0;
+    }
+}
+
+std::size_t position(const std::vector<std::size_t>& indices, std::size_t value) {
+    return static_cast<std::size_t>(std::find(indices.begin(), indices.end(), value) - indices.begin());
+}
+
+PlannedEvent planned(const ChangeEvent& event, const State& before, const Snapshot& after, const std::string& date) {
+    PlannedEvent e;
+    e.type = to_string(event.type);
+    for (std::size_t i : event.before) {
+        if (!before.valid_to[i].empty()) {
+            throw usage_error("parcel " + before.snapshot.parcels[i].key + " changed on " + before.valid_to[i] +
+                              ", after " + date + "; a back-dated survey cannot rewrite later history");
+        }
+        e.closes.push_back(before.versions[i]);
+    }
+    for (std::size_t c = 0; c < event.after.size(); ++c) {
+        const Parcel& child = after.parcels[event.after[c]];
+        e.opens.push_back(NewVersion{child, kept_uid(event, c, before)});
+        e.where.insert(e.where.end(), child.geometry.begin(), child.geometry.end());
+    }
+    if (e.where.empty()) {
+        for (std::size_t i : event.before) {
+            const MultiPolygon& g = before.snapshot.parcels[i].geometry;
+            e.where.insert(e.where.end(), g.begin(), g.end());
+        }
+    }
+    for (const Overlap& o : event.overlaps) {
+        e.links.push_back(Link{position(event.before, o.before), position(event.after, o.after), o.area_m2});
+    }
+    if (e.links.empty() && event.before.size() == 1 && event.after.size() == 1) {
+        e.links.push_back(Link{0, 0, area(after.parcels[event.after.front()].geometry)});
+    }
+    return e;
+}
+
+}  // namespace
+
+}  // namespace store
+
+CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, double tolerance) {
+    store::check_date(info.date);
+    if (survey.crs != crs()) {
+        throw usage_error(survey.source + ": is in " + survey.crs + " but the database works in " + crs() +
+                          "; read it into " + crs() + " first");
+    }
+    store::check_survey(survey);
+    store::Backend& backend = *impl_->backend;
+    const auto lock = backend.lock_for_write();
+    store::Plan plan;
+    plan.kind = "survey";
+    plan.info = info;
+    plan.backdated = store::check_order(backend, info);
+    plan.source = survey.source;
+    plan.schema = store::schema_of(survey);
+    const store::State before = backend.state_at(info.date, std::nullopt);
+    store::check_same_area(before.snapshot, survey);
+    if (before.snapshot.parcels.empty()) {
+        plan.events.reserve(survey.parcels.size());
+        for (const Parcel& p : survey.parcels) plan.events.push_back(store::added(p));
+    } else {
+        DiffOptions options;
+        options.tolerance = tolerance;
+        const ChangeSet changes = diff(before.snapshot, survey, options);
+        for (const ChangeEvent& event : changes.events) {
+            if (event.type == ChangeType::unchanged) continue;
+            plan.events.push_back(store::planned(event, before, survey, info.date));
+        }
+    }
+    CommitSummary summary = backend.apply(plan);
+    lock->commit();
+    return summary;
+}
+
+}  // namespace libland

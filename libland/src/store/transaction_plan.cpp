@@ -1,0 +1,75 @@
+#include "store/transaction_plan.hpp"
+
+#include "store/numbering.hpp"
+#include "store/parcel_geometry.hpp"
+
+#include <libland/error.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace libland::store {
+
+double area_tolerance(double area_m2) noexcept { return std::max(0.1, area_m2 * 1e-6); }
+
+std::int64_t Numbers::next(const std::string& sheet_key) {
+    auto [it, fresh] = last_.try_emplace(sheet_key, 0);
+    if (fresh) it->second = backend_.max_number(sheet_key);
+    return ++it->second;
+}
+
+TransactionPlan::TransactionPlan(Backend& backend, const CommitInfo& info)
+    : backend_(backend), lock_(backend.lock_for_write()), numbers_(backend) {
+    plan_.kind = "transaction";
+    plan_.info = info;
+    plan_.backdated = check_order(backend, info);
+    std::optional<Schema> schema = backend.schema_at(info.date);
+    if (!schema) {
+        throw usage_error(backend.path() + ": holds no survey yet; commit one before registering transactions");
+    }
+    plan_.schema = std::move(*schema);
+}
+
+Target TransactionPlan::target(const std::string& parcel) { return current_parcel(backend_, parcel, plan_.info.date); }
+
+Parcel TransactionPlan::new_parcel(const Parcel& parent, MultiPolygon geometry) {
+    Parcel child = parent;
+    child.geometry = std::move(geometry);
+    child.fid = -1;
+    renumber(child, plan_.schema, numbers_.next(split_key(parent.key).sheet_key));
+    return child;
+}
+
+void TransactionPlan::check_no_overlap(const std::vector<MultiPolygon>& results, const std::set<std::int64_t>& own_uids) {
+    for (const MultiPolygon& result : results) {
+        const State around = backend_.state_at(plan_.info.date, bounds(result));
+        for (std::size_t i = 0; i < around.uids.size(); ++i) {
+            if (own_uids.count(around.uids[i]) != 0) continue;
+            const Parcel& other = around.snapshot.parcels[i];
+            const double shared = overlap_area(ctx_, result, other.geometry);
+            if (shared > area_tolerance(area(result))) {
+                throw usage_error("the result would overlap parcel " + other.key + " by " +
+                                  std::to_string(std::lround(shared)) + " m2");
+            }
+        }
+    }
+}
+
+void TransactionPlan::check_area_kept(const std::vector<Target>& parents, const std::vector<MultiPolygon>& results,
+                                      const std::string& what) {
+    double before = 0, after = 0;
+    for (const Target& t : parents) before += area(t.parcel.geometry);
+    for (const MultiPolygon& g : results) after += area(g);
+    if (std::abs(before - after) > area_tolerance(before)) {
+        throw usage_error(what + " would change the area from " + std::to_string(before) + " m2 to " +
+                          std::to_string(after) + " m2");
+    }
+}
+
+CommitSummary TransactionPlan::commit() {
+    CommitSummary summary = backend_.apply(plan_);
+    lock_->commit();
+    return summary;
+}
+
+}  // namespace libland::store

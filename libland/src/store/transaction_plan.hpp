@@ -1,0 +1,60 @@
+#pragma once
+// Building blocks of officers' transactions: the plan of one transaction, new parcel numbers,
+// and the checks every transaction passes before it lands. Private.
+#include "detail/geos.hpp"
+#include "store/store_impl.hpp"
+
+#include <map>
+#include <set>
+
+namespace libland::store {
+
+// Survey noise: boundaries closer than this are one boundary (metres).
+constexpr double boundary_tolerance = 0.05;
+
+// Returns how far two areas may differ and still count as the same land (m2).
+[[nodiscard]] double area_tolerance(double area_m2) noexcept;
+
+// Hands out the next unused parcel numbers per sheet (retired numbers are never reused).
+class Numbers {
+public:
+    explicit Numbers(Backend& backend) : backend_(backend) {}
+    [[nodiscard]] std::int64_t next(const std::string& sheet_key);
+
+private:
+    Backend& backend_;
+    std::map<std::string, std::int64_t> last_;
+};
+
+// One transaction being prepared: takes the write lock, checks the date order, knows the schema.
+class TransactionPlan {
+public:
+    // Throws usage_error for a bad date, a back-dated one without permission, an empty database.
+    TransactionPlan(Backend& backend, const CommitInfo& info);
+
+    // The parcel acted on, current on the date (see current_parcel).
+    [[nodiscard]] Target target(const std::string& parcel);
+    // A new parcel cut from `parent`: its attributes, the next number of its sheet, the geometry.
+    [[nodiscard]] Parcel new_parcel(const Parcel& parent, MultiPolygon geometry);
+    // Refuses results that would overlap any other parcel current on the date.
+    void check_no_overlap(const std::vector<MultiPolygon>& results, const std::set<std::int64_t>& own_uids);
+    // Refuses results whose area differs from the parents'.
+    void check_area_kept(const std::vector<Target>& parents, const std::vector<MultiPolygon>& results,
+                         const std::string& what);
+
+    void add(PlannedEvent event) { plan_.events.push_back(std::move(event)); }
+    [[nodiscard]] const Schema& schema() const noexcept { return plan_.schema; }
+    [[nodiscard]] detail::GeosContext& geos() noexcept { return ctx_; }
+
+    // Applies the plan and releases the lock.
+    CommitSummary commit();
+
+private:
+    Backend& backend_;
+    std::unique_ptr<WriteLock> lock_;
+    Plan plan_;
+    Numbers numbers_;
+    detail::GeosContext ctx_;
+};
+
+}  // namespace libland::store
