@@ -21,7 +21,7 @@ constexpr const char* valid_on = "valid_from <= ?1 AND (valid_to IS NULL OR vali
 
 // Reorders the state's parallel vectors by parcel key.
 void sort_by_key(State& state) {
-    auto& parcels = state.snapshot.parcels;
+    std::vector<Parcel> parcels = std::move(state.snapshot.parcels);
     std::vector<std::size_t> order(parcels.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(),

@@ -101,7 +101,7 @@ INSERT INTO views_geometry_columns
 
 void SpatialiteBackend::create_schema() {
     detail::Transaction tx(db_);
-    db_.execute("SELECT InitSpatialMetadata(1, 'NONE')");
+    db_.execute("SELECT InitSpatialMetadata(0, 'NONE')");
     detail::Statement srs(db_, "SELECT InsertEpsgSrid(?), InsertEpsgSrid(4326)");
     srs.bind(1, srid_);
     srs.step();

@@ -1,0 +1,183 @@
+// The versioned store: creating and opening, committing surveys, time travel (as of a date, with
+// and without a box), refusals that leave the database untouched, history, layers and API keys.
+#define BOOST_TEST_MODULE store
+#include <boost/test/unit_test.hpp>
+
+#include "store_fixtures.hpp"
+
+#include <libland/error.hpp>
+#include <libland/store.hpp>
+
+#include <algorithm>
+#include <map>
+
+using namespace libland;
+using libland::test::fresh_database;
+using libland::test::grid_survey;
+using libland::test::square;
+
+namespace {
+
+CommitInfo on(const std::string& date, const std::string& message = "survey") {
+    CommitInfo info;
+    info.date = date;
+    info.message = message;
+    return info;
+}
+
+std::map<std::string, const Parcel*> by_key(const Snapshot& s) {
+    std::map<std::string, const Parcel*> out;
+    for (const Parcel& p : s.parcels) out[p.key] = &p;
+    return out;
+}
+
+// Checks that `got` holds exactly the parcels of `expected`: same keys, uses, attributes (names,
+// types and values) and areas within 0.01 m2 with bounds within 5 cm.
+void check_same_map(const Snapshot& got, const Snapshot& expected) {
+    BOOST_TEST_REQUIRE(got.fields.size() == expected.fields.size());
+    for (std::size_t i = 0; i < got.fields.size(); ++i) {
+        BOOST_TEST(got.fields[i].name == expected.fields[i].name);
+        BOOST_TEST((got.fields[i].type == expected.fields[i].type));
+    }
+    BOOST_TEST(got.parcels.size() == expected.parcels.size());
+    const auto got_keys = by_key(got);
+    for (const Parcel& want : expected.parcels) {
+        auto it = got_keys.find(want.key);
+        BOOST_TEST_REQUIRE((it != got_keys.end()), "parcel " << want.key << " missing");
+        const Parcel& have = *it->second;
+        BOOST_TEST(have.use == want.use);
+        BOOST_TEST((have.attributes == want.attributes), "attributes of " << want.key);
+        BOOST_TEST(std::abs(area(have.geometry) - area(want.geometry)) < 0.5, "area of " << want.key);
+        const Box a = bounds(have.geometry), b = bounds(want.geometry);
+        BOOST_TEST(std::abs(a.min_x - b.min_x) + std::abs(a.max_y - b.max_y) < 0.1, "place of " << want.key);
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(create_records_the_working_crs_and_reopens) {
+    const std::string path = fresh_database("store", "create.sqlite");
+    {
+        Store store = Store::create(path, "EPSG:5897");
+        BOOST_TEST(store.crs() == "EPSG:5897");
+    }
+    Store again = Store::open(path);
+    BOOST_TEST(again.crs() == "EPSG:5897");
+    BOOST_TEST(again.log().empty());
+    BOOST_CHECK_THROW((void)Store::create(path, "EPSG:5897"), input_error);
+}
+
+BOOST_AUTO_TEST_CASE(create_refuses_a_geographic_crs_and_open_a_missing_file) {
+    const std::string path = fresh_database("store", "geographic.sqlite");
+    BOOST_CHECK_THROW((void)Store::create(path, "EPSG:4326"), usage_error);
+    BOOST_TEST(!std::filesystem::exists(path));
+    BOOST_CHECK_THROW((void)Store::open(path), input_error);
+}
+
+BOOST_AUTO_TEST_CASE(first_commit_adds_every_parcel_and_as_of_reproduces_it) {
+    Store store = Store::create(fresh_database("store", "first.sqlite"), "EPSG:5897");
+    const Snapshot survey = grid_survey(3, 2);
+    const CommitSummary summary = store.commit(survey, on("2019-05-01"));
+    BOOST_TEST(summary.events.at("added") == 6);
+    check_same_map(store.as_of("2019-05-01"), survey);
+    check_same_map(store.as_of("2030-01-01"), survey);
+    BOOST_TEST(store.as_of("2019-04-30").parcels.empty());
+}
+
+BOOST_AUTO_TEST_CASE(as_of_a_box_returns_only_the_parcels_there) {
+    Store store = Store::create(fresh_database("store", "box.sqlite"), "EPSG:5897");
+    store.commit(grid_survey(10, 10), on("2019-05-01"));
+    // The box covers the squares of columns 2-3 and rows 4-5 only (20 m squares, 1 m inside).
+    const Box box{test::store_x0 + 41, test::store_y0 + 81, test::store_x0 + 79, test::store_y0 + 119};
+    const Snapshot part = store.as_of("2019-05-01", box);
+    BOOST_TEST(part.parcels.size() == 4u);
+    for (const Parcel& p : part.parcels) BOOST_TEST(bounds(p.geometry).intersects(box));
+}
+
+BOOST_AUTO_TEST_CASE(second_survey_keeps_unchanged_versions_and_records_changes) {
+    Store store = Store::create(fresh_database("store", "second.sqlite"), "EPSG:5897");
+    const Snapshot first = grid_survey(3, 1);  // 14362-7-1, -2, -3 from west to east
+    store.commit(first, on("2019-05-01"));
+    Snapshot second = first;
+    second.parcels[1].use = "ONT";
+    second.parcels[1].attributes[3] = std::string("ONT");
+    second.parcels.pop_back();  // 14362-7-3 is gone
+    const CommitSummary summary = store.commit(second, on("2024-03-01"));
+    BOOST_TEST(summary.events.at("use_changed") == 1);
+    BOOST_TEST(summary.events.at("removed") == 1);
+    BOOST_TEST(summary.events.size() == 2u);
+    check_same_map(store.as_of("2019-06-01"), first);
+    check_same_map(store.as_of("2024-03-01"), second);
+    const auto history = store.history("14362-7-2");
+    BOOST_TEST_REQUIRE(history.has_value());
+    BOOST_TEST(history->versions.size() == 2u);
+    BOOST_TEST(history->versions[0].valid_to == "2024-03-01");
+    BOOST_TEST(history->versions[1].use == "ONT");
+    const auto unchanged = store.history("14362-7-1");
+    BOOST_TEST(unchanged->versions.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(refused_surveys_leave_the_database_untouched) {
+    Store store = Store::create(fresh_database("store", "refused.sqlite"), "EPSG:5897");
+    store.commit(grid_survey(2, 2), on("2020-01-01"));
+
+    Snapshot duplicate = grid_survey(2, 2);
+    duplicate.parcels[1].key = duplicate.parcels[0].key;
+    BOOST_CHECK_THROW(store.commit(duplicate, on("2021-01-01")), input_error);
+
+    Snapshot bow_tie = grid_survey(2, 2);
+    const double x = test::store_x0, y = test::store_y0;
+    bow_tie.parcels[0].geometry = {Polygon{{Ring{{x, y}, {x + 20, y + 20}, {x + 20, y}, {x, y + 20}, {x, y}}}}};
+    BOOST_CHECK_THROW(store.commit(bow_tie, on("2021-01-01")), geometry_error);
+
+    Snapshot elsewhere = grid_survey(2, 2);
+    for (Parcel& p : elsewhere.parcels) p.geometry = square(50000, 50000, 20);
+    for (std::size_t i = 0; i < elsewhere.parcels.size(); ++i) {
+        elsewhere.parcels[i].geometry = square(50000 + 20.0 * static_cast<double>(i), 50000, 20);
+    }
+    BOOST_CHECK_THROW(store.commit(elsewhere, on("2021-01-01")), input_error);
+
+    Snapshot earlier = grid_survey(2, 2);
+    earlier.parcels[0].use = "ONT";
+    BOOST_CHECK_THROW(store.commit(earlier, on("2019-01-01")), usage_error);
+
+    Snapshot other_crs = grid_survey(2, 2);
+    other_crs.crs = "EPSG:9209";
+    BOOST_CHECK_THROW(store.commit(other_crs, on("2021-01-01")), usage_error);
+    BOOST_CHECK_THROW(store.commit(grid_survey(2, 2), on("2021-02-30")), usage_error);
+
+    BOOST_TEST(store.log().size() == 1u);
+    check_same_map(store.as_of("2030-01-01"), grid_survey(2, 2));
+}
+
+BOOST_AUTO_TEST_CASE(a_backdated_survey_is_allowed_with_the_flag_and_marked) {
+    Store store = Store::create(fresh_database("store", "backdate.sqlite"), "EPSG:5897");
+    store.commit(grid_survey(2, 1), on("2019-01-01"));
+    store.commit(grid_survey(2, 1), on("2024-01-01"));  // nothing changed
+    Snapshot corrected = grid_survey(2, 1);
+    corrected.parcels[0].attributes[4] = std::string("Le Van C");
+    CommitInfo info = on("2021-06-01", "late correction");
+    info.backdate = true;
+    const CommitSummary summary = store.commit(corrected, info);
+    BOOST_TEST(summary.backdated);
+    BOOST_TEST(summary.events.at("attributes_changed") == 1);
+    const auto log = store.log();
+    BOOST_TEST(log.back().backdated);
+    BOOST_TEST(log.back().date == "2021-06-01");
+    BOOST_TEST(!log.front().backdated);
+    BOOST_TEST(std::get<std::string>(store.as_of("2021-06-01").parcels[0].attributes[4]) == "Le Van C");
+    BOOST_TEST(std::get<std::string>(store.as_of("2020-01-01").parcels[0].attributes[4]) == "Tran Thi B");
+}
+
+BOOST_AUTO_TEST_CASE(api_keys_are_shown_once_and_checked_by_hash) {
+    Store store = Store::create(fresh_database("store", "keys.sqlite"), "EPSG:5897");
+    const std::string officer = store.add_key("phong-dang-ky", KeyRole::officer);
+    const std::string reader = store.add_key("du-lich", KeyRole::reader);
+    BOOST_TEST(officer != reader);
+    BOOST_TEST(officer.size() >= 32u);
+    BOOST_TEST((store.check_key(officer) == KeyRole::officer));
+    BOOST_TEST((store.check_key(reader) == KeyRole::reader));
+    BOOST_TEST(!store.check_key(officer + "x").has_value());
+    BOOST_TEST(!store.check_key("").has_value());
+    BOOST_CHECK_THROW(store.add_key("du-lich", KeyRole::reader), usage_error);
+}
