@@ -1,0 +1,1 @@
+"""Building blocks of sample_maps/generate.py: a synthetic Vietnamese commune and its changes."""
