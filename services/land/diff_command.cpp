@@ -6,7 +6,6 @@
 #include <libland/read.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -18,21 +17,6 @@
 namespace land {
 
 namespace {
-
-// Real-valued fields with one of these names (any case) hold the parcel's area: they follow the
-// geometry, so a re-measured parcel is not an attributes_changed event because of them.
-constexpr std::array area_field_names = {"dientich", "dien_tich", "area", "shape_area"};
-
-std::vector<std::string> area_fields(const libland::Snapshot& s) {
-    std::vector<std::string> out;
-    for (const auto& field : s.fields) {
-        std::string lower = field.name;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-        const bool named = std::find(area_field_names.begin(), area_field_names.end(), lower) != area_field_names.end();
-        if (named && field.type == libland::FieldType::real) out.push_back(field.name);
-    }
-    return out;
-}
 
 // Prints "phase ... done in N s" lines on stderr, unless quiet.
 class PhaseReporter {
@@ -160,8 +144,8 @@ int diff_command(const Args& args) {
     options.progress = reporter.progress();
 
     const auto [before, after] = read_both(args, reporter);
-    options.ignore_fields = area_fields(before);
-    for (auto& name : area_fields(after)) options.ignore_fields.push_back(std::move(name));
+    options.ignore_fields = libland::area_fields(before);
+    for (auto& name : libland::area_fields(after)) options.ignore_fields.push_back(std::move(name));
     print_notes(before.notes);
     print_notes(after.notes);
     const libland::ChangeSet changes = libland::diff(before, after, options);

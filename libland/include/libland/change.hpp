@@ -82,6 +82,31 @@ struct DiffOptions {
 
 [[nodiscard]] const char* to_string(ChangeType type) noexcept;
 
+// Returns the real-valued fields of the snapshot that hold the parcel's area ("dienTich",
+// "dien_tich", "area", "shape_area", any case): they follow the geometry, so DiffOptions::
+// ignore_fields names them and a re-measured parcel is not an attributes_changed event.
+[[nodiscard]] std::vector<std::string> area_fields(const Snapshot& snapshot);
+
+// One row of the change table: what write_changes writes for one event.
+struct ChangeRow {
+    ChangeType type = ChangeType::unchanged;
+    std::string before;          // keys of the event's before-parcels joined by ';'
+    std::string after;           // keys of its after-parcels joined by ';'
+    double area_before_m2 = 0;   // their total area, rounded to 0.01 m2
+    double area_after_m2 = 0;
+    std::string use_before;      // their land-use codes joined by ';'
+    std::string use_after;
+    std::string shares;          // "parent>child:m2;..." when a side has several parcels, else ""
+    MultiPolygon outline;        // union of the after-parcels (before-parcels when removed);
+                                 // empty unless asked for
+};
+
+// Returns one row per event in event order (unchanged ones only when include_unchanged), with
+// the outlines when with_outlines.
+[[nodiscard]] std::vector<ChangeRow> change_rows(const ChangeSet& changes, const Snapshot& before,
+                                                 const Snapshot& after, bool include_unchanged,
+                                                 bool with_outlines);
+
 // Writes one row per event (unchanged ones only when include_unchanged) as CSV, GeoJSON or
 // GeoPackage, chosen by the extension, with the columns
 // change,before,after,area_before_m2,area_after_m2,use_before,use_after (and geometry for
