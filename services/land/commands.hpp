@@ -7,5 +7,19 @@ namespace land {
 
 int validate_command(const Args& args);
 int diff_command(const Args& args);
+// the versioned land database
+int init_command(const Args& args);
+int commit_command(const Args& args);
+int split_command(const Args& args);
+int merge_command(const Args& args);
+int set_use_command(const Args& args);
+int retire_command(const Args& args);
+int adjust_command(const Args& args);
+int log_command(const Args& args);
+int history_command(const Args& args);
+int export_command(const Args& args);
+int changes_command(const Args& args);
+int layer_command(const Args& args);
+int keys_command(const Args& args);
 
 }  // namespace land

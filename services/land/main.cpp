@@ -29,6 +29,26 @@ const Command commands[] = {
      "          [--tolerance METRES] [--crs EPSG:N] [--repair] [--all] [--quiet]\n"
      "          -o OUT.(csv|geojson|gpkg) [--matrix MATRIX.csv]",
      {"repair", "all", "quiet"}, land::diff_command},
+    // the versioned land database
+    {"init", "land init DB [--crs EPSG:N]", {}, land::init_command},
+    {"commit",
+     "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]",
+     {"backdate"}, land::commit_command},
+    {"split", "land split DB PARCEL --line WKT --date D --doc REF [--reason TEXT]", {"backdate"},
+     land::split_command},
+    {"merge", "land merge DB PARCEL PARCEL [...] --date D --doc REF [--reason TEXT]", {"backdate"},
+     land::merge_command},
+    {"set-use", "land set-use DB PARCEL CODE --date D --doc REF", {"backdate"}, land::set_use_command},
+    {"retire", "land retire DB PARCEL --date D --doc REF", {"backdate"}, land::retire_command},
+    {"adjust", "land adjust DB PARCEL PARCEL --line WKT --date D --doc REF", {"backdate"},
+     land::adjust_command},
+    {"log", "land log DB", {}, land::log_command},
+    {"history", "land history DB PARCEL", {}, land::history_command},
+    {"export", "land export DB --as-of YYYY-MM-DD -o OUT [--layer NAME]", {}, land::export_command},
+    {"changes", "land changes DB --from DATE --to DATE -o OUT.csv [--matrix MATRIX.csv]", {"all"},
+     land::changes_command},
+    {"layer", "land layer load DB FILE --name NAME", {}, land::layer_command},
+    {"keys", "land keys add DB --name NAME --role officer|reader", {}, land::keys_command},
 };
 
 void print_usage(std::FILE* out) {

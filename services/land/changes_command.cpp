@@ -1,0 +1,32 @@
+// land changes DB --from DATE --to DATE -o OUT.csv [--matrix MATRIX.csv]: the change events and
+// the land-use transition matrix between the map on two dates.
+#include "commands.hpp"
+#include "store_output.hpp"
+
+#include <libland/change.hpp>
+#include <libland/store.hpp>
+
+#include <iostream>
+#include <map>
+
+namespace land {
+
+int changes_command(const Args& args) {
+    args.allow_only({"from", "to", "output", "matrix", "tolerance", "all"});
+    libland::Store store = libland::Store::open(args.positional(0, "DB"));
+    const std::string from = args.required("from");
+    const std::string to = args.required("to");
+    const std::string output = args.required("output");
+    const libland::StoreChanges result = store.changes(from, to, args.number_or("tolerance", 0.05));
+    libland::write_changes(result.changes, result.before, result.after, output, args.flag("all"));
+    if (auto matrix = args.option("matrix")) libland::write_matrix_csv(result.changes.matrix, *matrix);
+    std::map<std::string, int> counts;
+    for (const auto& e : result.changes.events) {
+        if (e.type != libland::ChangeType::unchanged) ++counts[libland::to_string(e.type)];
+    }
+    std::cout << "from " << from << " (" << result.before.parcels.size() << " parcels) to " << to << " ("
+              << result.after.parcels.size() << " parcels): " << event_counts(counts) << "\n";
+    return 0;
+}
+
+}  // namespace land

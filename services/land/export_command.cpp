@@ -1,0 +1,23 @@
+// land export DB --as-of DATE -o OUT [--layer NAME]: the map exactly as it was on a date, with the
+// committed attribute names and types, in any format GDAL writes.
+#include "commands.hpp"
+
+#include <libland/store.hpp>
+#include <libland/write.hpp>
+
+#include <iostream>
+
+namespace land {
+
+int export_command(const Args& args) {
+    args.allow_only({"as-of", "output", "layer"});
+    libland::Store store = libland::Store::open(args.positional(0, "DB"));
+    const std::string date = args.required("as-of");
+    const std::string output = args.required("output");
+    const libland::Snapshot map = store.as_of(date);
+    libland::write_snapshot(map, output, args.option_or("layer", "parcels"));
+    std::cout << map.parcels.size() << " parcels as of " << date << " written to " << output << "\n";
+    return 0;
+}
+
+}  // namespace land

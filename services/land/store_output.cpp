@@ -1,0 +1,33 @@
+#include "store_output.hpp"
+
+namespace land {
+
+libland::CommitInfo commit_info(const Args& args, bool doc_required) {
+    libland::CommitInfo info;
+    info.date = args.required("date");
+    info.document = doc_required ? args.required("doc") : args.option_or("doc", "");
+    info.message = args.option_or("reason", args.option_or("message", ""));
+    info.backdate = args.flag("backdate");
+    return info;
+}
+
+std::string event_counts(const std::map<std::string, int>& counts) {
+    std::string text;
+    for (const auto& [type, n] : counts) {
+        text += (text.empty() ? "" : ", ") + type + " " + std::to_string(n);
+    }
+    return text.empty() ? "no changes" : text;
+}
+
+void print_summary(std::ostream& out, const libland::CommitSummary& summary, const std::string& date) {
+    out << "commit " << summary.commit << " (" << date << (summary.backdated ? ", back-dated" : "")
+        << "): " << event_counts(summary.events) << "\n";
+    constexpr std::size_t shown = 10;
+    if (summary.new_keys.empty()) return;
+    out << "new parcel versions:";
+    for (std::size_t i = 0; i < summary.new_keys.size() && i < shown; ++i) out << " " << summary.new_keys[i];
+    if (summary.new_keys.size() > shown) out << " ... and " << summary.new_keys.size() - shown << " more";
+    out << "\n";
+}
+
+}  // namespace land
