@@ -371,7 +371,9 @@ def apply(rng, lay, counts, renumber_sheets):
     and renumbering `renumber_sheets` whole sheets."""
     pl = Planner(rng, lay)
     empty_sheets = {b.sheet for b in lay.blocks if b.kind == "empty"}
-    sheets = [s for s in np.unique(lay.sheet) if s not in empty_sheets]
+    ids, sizes = np.unique(lay.sheet, return_counts=True)
+    # a full sheet, not a sliver of one at the commune's edge
+    sheets = [s for s, n in zip(ids, sizes) if s not in empty_sheets and n >= np.median(sizes)]
     for s in rng.choice(sheets, size=min(renumber_sheets, len(sheets)), replace=False):
         pl.renumber_sheet(int(s))
     pl.add_unmapped()

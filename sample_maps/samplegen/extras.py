@@ -173,7 +173,7 @@ def write_planning(path, lay, rng):
             by_use = {}
             for u, a in zip(np.array(lay.use)[inside], areas[inside]):
                 by_use[u] = by_use.get(u, 0.0) + a
-            dominant = max(sorted(by_use), key=by_use.get) if by_use else "LUC"
+            dominant = _planned_basis(by_use)
             use, label = PLANNED.get(dominant, ("ONT", "Khu dân cư nông thôn"))
             code += 1
             decision, since = PLAN_DECISIONS[1 if code % 5 == 0 else 0]
@@ -186,6 +186,20 @@ def write_planning(path, lay, rng):
     ds = gpkg.open_new(path)
     gpkg.write_features(ds, "planning_zones", ogr.wkbPolygon, ZONE_FIELDS, zones)
     ds = None
+
+
+def _planned_basis(by_use):
+    """Returns the 2019 use a zone is planned around: scenic land or settlements when they
+    hold a fair share of it, else the use with the largest area."""
+    total = sum(by_use.values()) or 1.0
+    share = lambda *codes: sum(by_use.get(c, 0.0) for c in codes) / total  # noqa: E731
+    if share("NCS", "RDD") >= 0.08:
+        return "NCS"
+    if share("ONT", "CLN", "TMD") >= 0.2:
+        return "ONT"
+    if share("NTS") >= 0.2:
+        return "NTS"
+    return max(sorted(by_use), key=by_use.get) if by_use else "LUC"
 
 
 def _inside(quad, x, y):

@@ -19,7 +19,7 @@ MID_VERTEX_MIN_EDGE_M = 30.0       # interior edges longer than this get a bent 
 class Block:
     """One block between roads: its kind, cell grid, vertex ids and surrounding gap widths."""
     __slots__ = ("kind", "uses", "rows", "cols", "quad", "gaps", "hamlet", "field", "sheet",
-                 "first_pid", "grid", "mid_v", "mid_h", "center")
+                 "first_pid", "grid", "mid_v", "mid_h", "center", "cell_xy")
 
     def cell_ring(self, r, c):
         """Returns the clockwise ring (vertex ids) of cell (r, c), row 0 at the north."""
@@ -36,6 +36,18 @@ class Block:
         if self.mid_v[r, c] >= 0:
             ring.append(int(self.mid_v[r, c]))
         return ring
+
+
+    def cell_rings(self):
+        """Returns the rings of all cells, row by row (as cell_ring, but faster)."""
+        g, mv, mh = self.grid.tolist(), self.mid_v.tolist(), self.mid_h.tolist()
+        out = []
+        for r in range(self.rows):
+            for c in range(self.cols):
+                ring = [g[r][c], mh[r][c], g[r][c + 1], mv[r][c + 1], g[r + 1][c + 1],
+                        mh[r + 1][c], g[r + 1][c], mv[r][c]]
+                out.append([v for v in ring if v >= 0])
+        return out
 
 
 class Layout:
@@ -77,20 +89,34 @@ class _Zones:
         self.karst = lattice(1300.0, 0.6)
         self.ponds = lattice(900.0, 0.7)
 
-    def kind(self, rng, x, y):
-        """Returns the kind of block centred at (x, y) and the index of its hamlet."""
-        dh = np.hypot(self.hamlets[:, 0] - x, self.hamlets[:, 1] - y) - self.hamlet_r
-        h = int(np.argmin(dh))
-        roll = rng.random()
-        if len(self.karst) and np.min(np.hypot(*(self.karst - (x, y)).T)) < 140.0:
-            return "mountain", h
-        if dh[h] < 0:
-            return ("residential" if roll < 0.72 else "garden" if roll < 0.85 else "special"), h
-        if dh[h] < 150:
-            return ("garden" if roll < 0.35 else "rice" if roll < 0.95 else "special"), h
-        if len(self.ponds) and np.min(np.hypot(*(self.ponds - (x, y)).T)) < 150.0:
-            return "pond", h
-        return ("rice" if roll < 0.96 else "special"), h
+    def kinds(self, rng, xs, y):
+        """Returns the kind of each block centred at (xs[i], y) and the index of its hamlet."""
+        dh = np.hypot(self.hamlets[None, :, 0] - xs[:, None], self.hamlets[None, :, 1] - y) \
+            - self.hamlet_r[None, :]
+        h = np.argmin(dh, axis=1)
+        dh = dh[np.arange(len(xs)), h]
+        roll = rng.random(len(xs))
+
+        def near(pts, radius):
+            if not len(pts):
+                return np.zeros(len(xs), dtype=bool)
+            return np.min(np.hypot(pts[None, :, 0] - xs[:, None], pts[None, :, 1] - y), axis=1) < radius
+        karst, pond = near(self.karst, 140.0), near(self.ponds, 150.0)
+        out = []
+        for i in range(len(xs)):
+            r = roll[i]
+            if karst[i]:
+                k = "mountain"
+            elif dh[i] < 0:
+                k = "residential" if r < 0.72 else "garden" if r < 0.85 else "special"
+            elif dh[i] < 150:
+                k = "garden" if r < 0.35 else "rice" if r < 0.95 else "special"
+            elif pond[i]:
+                k = "pond"
+            else:
+                k = "rice" if r < 0.97 else "special"
+            out.append((k, int(h[i])))
+        return out
 
 
 def _cell_dims(rng, kind, width, height):
@@ -128,8 +154,7 @@ def _skeleton(rng, target):
     while count < target:
         h = float(rng.uniform(60.0, 150.0))
         row_k, row_d, row_h = [], [], []
-        for j in range(n_cols):
-            k, ham = zones.kind(rng, x_mid[j], y + h / 2)
+        for j, (k, ham) in enumerate(zones.kinds(rng, x_mid, y + h / 2)):
             d = _cell_dims(rng, k, col_w[j], h)
             row_k.append(k), row_d.append(d), row_h.append(ham)
             count += d[0] * d[1]
@@ -178,32 +203,35 @@ def _block_quads(rng, col_w, row_h, origin):
     return quads, gaps
 
 
-def _cell_vertices(rng, quad, rows, cols):
-    """Returns the (rows+1, cols+1, 2) jittered grid of a block (its sides stay straight) and
-    the middle vertices of long interior edges as arrays (rows, cols+1, 2) and (rows+1, cols, 2)
-    with NaN where an edge has none."""
-    u = np.tile(np.arange(cols + 1, dtype=float) / cols, (rows + 1, 1))
-    v = np.tile((np.arange(rows + 1, dtype=float) / rows)[:, None], (1, cols + 1))
+def _cell_vertices(rng, quads, rows, cols):
+    """Returns, for m blocks of the same cell grid with corners quads (m, 4, 2): the jittered
+    grid (m, rows+1, cols+1, 2) (block sides stay straight) and the middle vertices of long
+    interior edges, (m, rows, cols+1, 2) and (m, rows+1, cols, 2), NaN where an edge has none."""
+    m = len(quads)
+    u = np.broadcast_to(np.arange(cols + 1, dtype=float) / cols, (m, rows + 1, cols + 1)).copy()
+    v = np.broadcast_to((np.arange(rows + 1, dtype=float) / rows)[:, None],
+                        (m, rows + 1, cols + 1)).copy()
     if cols > 1:
-        u[:, 1:-1] += rng.uniform(-0.12, 0.12, (rows + 1, cols - 1)) / cols
+        u[:, :, 1:-1] += rng.uniform(-0.12, 0.12, (m, rows + 1, cols - 1)) / cols
     if rows > 1:
-        v[1:-1, :] += rng.uniform(-0.08, 0.08, (rows - 1, cols + 1)) / rows
-    nw, ne, se, sw = quad
-    g = (((1 - u) * (1 - v))[..., None] * nw + (u * (1 - v))[..., None] * ne
-         + (u * v)[..., None] * se + ((1 - u) * v)[..., None] * sw)
+        v[:, 1:-1, :] += rng.uniform(-0.08, 0.08, (m, rows - 1, cols + 1)) / rows
+    nw, ne, se, sw = (quads[:, k, None, None, :] for k in range(4))
+    u, v = u[..., None], v[..., None]
+    g = (1 - u) * (1 - v) * nw + u * (1 - v) * ne + u * v * se + (1 - u) * v * sw
 
     def mids(a, b, interior):
         d = b - a
         length = np.hypot(d[..., 0], d[..., 1])
         perp = np.stack([-d[..., 1], d[..., 0]], -1) / length[..., None]
-        m = (a + b) / 2 + perp * rng.uniform(-0.6, 0.6, length.shape)[..., None]
-        m[~(interior & (length > MID_VERTEX_MIN_EDGE_M))] = np.nan
-        return m
+        out = (a + b) / 2 + perp * rng.uniform(-0.6, 0.6, length.shape)[..., None]
+        out[~(interior & (length > MID_VERTEX_MIN_EDGE_M))] = np.nan
+        return out
     col_interior = np.zeros((rows, cols + 1), bool)
     col_interior[:, 1:-1] = True
     row_interior = np.zeros((rows + 1, cols), bool)
     row_interior[1:-1, :] = True
-    return g, mids(g[:-1, :], g[1:, :], col_interior), mids(g[:, :-1], g[:, 1:], row_interior)
+    return (g, mids(g[:, :-1, :], g[:, 1:, :], col_interior),
+            mids(g[:, :, :-1], g[:, :, 1:], row_interior))
 
 
 def _choose_empty(rng, kinds, dims, n_empty):
@@ -226,7 +254,8 @@ def build(rng, target, n_empty):
     lay = Layout()
     lay.origin = (CENTER[0] - col_w.sum() / 2, CENTER[1] + row_h.sum() / 2)
     quads, gaps = _block_quads(rng, col_w, row_h, lay.origin)
-    coords, next_vid, pid = [], 0, 0
+    fields = rng.integers(0, len(names.FIELDS), quads.shape[0] * quads.shape[1])
+    groups = {}
     for i in range(len(row_h)):
         for j in range(len(col_w)):
             b = Block()
@@ -234,26 +263,47 @@ def build(rng, target, n_empty):
             b.quad, b.gaps = quads[i, j], gaps[i, j]
             b.center = quads[i, j].mean(axis=0)
             b.hamlet = names.HAMLETS[hamlets[i][j] % len(names.HAMLETS)]
-            b.field = names.FIELDS[int(rng.integers(0, len(names.FIELDS)))]
-            g, mv, mh = _cell_vertices(rng, b.quad, b.rows, b.cols)
-            b.grid = next_vid + np.arange(g.shape[0] * g.shape[1]).reshape(g.shape[:2])
-            coords.append(g.reshape(-1, 2))
-            next_vid += g.shape[0] * g.shape[1]
-            for arr, name in ((mv, "mid_v"), (mh, "mid_h")):
-                ok = ~np.isnan(arr[..., 0])
-                ids = np.full(ok.shape, -1, dtype=np.int64)
-                ids[ok] = next_vid + np.arange(int(ok.sum()))
-                next_vid += int(ok.sum())
-                coords.append(arr[ok])
-                setattr(b, name, ids)
-            b.first_pid = pid
-            if b.kind != "empty":
-                pid = _add_cells(rng, lay, b, len(lay.blocks), pid)
+            b.field = names.FIELDS[fields[len(lay.blocks)]]
+            groups.setdefault((b.rows, b.cols), []).append(len(lay.blocks))
             lay.blocks.append(b)
+    coords = []
+    for (rows, cols), members in sorted(groups.items()):
+        _place_vertices(rng, lay, members, rows, cols, coords)
     lay.vertices = Vertices(np.concatenate(coords))
+    pid, cell_xy = 0, []
+    for bi, b in enumerate(lay.blocks):
+        b.first_pid = pid
+        if b.kind != "empty":
+            pid = _add_cells(rng, lay, b, bi, pid)
+            cell_xy.append(b.cell_xy)
+        b.cell_xy = None
+    lay.cx, lay.cy = np.concatenate(cell_xy).T
     _assign_sheets(lay)
     _finish_attributes(rng, lay)
     return lay
+
+
+def _place_vertices(rng, lay, members, rows, cols, coords):
+    """Computes the vertices of blocks `members` (all with the same cell grid), appends them to
+    `coords` and gives each block its vertex ids and cell centres."""
+    next_vid = sum(len(c) for c in coords)
+    g, mv, mh = _cell_vertices(rng, np.array([lay.blocks[k].quad for k in members]), rows, cols)
+    grid = next_vid + np.arange(g.shape[0] * g.shape[1] * g.shape[2]).reshape(g.shape[:3])
+    coords.append(g.reshape(-1, 2))
+    next_vid += grid.size
+    mid_ids = []
+    for arr in (mv, mh):
+        ok = ~np.isnan(arr[..., 0])
+        ids = np.full(ok.shape, -1, dtype=np.int64)
+        ids[ok] = next_vid + np.arange(int(ok.sum()))
+        next_vid += int(ok.sum())
+        coords.append(arr[ok])
+        mid_ids.append(ids)
+    centres = (g[:, :-1, :-1] + g[:, :-1, 1:] + g[:, 1:, 1:] + g[:, 1:, :-1]) / 4
+    for k, bi in enumerate(members):
+        b = lay.blocks[bi]
+        b.grid, b.mid_v, b.mid_h = grid[k], mid_ids[0][k], mid_ids[1][k]
+        b.cell_xy = centres[k].reshape(-1, 2)
 
 
 def _add_cells(rng, lay, b, block_index, pid):
@@ -263,16 +313,17 @@ def _add_cells(rng, lay, b, block_index, pid):
         table = "rice_luk"
     codes, weights = zip(*names.USES[table])
     n = b.rows * b.cols
-    if b.kind in ("special", "mountain"):
-        picks = np.full(n, rng.choice(len(codes), p=weights))
-    else:
-        picks = rng.choice(len(codes), size=n, p=weights)
+    cum = np.cumsum(weights)
+    draws = rng.random(1 if b.kind in ("special", "mountain") else n)
+    picks = np.minimum(np.searchsorted(cum / cum[-1], draws), len(codes) - 1)
+    if len(picks) == 1:
+        picks = np.repeat(picks, n)
     b.uses = table
-    for r in range(b.rows):
-        for c in range(b.cols):
-            lay.p_block.append(block_index), lay.p_r.append(r), lay.p_c.append(c)
-            lay.rings.append(b.cell_ring(r, c))
-            lay.use.append(codes[picks[r * b.cols + c]])
+    lay.p_block.extend([block_index] * n)
+    lay.p_r.extend(r for r in range(b.rows) for _ in range(b.cols))
+    lay.p_c.extend(c for _ in range(b.rows) for c in range(b.cols))
+    lay.rings.extend(b.cell_rings())
+    lay.use.extend(codes[k] for k in picks.tolist())
     return pid + n
 
 
@@ -286,21 +337,9 @@ def _assign_sheets(lay):
     for b, t in zip(lay.blocks, tiles):
         b.sheet = sheet_no[t]
     tile_top = {sheet_no[t]: y0 - t[0] * SHEET_H for t in tiles}
-    pts = lay.vertices.array()
-    corner = np.array([ring_corners(lay, p) for p in range(len(lay.rings))]).reshape(-1)
-    xy = pts[corner].reshape(-1, 4, 2).mean(axis=1)
-    lay.cx, lay.cy = xy[:, 0], xy[:, 1]
     lay.sheet = np.array([lay.blocks[b].sheet for b in lay.p_block], dtype=np.int64)
     top = np.array([tile_top[s] for s in range(1, len(sheet_no) + 1)])[lay.sheet - 1]
     lay.number = number_rows(lay.sheet, (top - lay.cy) // BAND_M, lay.cx)
-
-
-def ring_corners(lay, pid):
-    """Returns the four grid corners (NW, NE, SE, SW) of the 2019 cell of parcel `pid`."""
-    b = lay.blocks[lay.p_block[pid]]
-    r, c = lay.p_r[pid], lay.p_c[pid]
-    g = b.grid
-    return [g[r, c], g[r, c + 1], g[r + 1, c + 1], g[r + 1, c]]
 
 
 def number_rows(sheet, band, along):
