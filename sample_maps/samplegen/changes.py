@@ -3,7 +3,6 @@
 Every change claims its parcels (and, for changes of geometry, their neighbours) so that no
 parcel takes part in two changes and each truth row is unambiguous. Keys are maXa-soTo-soThua.
 """
-import math
 
 import numpy as np
 
@@ -185,7 +184,7 @@ class Planner:
         return True
 
     def merge(self, pid):
-        b, r, c = self.lay.blocks[self.lay.p_block[pid]], self.lay.p_r[pid], self.lay.p_c[pid]
+        b, c = self.lay.blocks[self.lay.p_block[pid]], self.lay.p_c[pid]
         k = 3 if self.rng.random() < 0.5 else 2
         if b.kind in ("special", "mountain") or c + k > b.cols:
             return False
@@ -239,7 +238,7 @@ class Planner:
     def redistribute(self, pid):
         """Land consolidation: k adjacent strips of a one-row block become k-1 or k-2 plots whose
         boundaries lie away from every old one."""
-        b, r, c = self.lay.blocks[self.lay.p_block[pid]], self.lay.p_r[pid], self.lay.p_c[pid]
+        b, c = self.lay.blocks[self.lay.p_block[pid]], self.lay.p_c[pid]
         k = int(self.rng.integers(4, 7))
         m = k - 2 if k >= 5 else k - 1
         if b.rows != 1 or b.kind != "rice" or c + k > b.cols:
