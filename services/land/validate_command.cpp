@@ -1,10 +1,78 @@
-// Placeholder until the validate command lands; replaced by its implementation.
+// land validate FILE [--layer L] [--id F1,F2,..] [--use F] [--crs EPSG:N] [--encoding ENC]
+//                    [--tolerance M] [--sliver-width M] [-o FINDINGS.(csv|geojson)]
+// Reads one layer, prints the reading notes, the findings as a table and a summary line.
+// Exit code 1 when any finding is an error, 0 when there are warnings only.
 #include "commands.hpp"
+#include "findings_table.hpp"
 
 #include <libland/error.hpp>
+#include <libland/read.hpp>
+#include <libland/validate.hpp>
+
+#include <algorithm>
+#include <iostream>
 
 namespace land {
 
-int validate_command(const Args&) { throw libland::usage_error("not available yet"); }
+namespace {
+
+std::string counted(std::size_t n, const char* noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+libland::ValidateOptions validate_options(const Args& args) {
+    libland::ValidateOptions options;
+    options.tolerance = args.number_or("tolerance", options.tolerance);
+    options.sliver_width = args.number_or("sliver-width", options.sliver_width);
+    options.crs_given = args.option("crs").has_value();
+    if (options.tolerance < 0) {
+        throw libland::usage_error("option --tolerance must not be negative");
+    }
+    if (options.sliver_width <= 0) {
+        throw libland::usage_error("option --sliver-width must be positive");
+    }
+    return options;
+}
+
+libland::ReadOptions read_options(const Args& args) {
+    libland::ReadOptions options;
+    options.layer = args.option_or("layer", "");
+    options.id_fields = Args::list(args.option_or("id", ""));
+    options.use_field = args.option_or("use", "");
+    options.crs = args.option_or("crs", "");
+    options.encoding = args.option_or("encoding", "");
+    return options;
+}
+
+}  // namespace
+
+int validate_command(const Args& args) {
+    args.allow_only({"layer", "id", "use", "crs", "encoding", "tolerance", "sliver-width", "output"});
+    const std::string& file = args.positional(0, "FILE");
+    if (args.positionals().size() > 1) {
+        throw libland::usage_error("unexpected argument '" + args.positionals()[1] + "'");
+    }
+    const libland::ValidateOptions options = validate_options(args);
+    const auto output = args.option("output");
+    if (output && !libland::findings_path_supported(*output)) {
+        throw libland::usage_error("-o " + *output + ": findings are written as .csv or .geojson");
+    }
+
+    const libland::Snapshot snapshot = libland::read_snapshot(file, read_options(args));
+    for (const std::string& note : snapshot.notes) {
+        std::cout << "note: " << note << '\n';
+    }
+    const auto findings = libland::validate(snapshot, options);
+    print_findings(std::cout, findings);
+    if (output) {
+        libland::write_findings(findings, snapshot, *output);
+        std::cout << "findings written to " << *output << '\n';
+    }
+    const auto errors = static_cast<std::size_t>(std::count_if(
+        findings.begin(), findings.end(), [](const auto& f) { return f.severity == libland::Severity::error; }));
+    std::cout << counted(snapshot.parcels.size(), "parcel") << ", " << counted(errors, "error") << ", "
+              << counted(findings.size() - errors, "warning") << '\n';
+    return errors > 0 ? 1 : 0;
+}
 
 }  // namespace land
