@@ -41,7 +41,11 @@ Target current_parcel(Backend& backend, const std::string& parcel, const std::st
     }
     State state = backend.parcels_at({*uid}, date);
     if (state.versions.empty()) {
-        throw usage_error("parcel " + parcel + " does not exist on " + date);
+        const ParcelHistory h = backend.history(*uid);
+        if (!h.versions.empty() && !h.versions.back().valid_to.empty() && h.versions.back().valid_to <= date) {
+            throw usage_error("parcel " + parcel + " ended on " + h.versions.back().valid_to + ", before " + date);
+        }
+        throw usage_error("parcel " + parcel + " does not exist yet on " + date);
     }
     if (!state.valid_to.front().empty()) {
         throw usage_error("parcel " + parcel + " changed on " + state.valid_to.front() + ", after " + date +
