@@ -190,7 +190,10 @@ void read_features(OGRLayerH layer, FeatureReader& reader) {
 }  // namespace
 
 Snapshot read_snapshot(const std::string& path, const ReadOptions& options) {
-    const io::TextDecoder decoder(options.encoding);
+    // GDAL decodes a shapefile's .cpg itself, except where it would lose text.
+    const std::string encoding =
+        options.encoding.empty() ? io::encoding_to_decode_ourselves(path) : options.encoding;
+    const io::TextDecoder decoder(encoding);
     const RawShapefileText raw_text(!decoder.passthrough());
     const detail::DatasetPtr ds = detail::open_vector(path);
     const detail::QuietGdal quiet;

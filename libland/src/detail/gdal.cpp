@@ -52,7 +52,9 @@ DatasetPtr open_vector(const std::string& path) {
                                  "convert it to DGN V7, shapefile or GeoPackage first");
     }
     QuietGdal quiet;
-    GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    // Reading never writes beside the input (GML would leave a .gfs schema guess there).
+    const char* const options[] = {"WRITE_GFS=NO", nullptr};
+    GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options, nullptr);
     if (ds == nullptr) {
         throw input_error(path + ": " + gdal_error("not a vector format GDAL can read"));
     }

@@ -13,8 +13,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A shapefile is several files; the .shp is the one OutputFile knows about.
-constexpr const char* kSidecars[] = {".shx", ".dbf", ".prj", ".cpg", ".qix"};
+// The files a driver writes beside the one OutputFile knows about (the .shp, the .gml).
+std::vector<const char*> sidecars(const std::string& driver) {
+    if (driver == "ESRI Shapefile") return {".shx", ".dbf", ".prj", ".cpg", ".qix"};
+    if (driver == "GML") return {".xsd"};
+    return {};
+}
 
 SrsPtr make_srs(const std::string& crs, const std::string& path) {
     if (crs.empty()) return nullptr;
@@ -24,6 +28,15 @@ SrsPtr make_srs(const std::string& crs, const std::string& path) {
     }
     OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
     return srs;
+}
+
+// Returns the layer creation options (null-terminated) that keep every feature and its text.
+std::vector<const char*> layer_options(const std::string& driver, bool with_geometry) {
+    std::vector<const char*> options;
+    if (driver == "CSV" && with_geometry) options.push_back("GEOMETRY=AS_WKT");
+    if (driver == "ESRI Shapefile") options.push_back("ENCODING=UTF-8");
+    options.push_back(nullptr);
+    return options;
 }
 
 }  // namespace
@@ -40,13 +53,10 @@ LayerWriter::LayerWriter(const std::string& path, const std::string& layer_name,
         throw input_error(path + ": cannot create (" + gdal_error("driver " + driver_ + " failed") + ")");
     }
     const SrsPtr srs = with_geometry ? make_srs(crs, path) : nullptr;
-    const char* csv_options[] = {"GEOMETRY=AS_WKT", nullptr};
-    const char* shp_options[] = {"ENCODING=UTF-8", nullptr};
-    char** options = driver_ == "CSV" && with_geometry ? const_cast<char**>(csv_options)
-                     : driver_ == "ESRI Shapefile"     ? const_cast<char**>(shp_options)
-                                                       : nullptr;
+    std::vector<const char*> options = layer_options(driver_, with_geometry);
     layer_ = GDALDatasetCreateLayer(dataset_.get(), layer_name.c_str(), srs.get(),
-                                    with_geometry ? wkbMultiPolygon : wkbNone, options);
+                                    with_geometry ? wkbMultiPolygon : wkbNone,
+                                    const_cast<char**>(options.data()));
     if (layer_ == nullptr) {
         throw input_error(path + ": cannot create layer " + layer_name + " (" + gdal_error("failed") + ")");
     }
@@ -87,6 +97,11 @@ void LayerWriter::add(Point location, const std::vector<Value>& values) {
 }
 
 void LayerWriter::write(OGRGeometryH geometry, const std::vector<Value>& values) {
+    if (geometry == nullptr && driver_ == "FlatGeobuf" && OGR_L_GetGeomType(layer_) != wkbNone) {
+        // GDAL 3.6 drops such a feature without a word: refuse rather than lose it.
+        throw input_error(output_.target() + ": FlatGeobuf cannot hold a feature without geometry; "
+                                             "write .gpkg instead");
+    }
     const FeaturePtr feature(OGR_F_Create(OGR_L_GetLayerDefn(layer_)));
     if (geometry != nullptr) {
         OGR_F_SetGeometryDirectly(feature.get(), geometry);
@@ -115,10 +130,9 @@ void LayerWriter::commit() {
     output_.commit();
 }
 
-// Renames (keep) or removes the shapefile sidecars of the temporary file.
+// Renames (keep) or removes the sidecar files of the temporary file.
 void LayerWriter::move_sidecars(bool keep) {
-    if (driver_ != "ESRI Shapefile") return;
-    for (const char* ext : kSidecars) {
+    for (const char* ext : sidecars(driver_)) {
         const fs::path from = fs::path(output_.temp_path()).replace_extension(ext);
         std::error_code ec;
         if (!fs::exists(from, ec)) continue;

@@ -30,14 +30,16 @@ public:
     LayerWriter& operator=(const LayerWriter&) = delete;
 
     // Writes one feature. REQUIRES: values.size() == fields.size(). An empty geometry (or a
-    // writer without geometry) writes a null geometry. Throws input_error naming the file.
+    // writer without geometry) writes a null geometry, except to FlatGeobuf, which cannot hold
+    // one. Throws input_error naming the file.
     void add(const MultiPolygon& geometry, const std::vector<Value>& values);
     void add(const std::vector<Value>& values);
     // Writes one feature located by a point (validation findings without an area). The layer stays
     // declared MultiPolygon: for drivers that keep mixed geometry types (GeoJSON, CSV as WKT).
     void add(Point location, const std::vector<Value>& values);
 
-    // Finishes the file and renames it (and a shapefile's sidecar files) over the target.
+    // Finishes the file and renames it (and its sidecars: a shapefile's .dbf.., a GML's .xsd)
+    // over the target.
     // Throws input_error naming the file on failure.
     void commit();
 

@@ -2,6 +2,7 @@
 // Turning the text of attribute values into UTF-8, and noticing text that looks mis-decoded.
 // Private.
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -14,7 +15,12 @@ public:
     // name iconv knows (e.g. "CP1258"). Throws usage_error for a name iconv does not know.
     explicit TextDecoder(std::string encoding);
 
-    // Returns the UTF-8 text of `bytes`.
+    ~TextDecoder();
+    TextDecoder(const TextDecoder&) = delete;
+    TextDecoder& operator=(const TextDecoder&) = delete;
+
+    // Returns the UTF-8 text of `bytes`; Vietnamese tone marks composed. Not thread-safe (an
+    // iconv conversion keeps state): one decoder per reading thread.
     [[nodiscard]] std::string decode(std::string_view bytes) const;
 
     // True when decode() is the identity.
@@ -22,12 +28,19 @@ public:
 
 private:
     enum class Kind { utf8, tcvn3, vni, iconv };
+    struct Iconv;
     std::string encoding_;
     Kind kind_ = Kind::utf8;
+    std::unique_ptr<Iconv> iconv_;
 };
 
-// Counts text values that look mis-decoded: invalid UTF-8, U+FFFD, UTF-8 read twice ("Ã©"), or
-// legacy Vietnamese bytes shown as Latin-1 ("®Êt", "Vieät").
+// Returns the encoding a shapefile's .cpg names when GDAL's own recoding would lose text
+// ("CP1258": GDAL drops a value's last letter, held back by iconv for a tone mark); "" otherwise,
+// and for anything that is not a shapefile.
+[[nodiscard]] std::string encoding_to_decode_ourselves(const std::string& path);
+
+// Counts text values that look mis-decoded: invalid UTF-8, U+FFFD, UTF-8 read twice ("Ã©",
+// "Viá»‡t"), or legacy Vietnamese bytes shown as Latin-1 (TCVN3 "®Êt", VNI "Vieät").
 class MojibakeCounter {
 public:
     void inspect(std::string_view utf8) noexcept;

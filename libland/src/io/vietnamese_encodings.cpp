@@ -110,7 +110,53 @@ char32_t vni_compose(char32_t base, const VniMark& mark) {
     return with_tone(base, mark.tone);
 }
 
+// Returns the tone a combining mark adds, or level when it is none of the five.
+Tone combining_tone(char32_t c) {
+    switch (c) {
+        case 0x0300: return grave;
+        case 0x0301: return acute;
+        case 0x0303: return tilde;
+        case 0x0309: return hook;
+        case 0x0323: return dot;
+        default: return level;
+    }
+}
+
+// Decodes UTF-8 (assumed valid; a stray byte passes as itself).
+std::u32string code_points(std::string_view utf8) {
+    std::u32string out;
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto b = static_cast<unsigned char>(utf8[i]);
+        const std::size_t n = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        if (b >= 0x80 && b < 0xC0) {
+            out += b;
+            ++i;
+            continue;
+        }
+        char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+        for (std::size_t k = 1; k < n && i + k < utf8.size(); ++k) {
+            c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+        }
+        out += c;
+        i += n;
+    }
+    return out;
+}
+
 }  // namespace
+
+std::string compose_tone_marks(std::string_view utf8) {
+    const std::u32string in = code_points(utf8);
+    std::string out;
+    out.reserve(utf8.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const Tone tone = i + 1 < in.size() ? combining_tone(in[i + 1]) : level;
+        const char32_t composed = tone != level ? with_tone(in[i], tone) : 0;
+        append_utf8(out, composed != 0 ? composed : in[i]);
+        i += composed != 0 ? 1 : 0;
+    }
+    return out;
+}
 
 void append_utf8(std::string& out, char32_t c) {
     if (c < 0x80) {
