@@ -114,19 +114,20 @@ BOOST_AUTO_TEST_CASE(a_sliver_ring_around_an_inner_parcel_is_found) {
 }
 
 BOOST_AUTO_TEST_CASE(a_long_sliver_across_many_tiles_is_one_finding) {
-    // 20 x 20 parcels of 10 m; the columns right of x = 100 are moved 0.2 m east.
+    // 40 x 40 parcels of 10 m (more than one tile of the gap check); the columns right of
+    // x = 200 are moved 0.2 m east, leaving one 400 m long sliver.
     std::vector<Parcel> ps;
-    for (int row = 0; row < 20; ++row) {
-        for (int col = 0; col < 20; ++col) {
-            const double shift = col >= 10 ? 0.2 : 0.0;
+    for (int row = 0; row < 40; ++row) {
+        for (int col = 0; col < 40; ++col) {
+            const double shift = col >= 20 ? 0.2 : 0.0;
             ps.push_back(parcel(std::to_string(row) + "-" + std::to_string(col),
                                 rect(col * 10 + shift, row * 10, col * 10 + 10 + shift, row * 10 + 10)));
         }
     }
     const auto gaps = findings_of(snapshot_of(std::move(ps)), FindingCode::sliver_gap);
     BOOST_TEST_REQUIRE(gaps.size() == 1u);
-    BOOST_TEST(area(gaps.front().where) == 0.2 * 200, boost::test_tools::tolerance(1e-6));
-    BOOST_TEST(gaps.front().parcels.size() == 40u);
+    BOOST_TEST(area(gaps.front().where) == 0.2 * 400, boost::test_tools::tolerance(1e-6));
+    BOOST_TEST(gaps.front().parcels.size() == 80u);
 }
 
 BOOST_AUTO_TEST_CASE(an_overlap_within_the_tolerance_is_no_finding) {
