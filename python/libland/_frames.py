@@ -14,10 +14,12 @@ def crs_for(crs: str) -> Any:
     return pyproj.CRS.from_user_input(crs) if crs else None
 
 
-def geometries(wkbs: Iterable[bytes], empty: Iterable[bool]) -> List[Any]:
-    """Returns shapely geometries from WKB bytes (None where the parcel had no geometry)."""
+def geometries(wkbs: Iterable[bytes]) -> List[Any]:
+    """Returns shapely geometries from WKB bytes; None for an empty geometry (no usable one)."""
     import shapely.wkb
-    return [None if is_empty else shapely.wkb.loads(wkb) for wkb, is_empty in zip(wkbs, empty)]
+
+    shapes = (shapely.wkb.loads(wkb) for wkb in wkbs)
+    return [None if shape.is_empty else shape for shape in shapes]
 
 
 def snapshot_frame(snapshot: Any) -> Any:
@@ -31,5 +33,5 @@ def snapshot_frame(snapshot: Any) -> Any:
     frame = pandas.DataFrame([p.attributes for p in parcels], columns=names)
     if "key" not in frame.columns:
         frame.insert(0, "key", [p.key for p in parcels])
-    geometry = geometries((p.wkb for p in parcels), (p.is_empty for p in parcels))
+    geometry = geometries(p.wkb for p in parcels)
     return geopandas.GeoDataFrame(frame, geometry=geometry, crs=crs_for(native.crs))

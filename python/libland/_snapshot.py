@@ -87,8 +87,9 @@ class Snapshot:
     :class:`Parcel` objects; ``__geo_interface__`` is a GeoJSON FeatureCollection.
     """
 
-    def __init__(self, native: _libland.Snapshot) -> None:
+    def __init__(self, native: _libland.Snapshot, crs_given: bool = False) -> None:
         self._native = native
+        self._crs_given = crs_given
 
     @property
     def source(self) -> str:
@@ -109,6 +110,11 @@ class Snapshot:
     def source_crs(self) -> str:
         """The CRS the source declared; '' when it declared none."""
         return self._native.source_crs
+
+    @property
+    def crs_given(self) -> bool:
+        """True when the working CRS was given by the caller (read_snapshot's ``crs``)."""
+        return self._crs_given
 
     @property
     def fields(self) -> List[_libland.Field]:
@@ -175,7 +181,7 @@ def read_snapshot(path: str, id: Union[str, Sequence[str], None] = None, use: Op
     """
     native = _libland.read_snapshot(str(path), _id_fields(id), use or "", layer or "", crs or "",
                                     encoding or "", where or "")
-    return Snapshot(native)
+    return Snapshot(native, crs_given=bool(crs))
 
 
 def list_layers(path: str) -> List[str]:
