@@ -18,7 +18,7 @@ MID_VERTEX_MIN_EDGE_M = 30.0       # interior edges longer than this get a bent 
 
 class Block:
     """One block between roads: its kind, cell grid, vertex ids and surrounding gap widths."""
-    __slots__ = ("kind", "uses", "rows", "cols", "quad", "gaps", "hamlet", "field", "sheet",
+    __slots__ = ("kind", "rows", "cols", "quad", "gaps", "hamlet", "field", "sheet",
                  "first_pid", "grid", "mid_v", "mid_h", "center", "cell_xy")
 
     def cell_ring(self, r, c):
@@ -318,7 +318,6 @@ def _add_cells(rng, lay, b, block_index, pid):
     picks = np.minimum(np.searchsorted(cum / cum[-1], draws), len(codes) - 1)
     if len(picks) == 1:
         picks = np.repeat(picks, n)
-    b.uses = table
     lay.p_block.extend([block_index] * n)
     lay.p_r.extend(r for r in range(b.rows) for _ in range(b.cols))
     lay.p_c.extend(c for _ in range(b.rows) for c in range(b.cols))
