@@ -221,20 +221,28 @@ BOOST_AUTO_TEST_CASE(geographic_or_unknown_working_crs_is_a_usage_error) {
 }
 
 BOOST_AUTO_TEST_CASE(dxf_closed_outlines_become_polygons) {
-    // A closed LWPOLYLINE (a 10 x 10 square) on layer 1PARCELLE, an open LINE and a TEXT on others.
+    // Closed LWPOLYLINEs (a 10 x 10 parcel on 1PARCELLE, a 30 x 30 section on 1SECTION), an open
+    // LINE and a TEXT.
     const std::string dxf =
         "0\nSECTION\n2\nENTITIES\n"
         "0\nLWPOLYLINE\n8\n1PARCELLE\n90\n4\n70\n1\n10\n0\n20\n0\n10\n10\n20\n0\n10\n10\n20\n10\n10\n0\n20\n10\n"
+        "0\nLWPOLYLINE\n8\n1SECTION\n90\n4\n70\n1\n10\n0\n20\n0\n10\n30\n20\n0\n10\n30\n20\n30\n10\n0\n20\n30\n"
         "0\nLINE\n8\n1PARCELLE\n10\n0\n20\n0\n11\n5\n21\n5\n"
         "0\nTEXT\n8\n3PARCELLETEX\n10\n5\n20\n5\n40\n1\n1\n345\n"
         "0\nENDSEC\n0\nEOF\n";
     const std::string path = file("sheet.dxf", dxf);
     ReadOptions o;
     o.crs = "EPSG:2154";
-    const Snapshot s = read_snapshot(path, o);
-    BOOST_TEST_REQUIRE(s.parcels.size() == 1u);
-    BOOST_TEST(area(s.parcels[0].geometry) == 100.0);
-    BOOST_TEST(has_note(s, "1 line(s) that do not close skipped"));
+    const Snapshot all = read_snapshot(path, o);
+    BOOST_TEST(all.parcels.size() == 2u);
+    BOOST_TEST(has_note(all, "closed outlines on several DXF layers (1PARCELLE 1, 1SECTION 1)"));
+    BOOST_TEST(has_note(all, "1 line(s) that do not close skipped"));
+    BOOST_TEST(has_note(all, "1 other feature(s)"));
+    o.where = "Layer = '1PARCELLE'";
+    const Snapshot parcels = read_snapshot(path, o);
+    BOOST_TEST_REQUIRE(parcels.parcels.size() == 1u);
+    BOOST_TEST(area(parcels.parcels[0].geometry) == 100.0);
+    BOOST_TEST(!has_note(parcels, "several DXF layers"));
     o.where = "Layer = '3PARCELLETEX'";
     BOOST_TEST(contains(read_error(path, o), "holds no closed parcel outlines"));
 }
