@@ -97,6 +97,48 @@ INSERT INTO views_geometry_columns
   VALUES ('current_parcels', 'geometry', 'version_id', 'parcel_versions', 'geometry', 1);
 )sql";
 
+// SpatiaLite's own index triggers call RTreeAlign(), which prepares SQL for every row: a survey
+// of a million parcels would spend most of its time there. These replace them with the same
+// effect (and the same names, so SpatiaLite's DisableSpatialIndex still finds them): the R*Tree
+// row takes the geometry's bounding box, read from the blob's header. The triggers stamping
+// geometry_columns_time on every row are dropped for the same reason (nothing reads them).
+constexpr const char* index_triggers_sql = R"sql(
+DROP TRIGGER tmi_parcel_versions_geometry;
+DROP TRIGGER tmu_parcel_versions_geometry;
+DROP TRIGGER tmd_parcel_versions_geometry;
+DROP TRIGGER tmi_events_geometry;
+DROP TRIGGER tmu_events_geometry;
+DROP TRIGGER tmd_events_geometry;
+DROP TRIGGER gii_parcel_versions_geometry;
+DROP TRIGGER giu_parcel_versions_geometry;
+CREATE TRIGGER gii_parcel_versions_geometry AFTER INSERT ON parcel_versions
+FOR EACH ROW WHEN NEW.geometry IS NOT NULL BEGIN
+  INSERT INTO idx_parcel_versions_geometry (pkid, xmin, xmax, ymin, ymax) VALUES (NEW.ROWID,
+    MbrMinX(NEW.geometry), MbrMaxX(NEW.geometry), MbrMinY(NEW.geometry), MbrMaxY(NEW.geometry));
+END;
+CREATE TRIGGER giu_parcel_versions_geometry AFTER UPDATE OF geometry ON parcel_versions
+FOR EACH ROW BEGIN
+  DELETE FROM idx_parcel_versions_geometry WHERE pkid = NEW.ROWID;
+  INSERT INTO idx_parcel_versions_geometry (pkid, xmin, xmax, ymin, ymax) SELECT NEW.ROWID,
+    MbrMinX(NEW.geometry), MbrMaxX(NEW.geometry), MbrMinY(NEW.geometry), MbrMaxY(NEW.geometry)
+    WHERE NEW.geometry IS NOT NULL;
+END;
+DROP TRIGGER gii_events_geometry;
+DROP TRIGGER giu_events_geometry;
+CREATE TRIGGER gii_events_geometry AFTER INSERT ON events
+FOR EACH ROW WHEN NEW.geometry IS NOT NULL BEGIN
+  INSERT INTO idx_events_geometry (pkid, xmin, xmax, ymin, ymax) VALUES (NEW.ROWID,
+    MbrMinX(NEW.geometry), MbrMaxX(NEW.geometry), MbrMinY(NEW.geometry), MbrMaxY(NEW.geometry));
+END;
+CREATE TRIGGER giu_events_geometry AFTER UPDATE OF geometry ON events
+FOR EACH ROW BEGIN
+  DELETE FROM idx_events_geometry WHERE pkid = NEW.ROWID;
+  INSERT INTO idx_events_geometry (pkid, xmin, xmax, ymin, ymax) SELECT NEW.ROWID,
+    MbrMinX(NEW.geometry), MbrMaxX(NEW.geometry), MbrMinY(NEW.geometry), MbrMaxY(NEW.geometry)
+    WHERE NEW.geometry IS NOT NULL;
+END;
+)sql";
+
 }  // namespace
 
 void SpatialiteBackend::create_schema() {
@@ -118,6 +160,7 @@ void SpatialiteBackend::create_schema() {
         add.bind(1, table).bind(2, srid_).bind(3, table);
         add.step();
     }
+    db_.execute(index_triggers_sql);
     detail::Statement add_layer(db_, "SELECT AddGeometryColumn('layer_features', 'geometry', ?, 'GEOMETRY', "
                                      "'XY', 0), CreateSpatialIndex('layer_features', 'geometry')");
     add_layer.bind(1, srid_).step();
