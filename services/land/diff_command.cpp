@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <future>
@@ -116,15 +117,17 @@ void print_summary(const libland::ChangeSet& changes) {
             totals[m.uses_after[c]].second += m.hectares[r][c];
         }
     }
+    // Rounded to 2 decimals the way the statistics forms are, never "-0.00".
+    const auto ha = [](double v) { return std::round(v * 100) / 100 + 0.0; };
     std::printf("land use (ha):\n  %-10s %12s %12s %12s\n", "code", "before", "after", "change");
     double all_before = 0, all_after = 0;
     for (const auto& [code, t] : totals) {
         if (code == "(none)") continue;
-        std::printf("  %-10s %12.2f %12.2f %+12.2f\n", code.c_str(), t.first, t.second, t.second - t.first);
+        std::printf("  %-10s %12.2f %12.2f %+12.2f\n", code.c_str(), ha(t.first), ha(t.second), ha(t.second - t.first));
         all_before += t.first;
         all_after += t.second;
     }
-    std::printf("  %-10s %12.2f %12.2f %+12.2f\n", "total", all_before, all_after, all_after - all_before);
+    std::printf("  %-10s %12.2f %12.2f %+12.2f\n", "total", ha(all_before), ha(all_after), ha(all_after - all_before));
 }
 
 }  // namespace

@@ -17,26 +17,32 @@ Box merged(const Box& a, const Box& b) noexcept {
             std::max(a.max_y, b.max_y)};
 }
 
+// Orders boxes in sort-tile-recursive order: vertical slices of about sqrt(n / capacity) nodes'
+// worth of boxes by centre x, each slice by centre y, so that runs of `node_capacity` are compact.
+template <typename T>
+void str_order(std::vector<T>& boxes) {
+    const std::size_t nodes = (boxes.size() + node_capacity - 1) / node_capacity;
+    const auto slices = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(nodes))));
+    const std::size_t slice_size = std::max<std::size_t>(1, slices * node_capacity);
+    std::sort(boxes.begin(), boxes.end(), [](const T& a, const T& b) { return centre_x(a.box) < centre_x(b.box); });
+    for (std::size_t begin = 0; begin < boxes.size(); begin += slice_size) {
+        const auto first = boxes.begin() + static_cast<std::ptrdiff_t>(begin);
+        const auto last = boxes.begin() + static_cast<std::ptrdiff_t>(std::min(boxes.size(), begin + slice_size));
+        std::sort(first, last, [](const T& a, const T& b) { return centre_y(a.box) < centre_y(b.box); });
+    }
+}
+
 }  // namespace
 
 BoxIndex::BoxIndex(const std::vector<Box>& boxes, const std::vector<std::uint32_t>& ids) {
     items_.reserve(boxes.size());
     for (std::size_t i = 0; i < boxes.size(); ++i) items_.push_back({boxes[i], ids[i]});
-
-    // Sort-tile-recursive: vertical slices by centre x, each slice ordered by centre y.
-    const std::size_t leaves = (items_.size() + node_capacity - 1) / node_capacity;
-    const auto slices = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(leaves))));
-    const std::size_t slice_size = std::max<std::size_t>(1, slices * node_capacity);
-    std::sort(items_.begin(), items_.end(),
-              [](const Item& a, const Item& b) { return centre_x(a.box) < centre_x(b.box); });
-    for (std::size_t begin = 0; begin < items_.size(); begin += slice_size) {
-        const auto first = items_.begin() + static_cast<std::ptrdiff_t>(begin);
-        const auto last = items_.begin() + static_cast<std::ptrdiff_t>(std::min(items_.size(), begin + slice_size));
-        std::sort(first, last, [](const Item& a, const Item& b) { return centre_y(a.box) < centre_y(b.box); });
-    }
+    str_order(items_);
     build_levels();
 }
 
+// Groups each level's runs of node_capacity entries into the level above, ordering each level
+// (but the items, ordered already) in STR order first.
 void BoxIndex::build_levels() {
     std::vector<Node> level;
     for (std::size_t i = 0; i < items_.size(); i += node_capacity) {
@@ -46,6 +52,7 @@ void BoxIndex::build_levels() {
         level.push_back(node);
     }
     while (!level.empty()) {
+        str_order(level);
         levels_.push_back(std::move(level));
         const auto& below = levels_.back();
         if (below.size() == 1) break;

@@ -2,7 +2,6 @@
 
 #include "diff/components.hpp"
 #include "diff/equality.hpp"
-#include "diff/normalise.hpp"
 
 #include <algorithm>
 
@@ -78,11 +77,7 @@ struct OneToOne {
 };
 
 ChangeType one_to_one_type(detail::GeosContext& ctx, const OneToOne& c, std::size_t i, std::size_t j, bool equal) {
-    if (!equal) {
-        const double epsilon = collinear_epsilon(c.tolerance);
-        equal = equal_within(ctx, canonical_form(c.before.geometry(i), epsilon),
-                             canonical_form(c.after.geometry(j), epsilon), c.tolerance);
-    }
+    if (!equal) equal = equal_within(ctx, c.before.geometry(i), c.after.geometry(j), c.tolerance);
     const Parcel& b = c.before.parcel(i);
     const Parcel& a = c.after.parcel(j);
     if (!equal) return ChangeType::reshaped;

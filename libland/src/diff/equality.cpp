@@ -28,10 +28,33 @@ double hausdorff_of_outlines(detail::GeosContext& ctx, const MultiPolygon& a, co
     return distance;
 }
 
+// Returns true when a and b have the same polygons, rings and vertex counts in the same order and
+// every vertex is within the tolerance of its counterpart: the common case of a re-measured
+// parcel, settled without allocating.
+bool stored_vertices_within(const MultiPolygon& a, const MultiPolygon& b, double tolerance) noexcept {
+    if (a.size() != b.size()) return false;
+    const double tol2 = tolerance * tolerance;
+    for (std::size_t p = 0; p < a.size(); ++p) {
+        if (a[p].rings.size() != b[p].rings.size()) return false;
+        for (std::size_t r = 0; r < a[p].rings.size(); ++r) {
+            const Ring& ra = a[p].rings[r];
+            const Ring& rb = b[p].rings[r];
+            if (ra.size() != rb.size()) return false;
+            for (std::size_t i = 0; i < ra.size(); ++i) {
+                const double dx = ra[i].x - rb[i].x, dy = ra[i].y - rb[i].y;
+                if (dx * dx + dy * dy > tol2) return false;
+            }
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
-bool equal_within(detail::GeosContext& ctx, const MultiPolygon& canonical_a, const MultiPolygon& canonical_b,
-                  double tolerance) {
+bool equal_within(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b, double tolerance) {
+    if (stored_vertices_within(a, b, tolerance)) return true;
+    const double epsilon = collinear_epsilon(tolerance);
+    const MultiPolygon canonical_a = canonical_form(a, epsilon), canonical_b = canonical_form(b, epsilon);
     if (vertices_within(canonical_a, canonical_b, tolerance)) return true;
     if (canonical_a.empty() || canonical_b.empty()) return canonical_a.empty() && canonical_b.empty();
     return hausdorff_of_outlines(ctx, canonical_a, canonical_b) <= tolerance;

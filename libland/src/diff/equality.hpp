@@ -10,11 +10,10 @@ namespace libland::change_detection {
 // tolerance, so a neighbour that gained a vertex on a straight shared edge keeps its shape.
 [[nodiscard]] constexpr double collinear_epsilon(double tolerance) noexcept { return tolerance / 5; }
 
-// Returns true when a and b are the same outline within `tolerance` metres. canonical_a and
-// canonical_b are their canonical forms (canonical_form with collinear_epsilon): when those pair
-// up vertex by vertex within the tolerance the answer is yes without GEOS; otherwise the
-// outlines' Hausdorff distance (densified) decides.
-[[nodiscard]] bool equal_within(detail::GeosContext& ctx, const MultiPolygon& canonical_a, const MultiPolygon& canonical_b,
-                                double tolerance);
+// Returns true when a and b are the same outline within `tolerance` metres. In order of cost:
+// their vertices as stored pair up within the tolerance; or their canonical forms
+// (canonical_form with collinear_epsilon) do; or, failing both, the outlines' Hausdorff distance
+// (densified) is within the tolerance.
+[[nodiscard]] bool equal_within(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b, double tolerance);
 
 }  // namespace libland::change_detection

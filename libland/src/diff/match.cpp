@@ -32,13 +32,10 @@ std::size_t equal_partner(detail::GeosContext& ctx, const PreparedSide& before, 
     found.clear();
     index.query(grown(before.box(i), tolerance), found);
     std::sort(found.begin(), found.end());
-    const double epsilon = collinear_epsilon(tolerance);
-    MultiPolygon canonical;  // computed once, on the first near-equal box
     std::size_t partner = none;
     for (const std::uint32_t j : found) {
         if (!boxes_within(before.box(i), after.box(j), tolerance)) continue;
-        if (canonical.empty()) canonical = canonical_form(before.geometry(i), epsilon);
-        if (!equal_within(ctx, canonical, canonical_form(after.geometry(j), epsilon), tolerance)) continue;
+        if (!equal_within(ctx, before.geometry(i), after.geometry(j), tolerance)) continue;
         if (after.parcel(j).key == before.parcel(i).key) return j;
         if (partner == none) partner = j;
     }

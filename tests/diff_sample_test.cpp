@@ -1,0 +1,161 @@
+// Change detection on the sample maps (sample_maps/survey_2019.gpkg and survey_2024.gpkg): every
+// event of the generator's ground truth is found with its type and parcels, nothing else is, and
+// the transition matrix agrees with an overlay of every pair of parcels computed here.
+#define BOOST_TEST_MODULE diff_sample
+#include <boost/test/unit_test.hpp>
+
+#include "detail/geos.hpp"
+
+#include <libland/change.hpp>
+#include <libland/read.hpp>
+
+#include <cmath>
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+namespace fs = std::filesystem;
+using namespace libland;
+
+namespace {
+
+const fs::path maps = LIBLAND_SAMPLE_MAPS;
+constexpr double tolerance = 0.05;
+
+using Row = std::tuple<std::string, std::string, std::string>;  // change, before keys, after keys
+
+Snapshot read_survey(const char* name) {
+    ReadOptions options;
+    options.id_fields = {"maXa", "soTo", "soThua"};
+    options.use_field = "loaiDat";
+    return read_snapshot((maps / name).string(), options);
+}
+
+// Truth rows; keys in each cell are sorted and joined by ';'.
+std::set<Row> truth() {
+    std::ifstream in(maps / "truth_2019_2024.csv");
+    std::set<Row> rows;
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::stringstream s(line);
+        std::string change, before, after;
+        std::getline(s, change, ',');
+        std::getline(s, before, ',');
+        std::getline(s, after, ',');
+        rows.emplace(change, before, after);
+    }
+    return rows;
+}
+
+std::string sorted_keys(const Snapshot& s, const std::vector<std::size_t>& parcels) {
+    std::set<std::string> keys;
+    for (auto i : parcels) keys.insert(s.parcels[i].key);
+    std::string out;
+    for (const auto& k : keys) out += (out.empty() ? "" : ";") + k;
+    return out;
+}
+
+struct Surveys {
+    Snapshot before = read_survey("survey_2019.gpkg");
+    Snapshot after = read_survey("survey_2024.gpkg");
+    ChangeSet changes = diff(before, after, DiffOptions{tolerance, false, {"dienTich"}, 0, {}});
+};
+
+bool have_maps() { return fs::exists(maps / "survey_2019.gpkg") && fs::exists(maps / "truth_2019_2024.csv"); }
+
+// m2 per (use before, use after) from intersecting every pair of parcels whose boxes meet, and
+// the unmatched remainders in "(none)"; computed without the library's matching.
+std::map<std::pair<std::string, std::string>, double> overlay_matrix(const Snapshot& b, const Snapshot& a) {
+    detail::GeosContext ctx;
+    const auto h = ctx.handle();
+    std::vector<detail::GeomPtr> ga;
+    for (const auto& p : a.parcels) ga.push_back(detail::to_geos(ctx, p.geometry));
+    std::vector<double> covered_after(a.parcels.size(), 0.0);
+    std::map<std::pair<std::string, std::string>, double> m2;
+    for (const auto& pb : b.parcels) {
+        const detail::GeomPtr gb = detail::to_geos(ctx, pb.geometry);
+        const Box box = bounds(pb.geometry);
+        double covered = 0;
+        for (std::size_t j = 0; j < a.parcels.size(); ++j) {
+            if (!box.intersects(bounds(a.parcels[j].geometry))) continue;
+            const detail::GeomPtr common = detail::own(ctx, GEOSIntersection_r(h, gb.get(), ga[j].get()), "intersection");
+            double area_m2 = 0;
+            GEOSArea_r(h, common.get(), &area_m2);
+            m2[{pb.use, a.parcels[j].use}] += area_m2;
+            covered += area_m2;
+            covered_after[j] += area_m2;
+        }
+        m2[{pb.use, "(none)"}] += area(pb.geometry) - covered;
+    }
+    for (std::size_t j = 0; j < a.parcels.size(); ++j) {
+        m2[{"(none)", a.parcels[j].use}] += area(a.parcels[j].geometry) - covered_after[j];
+    }
+    return m2;
+}
+
+// Per use code, the total outline length of its parcels on one side.
+std::map<std::string, double> perimeter_by_use(const Snapshot& s) {
+    std::map<std::string, double> out;
+    for (const auto& p : s.parcels) {
+        for (const auto& polygon : p.geometry) {
+            for (const auto& ring : polygon.rings) {
+                for (std::size_t i = 1; i < ring.size(); ++i) {
+                    out[p.use] += std::hypot(ring[i].x - ring[i - 1].x, ring[i].y - ring[i - 1].y);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(events_match_the_ground_truth, *boost::unit_test::precondition([](auto) { return have_maps(); })) {
+    const Surveys s;
+    std::set<Row> found;
+    for (const auto& e : s.changes.events) {
+        if (e.type == ChangeType::unchanged) continue;
+        found.emplace(to_string(e.type), sorted_keys(s.before, e.before), sorted_keys(s.after, e.after));
+    }
+    const std::set<Row> expected = truth();
+    BOOST_TEST(expected.size() > 100U);
+    for (const auto& row : expected) {
+        BOOST_TEST(found.count(row) == 1U, "missed: " << std::get<0>(row) << " " << std::get<1>(row) << " -> " << std::get<2>(row));
+    }
+    for (const auto& row : found) {
+        BOOST_TEST(expected.count(row) == 1U, "false: " << std::get<0>(row) << " " << std::get<1>(row) << " -> " << std::get<2>(row));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(matrix_agrees_with_a_full_overlay, *boost::unit_test::precondition([](auto) { return have_maps(); })) {
+    const Surveys s;
+    const auto reference = overlay_matrix(s.before, s.after);
+    const auto& m = s.changes.matrix;
+    // Noise within the tolerance can move at most (outline length x tolerance) of area from one
+    // cell to another: the library links noisy equal parcels without an overlay.
+    const auto outline_before = perimeter_by_use(s.before), outline_after = perimeter_by_use(s.after);
+    auto outline = [](const std::map<std::string, double>& by_use, const std::string& use) {
+        const auto it = by_use.find(use);
+        return it == by_use.end() ? 0.0 : it->second;
+    };
+    double largest_ha = 0;
+    for (std::size_t r = 0; r < m.uses_before.size(); ++r) {
+        for (std::size_t c = 0; c < m.uses_after.size(); ++c) {
+            const auto it = reference.find({m.uses_before[r], m.uses_after[c]});
+            const double expected_ha = (it == reference.end() ? 0.0 : it->second) / 10000;
+            const double bound_ha =
+                (outline(outline_before, m.uses_before[r]) + outline(outline_after, m.uses_after[c])) * tolerance / 10000;
+            BOOST_TEST(std::abs(m.hectares[r][c] - expected_ha) <= bound_ha,
+                       m.uses_before[r] << " -> " << m.uses_after[c] << ": " << m.hectares[r][c] << " ha, overlay "
+                                        << expected_ha << " ha");
+            largest_ha = std::max(largest_ha, std::abs(m.hectares[r][c] - expected_ha));
+        }
+    }
+    BOOST_TEST_MESSAGE("largest difference from the full overlay: " << largest_ha * 10000 << " m2");
+}
