@@ -23,8 +23,12 @@ std::vector<Finding> FindingList::take_ordered() {
     return out;
 }
 
+bool has_empty_part(std::string_view key) noexcept {
+    return key.empty() || key.front() == '-' || key.back() == '-' || key.find("--") != std::string_view::npos;
+}
+
 std::string parcel_label(const Parcel& parcel) {
-    return parcel.key.empty() ? "FID " + std::to_string(parcel.fid) : parcel.key;
+    return has_empty_part(parcel.key) ? "FID " + std::to_string(parcel.fid) : parcel.key;
 }
 
 std::string join_labels(const std::vector<std::string>& labels) {

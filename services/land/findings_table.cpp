@@ -38,7 +38,8 @@ void print_findings(std::ostream& out, const std::vector<libland::Finding>& find
     }
     std::vector<Row> rows{{"SEVERITY", "CODE", "PARCELS", "MESSAGE"}};
     for (const auto& f : findings) {
-        rows.push_back({libland::to_string(f.severity), libland::to_string(f.code), parcels_cell(f.parcels), f.message});
+        rows.push_back(
+            {libland::to_string(f.severity), libland::to_string(f.code), parcels_cell(f.parcels), f.message});
     }
     std::array<std::size_t, 3> widths{};
     for (const Row& row : rows) {

@@ -37,7 +37,8 @@ struct Finding {
 
 struct ValidateOptions {
     double tolerance = 0.05;     // metres: overlaps no wider than this are survey noise
-    double sliver_width = 0.5;   // metres: gaps narrower than this are slivers
+    double sliver_width = 0.5;   // metres: gaps narrower than this (and wider than the tolerance,
+                                 // which is survey noise) are slivers
     bool crs_given = false;      // the user gave --crs (a source without CRS is then not an error)
 };
 

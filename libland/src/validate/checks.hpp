@@ -37,7 +37,10 @@ struct ParcelShapes {
     std::vector<Box> boxes;       // per parcel: the usable geometry's envelope (unset when null)
 };
 
-// Returns how a parcel is named in findings: its key, or "FID n" when it has none.
+// Returns true when the key is empty or one of its '-'-joined parts is.
+[[nodiscard]] bool has_empty_part(std::string_view key) noexcept;
+
+// Returns how a parcel is named in findings: its key, or "FID n" when the key is incomplete.
 [[nodiscard]] std::string parcel_label(const Parcel& parcel);
 
 // Returns "a and b", "a, b and c" ...: parcel labels for a message.

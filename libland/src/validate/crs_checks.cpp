@@ -39,10 +39,11 @@ void check_axis_order(const Snapshot& snapshot, const ParcelShapes& shapes, Find
     if (!overall_box(shapes, b) || b.min_x <= swapped_axis_threshold || b.max_y >= swapped_axis_threshold) {
         return;
     }
+    const std::string in_crs = snapshot.crs.empty() ? std::string("the source CRS") : snapshot.crs;
     Finding f{Severity::error, FindingCode::swapped_axes, {},
               "coordinates look like northing/easting swapped: x (easting) runs " + metres_text(b.min_x) + " to " +
-                  metres_text(b.max_x) + " and y (northing) " + metres_text(b.min_y) + " to " + metres_text(b.max_y) + " in " +
-                  (snapshot.crs.empty() ? std::string("the source CRS") : snapshot.crs) +
+                  metres_text(b.max_x) + " and y (northing) " + metres_text(b.min_y) + " to " +
+                  metres_text(b.max_y) + " in " + in_crs +
                   "; swap the X and Y columns (survey documents write X = northing)",
               {}, Point{(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2}, true};
     out.add_for_snapshot(std::move(f));

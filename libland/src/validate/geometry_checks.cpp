@@ -80,8 +80,10 @@ GeomPtr check_parcel(GeosContext& ctx, std::size_t i, const Parcel& parcel, Find
     GeomPtr where(location, GeomDeleter{h});
     std::string why = reason != nullptr ? reason : ctx.take_error();
     GEOSFree_r(h, reason);
-    Finding f = parcel_error(FindingCode::invalid_geometry, parcel, "parcel " + parcel_label(parcel) + " is invalid: " + why);
-    if (where && GEOSGeomGetX_r(h, where.get(), &f.location.x) == 1 && GEOSGeomGetY_r(h, where.get(), &f.location.y) == 1) {
+    Finding f =
+        parcel_error(FindingCode::invalid_geometry, parcel, "parcel " + parcel_label(parcel) + " is invalid: " + why);
+    if (where && GEOSGeomGetX_r(h, where.get(), &f.location.x) == 1 &&
+        GEOSGeomGetY_r(h, where.get(), &f.location.y) == 1) {
         f.has_location = true;
         f.message += " at " + format_point(f.location);
     }

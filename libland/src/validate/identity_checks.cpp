@@ -8,8 +8,6 @@ namespace libland::detail {
 
 namespace {
 
-std::string fid_label(const Parcel& parcel) { return "FID " + std::to_string(parcel.fid); }
-
 // Returns the first id field with no value in this parcel, "" when all have one. A field that the
 // snapshot does not list is judged from the key instead: an empty part between the '-'s.
 std::string missing_part(const Snapshot& snapshot, const Parcel& parcel) {
@@ -19,10 +17,7 @@ std::string missing_part(const Snapshot& snapshot, const Parcel& parcel) {
     for (const std::string& name : snapshot.id_fields) {
         const int idx = snapshot.field_index(name);
         if (idx < 0 || static_cast<std::size_t>(idx) >= parcel.attributes.size()) {
-            const std::string_view key = parcel.key;
-            if (key.front() == '-' || key.back() == '-' || key.find("--") != std::string_view::npos) {
-                return name;
-            }
+            if (has_empty_part(parcel.key)) return name;
             continue;
         }
         if (trimmed(to_string(parcel.attributes[static_cast<std::size_t>(idx)])).empty()) {
@@ -60,8 +55,9 @@ void check_identity(GeosContext& ctx, const Snapshot& snapshot, const ParcelShap
             holders[parcel.key].push_back(i);
             continue;
         }
-        Finding f{Severity::error, FindingCode::missing_id, {fid_label(parcel)},
-                  "parcel " + fid_label(parcel) + " has no value in id field " + field, {}, {}, false};
+        const std::string fid = "FID " + std::to_string(parcel.fid);  // the key is incomplete
+        Finding f{Severity::error, FindingCode::missing_id, {fid},
+                  "parcel " + fid + " has no value in id field " + field, {}, {}, false};
         add_located(ctx, shapes, i, std::move(f), out);
     }
     for (std::size_t i = 0; i < snapshot.parcels.size(); ++i) {
