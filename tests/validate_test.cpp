@@ -103,6 +103,14 @@ BOOST_AUTO_TEST_CASE(a_gap_as_wide_as_the_sliver_width_or_wider_is_no_finding) {
     BOOST_TEST(validate(s, wide).size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_narrow_notch_in_one_parcel_is_no_gap_between_parcels) {
+    // A U-shaped parcel with a 0.2 m wide, 5 m deep slot open to the street.
+    MultiPolygon u{Polygon{{Ring{{E, N}, {E + 10, N}, {E + 10, N + 10}, {E + 5.2, N + 10}, {E + 5.2, N + 5},
+                                 {E + 5, N + 5}, {E + 5, N + 10}, {E, N + 10}, {E, N}}}}};
+    auto s = snapshot_of({parcel("U", u), parcel("next", rect(10, 0, 20, 10))});
+    BOOST_TEST(validate(s, ValidateOptions{}).empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_sliver_ring_around_an_inner_parcel_is_found) {
     MultiPolygon outer = rect(0, 0, 30, 30);
     MultiPolygon hole = rect(10, 10, 20, 20);

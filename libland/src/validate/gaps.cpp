@@ -1,5 +1,6 @@
 // Sliver gaps between parcels: parts of the land no parcel covers that are narrower than the
-// sliver width. Streets and other wide gaps are not slivers.
+// sliver width and lie between two parcels or more. Streets and other wide gaps are not slivers,
+// nor are narrow notches in a single parcel's outline.
 //
 // The "closing" of the parcels' union U (grow by w/2, then shrink by w/2) fills exactly the parts
 // of the uncovered land narrower than w; closing minus U is the slivers. Mitred corners make the
@@ -165,14 +166,16 @@ void check_gaps(GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& 
         // Gaps no wider than the tolerance are survey noise, like such overlaps.
         if (is_empty(ctx, buffer(ctx, gap.get(), -noise / 2).get())) continue;
         std::vector<std::size_t> along = parcels_along(ctx, shapes, parcels, gap.get(), noise);
+        // A notch in one parcel's own outline is not a gap between parcels.
+        if (along.size() < 2) continue;
         std::vector<std::string> labels;
         for (std::size_t i : along) labels.push_back(parcel_label(snapshot.parcels[i]));
         Finding f{Severity::warning, FindingCode::sliver_gap, labels,
                   "gap of " + quantity(area_of(ctx, gap.get()), "m2") + ", up to " +
-                      quantity(widest(ctx, gap.get(), noise / 10), "m") + " wide" +
-                      (labels.empty() ? std::string() : ", between parcels " + join_labels(labels)),
+                      quantity(widest(ctx, gap.get(), noise / 10), "m") + " wide, between parcels " +
+                      join_labels(labels),
                   from_geos(ctx, gap.get()), point_on_surface(ctx, gap.get()), true};
-        out.add_for_parcel(along.empty() ? 0 : along.front(), std::move(f));
+        out.add_for_parcel(along.front(), std::move(f));
     }
 }
 
