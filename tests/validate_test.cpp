@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <libland/error.hpp>
+#include <libland/read.hpp>
 #include <libland/validate.hpp>
 
 #include <algorithm>
@@ -326,6 +327,34 @@ BOOST_AUTO_TEST_CASE(an_unsupported_findings_format_is_refused_and_nothing_is_wr
     std::filesystem::remove(path);
     BOOST_CHECK_THROW(write_findings({}, s, path), usage_error);
     BOOST_TEST(!std::filesystem::exists(path));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(real_data)
+
+BOOST_AUTO_TEST_CASE(paris_18e_has_one_overlap_and_no_other_error) {
+    const std::string path = std::string(LIBLAND_SHARED_DIR) + "/realdata/fr-etalab/cadastre-75118-parcelles.json";
+    if (!std::filesystem::exists(path)) {
+        BOOST_TEST_MESSAGE("skipped: " << path << " is absent");
+        return;
+    }
+    ReadOptions read;
+    read.id_fields = {"id"};
+    read.crs = "EPSG:2154";
+    const Snapshot s = read_snapshot(path, read);
+    ValidateOptions options;
+    options.crs_given = true;
+    const auto all = validate(s, options);
+    std::vector<Finding> errors;
+    std::copy_if(all.begin(), all.end(), std::back_inserter(errors),
+                 [](const Finding& f) { return f.severity == Severity::error; });
+    // Checked independently with shapely: parcels shrunk by 0.025 m meet for this pair only.
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(errors.front().code == FindingCode::overlap);
+    BOOST_TEST(errors.front().parcels == (std::vector<std::string>{"75118000CN0065", "75118000CN0069"}));
+    BOOST_TEST(std::count_if(all.begin(), all.end(),
+                             [](const Finding& f) { return f.code == FindingCode::geographic_crs; }) == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
