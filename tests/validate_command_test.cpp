@@ -139,6 +139,29 @@ BOOST_AUTO_TEST_CASE(findings_as_geojson_carry_the_overlap_area_in_the_crs) {
     BOOST_TEST(std::string(OSRGetAuthorityCode(srs, nullptr)) == "5897");
 }
 
+BOOST_AUTO_TEST_CASE(a_source_without_crs_is_an_error_unless_crs_is_given) {
+    // A CSV with a WKT column declares no CRS.
+    const fs::path csv = work / "no_crs.csv";
+    std::ofstream(csv) << "WKT,maXa,soTo,soThua,loaiDat\n"
+                       << "\"POLYGON ((600000 2250000,600010 2250000,600010 2250010,600000 2250010,600000 2250000))\","
+                       << "14362,3,1,LUC\n";
+    const Run without = validate(csv.string() + ids);
+    BOOST_TEST(without.code == 1);
+    BOOST_TEST(has(without.out, "missing_crs"));
+    BOOST_TEST(validate(csv.string() + ids + " --crs EPSG:5897").code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(swapped_northing_and_easting_exit_1) {
+    // X = northing, Y = easting, as survey documents write them.
+    const std::string feature =
+        R"({"type":"Feature","properties":{"maXa":"14362","soTo":3,"soThua":1,"loaiDat":"LUC"},)"
+        R"("geometry":{"type":"Polygon","coordinates":[[[2250000,600000],[2250010,600000],[2250010,600010],)"
+        R"([2250000,600010],[2250000,600000]]]}})";
+    const Run run = validate(geojson("swapped.geojson", feature) + ids);
+    BOOST_TEST(run.code == 1);
+    BOOST_TEST(has(run.out, "swapped_axes"));
+}
+
 BOOST_AUTO_TEST_CASE(an_unreadable_file_exits_2_naming_it_and_writes_no_findings) {
     const std::string missing = (work / "no-such-file.geojson").string();
     const std::string out = (work / "never.csv").string();
