@@ -6,6 +6,7 @@
 #include <libland/read.hpp>
 #include <libland/write.hpp>
 
+#include "detail/gdal.hpp"
 #include "work_files.hpp"
 
 #include <cmath>
@@ -76,6 +77,49 @@ Snapshot two_parcels(const std::string& crs) {
         s.parcels.push_back(p);
     }
     return s;
+}
+
+// Writes a GeoPackage through OGR holding every kind of geometry the reader meets, with date,
+// datetime and null values. Returns its path.
+std::string varied_geopackage() {
+    const std::string path = work_path("read", "varied.gpkg");
+    detail::ensure_gdal_registered();
+    const detail::DatasetPtr ds(GDALCreate(GDALGetDriverByName("GPKG"), path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    const detail::SrsPtr srs(OSRNewSpatialReference(nullptr));
+    OSRImportFromEPSG(srs.get(), 5897);
+    OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), "thua", srs.get(), wkbUnknown, nullptr);
+    const std::pair<const char*, OGRFieldType> fields[] = {
+        {"maXa", OFTString}, {"soThua", OFTInteger64}, {"dienTich", OFTReal}, {"ngay", OFTDate}, {"luc", OFTDateTime}};
+    for (const auto& [name, type] : fields) {
+        const detail::FieldDefnPtr f(OGR_Fld_Create(name, type));
+        OGR_L_CreateField(layer, f.get(), TRUE);
+    }
+    const char* wkts[] = {
+        "POLYGON((0 0,10 0,10 10,0 10,0 0),(2 2,4 2,4 4,2 4,2 2))",
+        "MULTIPOLYGON(((0 0,1 0,1 1,0 0)),((5 5,6 5,6 6,5 5)))",
+        "POLYGON Z((0 0 1,10 0 1,10 10 1,0 0 1))",
+        "CURVEPOLYGON(CIRCULARSTRING(-10 0,10 0,-10 0))",
+        nullptr,
+        "POINT(1 1)",
+        "POLYGON EMPTY",
+    };
+    int n = 0;
+    for (const char* wkt : wkts) {
+        const detail::FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
+        OGR_F_SetFieldString(f.get(), 0, "14362");
+        OGR_F_SetFieldInteger64(f.get(), 1, 345 + n);
+        if (n % 2 == 0) OGR_F_SetFieldDouble(f.get(), 2, 12.5 * n);
+        if (n % 3 == 0) OGR_F_SetFieldDateTimeEx(f.get(), 3, 2024, 3, 1 + n, 0, 0, 0, 0);
+        if (n % 3 != 2) OGR_F_SetFieldDateTimeEx(f.get(), 4, 2024, 3, 1, 10, 30, n == 1 ? 5.5f : 0.0f, 100);
+        if (wkt != nullptr) {
+            OGRGeometryH g = nullptr;
+            OGR_G_CreateFromWkt(const_cast<char**>(&wkt), nullptr, &g);
+            OGR_F_SetGeometryDirectly(f.get(), g);
+        }
+        BOOST_TEST_REQUIRE(OGR_L_CreateFeature(layer, f.get()) == OGRERR_NONE);
+        ++n;
+    }
+    return path;
 }
 
 }  // namespace
@@ -160,6 +204,37 @@ BOOST_AUTO_TEST_CASE(geopackage_keeps_names_types_and_values) {
     BOOST_TEST(std::get<double>(s.parcels[1].attributes[3]) == 100.0);
     BOOST_TEST(area(s.parcels[1].geometry) == 100.0);
     BOOST_TEST(s.notes.empty());
+}
+
+BOOST_AUTO_TEST_CASE(geopackage_read_directly_matches_reading_through_ogr) {
+    // Without a filter a GeoPackage is read straight from SQLite; a filter sends it through OGR.
+    const std::string path = varied_geopackage();
+    ReadOptions o;
+    o.id_fields = {"maXa", "soThua"};
+    const Snapshot direct = read_snapshot(path, o);
+    o.where = "1 = 1";
+    const Snapshot ogr = read_snapshot(path, o);
+    BOOST_TEST_REQUIRE(direct.parcels.size() == 7u);
+    BOOST_TEST_REQUIRE(ogr.parcels.size() == 7u);
+    for (std::size_t i = 0; i < 7; ++i) {
+        const Parcel& a = direct.parcels[i];
+        const Parcel& b = ogr.parcels[i];
+        BOOST_TEST(a.fid == b.fid);
+        BOOST_TEST(a.key == b.key);
+        BOOST_TEST(a.source_type == b.source_type);
+        BOOST_TEST(a.geometry.size() == b.geometry.size());
+        BOOST_TEST(area(a.geometry) == area(b.geometry));
+        for (std::size_t k = 0; k < a.attributes.size(); ++k) {
+            BOOST_TEST(to_string(a.attributes[k]) == to_string(b.attributes[k]), "parcel " << i << " field " << k);
+        }
+    }
+    BOOST_TEST(direct.notes == ogr.notes);
+    BOOST_TEST(area(direct.parcels[0].geometry) == 96.0);
+    BOOST_TEST(direct.parcels[4].source_type == "");
+    BOOST_TEST(direct.parcels[5].geometry.empty());
+    BOOST_TEST(direct.parcels[6].geometry.empty());
+    BOOST_TEST(to_string(direct.parcels[1].attributes[4]) == "2024-03-01T10:30:05.500Z");
+    BOOST_TEST(to_string(direct.parcels[0].attributes[4]) == "2024-03-01T10:30:00Z");
 }
 
 BOOST_AUTO_TEST_CASE(shapefile_and_gml_read_back) {

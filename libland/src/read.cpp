@@ -5,6 +5,7 @@
 #include "detail/gdal.hpp"
 #include "io/encoding.hpp"
 #include "io/feature_reader.hpp"
+#include "io/gpkg_reader.hpp"
 #include "io/ogr_fields.hpp"
 #include "io/source_crs.hpp"
 
@@ -94,8 +95,6 @@ std::string where_clause(const ReadOptions& options) {
 
 // Reads every feature of the (filtered) layer into the snapshot through `reader`.
 void read_features(OGRLayerH layer, Snapshot& s, io::FeatureReader& reader) {
-    const GIntBig count = OGR_L_GetFeatureCount(layer, FALSE);
-    if (count > 0) s.parcels.reserve(static_cast<std::size_t>(count));
     OGR_L_ResetReading(layer);
     CPLErrorReset();
     while (detail::FeaturePtr feature{OGR_L_GetNextFeature(layer)}) {
@@ -139,9 +138,11 @@ Snapshot read_snapshot(const std::string& path, const ReadOptions& options) {
     s.use_field = options.use_field;
     s.fields = io::read_fields(OGR_L_GetLayerDefn(layer), decoder);
     apply_filter(layer, options.where, s);
-    if (OGR_L_GetFeatureCount(layer, TRUE) == 0) {
+    const GIntBig count = OGR_L_GetFeatureCount(layer, TRUE);
+    if (count == 0) {
         throw input_error("layer " + s.layer + " of " + path + " has no features" + where_clause(options));
     }
+    s.parcels.reserve(count > 0 ? static_cast<std::size_t>(count) : 0);
     const bool dxf = std::string_view(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get()))) == "DXF";
     io::FeatureRules rules = rules_for(s, options, dxf);
 
@@ -154,7 +155,11 @@ Snapshot read_snapshot(const std::string& path, const ReadOptions& options) {
         s.notes.push_back("text read as " + options.encoding);
     }
     io::FeatureReader reader(s, decoder, plan.transform, std::move(rules));
-    read_features(layer, s, reader);
+    const bool direct = options.where.empty() && decoder.passthrough() &&
+                        io::read_gpkg_directly(ds.get(), layer, path, s.fields, reader);
+    if (!direct) {
+        read_features(layer, s, reader);
+    }
     reader.add_notes(options.encoding);
     if (s.parcels.empty()) {  // only outlines_only (DXF) skips features
         throw input_error(path + " holds no closed parcel outlines" + where_clause(options));

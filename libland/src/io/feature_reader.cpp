@@ -10,24 +10,36 @@ FeatureReader::FeatureReader(Snapshot& snapshot, const TextDecoder& decoder,
                              const std::optional<Transformer>& transform, FeatureRules rules)
     : snapshot_(snapshot), decoder_(decoder), transform_(transform), rules_(std::move(rules)) {}
 
+void FeatureReader::set_geometry(Parcel& parcel, OGRGeometryH geometry) {
+    if (geometry == nullptr) return;
+    parcel.source_type = OGR_G_GetGeometryName(geometry);
+    if (!append_polygons(geometry, parcel.geometry, tally_)) {
+        parcel.geometry.clear();
+    }
+}
+
 void FeatureReader::read(OGRFeatureH feature) {
     Parcel parcel;
     parcel.fid = OGR_F_GetFID(feature);
     const std::size_t open_lines_before = tally_.open_lines;
-    if (OGRGeometryH g = OGR_F_GetGeometryRef(feature); g != nullptr) {
-        parcel.source_type = OGR_G_GetGeometryName(g);
-        if (!append_polygons(g, parcel.geometry, tally_)) {
-            parcel.geometry.clear();
-        }
-    }
+    set_geometry(parcel, OGR_F_GetGeometryRef(feature));
     if (rules_.outlines_only && parcel.geometry.empty()) {
         ++(tally_.open_lines > open_lines_before ? skipped_open_ : skipped_other_);
         return;
     }
+    read_values(feature, snapshot_.fields, decoder_, parcel.attributes, &mojibake_);
+    finish(std::move(parcel));
+}
+
+void FeatureReader::add(Parcel parcel) {
+    inspect_text(parcel);
+    finish(std::move(parcel));
+}
+
+void FeatureReader::finish(Parcel parcel) {
     if (transform_ && !parcel.geometry.empty()) {
         reproject(parcel);
     }
-    read_values(feature, snapshot_.fields, decoder_, parcel.attributes, &mojibake_);
     parcel.key = make_key(parcel);
     if (rules_.use_column >= 0) {
         parcel.use = to_string(parcel.attributes[static_cast<std::size_t>(rules_.use_column)]);
@@ -36,6 +48,12 @@ void FeatureReader::read(OGRFeatureH feature) {
         ++outlines_by_dxf_layer_[to_string(parcel.attributes[static_cast<std::size_t>(rules_.dxf_layer_column)])];
     }
     snapshot_.parcels.push_back(std::move(parcel));
+}
+
+void FeatureReader::inspect_text(const Parcel& parcel) {
+    for (const Value& v : parcel.attributes) {
+        if (const auto* text = std::get_if<std::string>(&v)) mojibake_.inspect(*text);
+    }
 }
 
 void FeatureReader::reproject(Parcel& parcel) const {

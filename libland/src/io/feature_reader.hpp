@@ -33,6 +33,14 @@ public:
     // feature when its coordinates cannot be reprojected.
     void read(OGRFeatureH feature);
 
+    // Adds a parcel read by other means: fid, source_type, geometry (in the source CRS) and
+    // attributes set; reprojects it and sets key and use. Throws as read() does.
+    void add(Parcel parcel);
+
+    // Converts an OGR geometry (null allowed) into the parcel's geometry and source_type,
+    // counting what was dropped or linearised.
+    void set_geometry(Parcel& parcel, OGRGeometryH geometry);
+
     // Returns the number of features skipped (outlines_only).
     [[nodiscard]] std::size_t skipped() const noexcept { return skipped_open_ + skipped_other_; }
 
@@ -41,8 +49,11 @@ public:
     void add_notes(const std::string& encoding) const;
 
 private:
+    // Reprojects, sets key and use, appends to the snapshot.
+    void finish(Parcel parcel);
     void reproject(Parcel& parcel) const;
     [[nodiscard]] std::string make_key(const Parcel& parcel) const;
+    void inspect_text(const Parcel& parcel);
 
     Snapshot& snapshot_;
     const TextDecoder& decoder_;
