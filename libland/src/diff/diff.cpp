@@ -1,5 +1,5 @@
 // diff(): prepares both snapshots, builds the overlap graph, and types its components.
-#include "diff/box_index.hpp"
+#include "diff/after_index.hpp"
 #include "diff/classify.hpp"
 #include "diff/match.hpp"
 #include "diff/matrix.hpp"
@@ -43,17 +43,6 @@ void check_inputs(const Snapshot& before, const Snapshot& after, const DiffOptio
     }
 }
 
-change_detection::BoxIndex index_of(const change_detection::PreparedSide& side) {
-    std::vector<Box> boxes;
-    std::vector<std::uint32_t> ids;
-    for (std::size_t j = 0; j < side.size(); ++j) {
-        if (!side.has_area(j)) continue;
-        boxes.push_back(side.box(j));
-        ids.push_back(static_cast<std::uint32_t>(j));
-    }
-    return change_detection::BoxIndex(boxes, ids);
-}
-
 }  // namespace
 
 ChangeSet diff(const Snapshot& before, const Snapshot& after, const DiffOptions& options) {
@@ -67,7 +56,7 @@ ChangeSet diff(const Snapshot& before, const Snapshot& after, const DiffOptions&
     report(options, "prepare", 1);
 
     report(options, "index", 0);
-    const change_detection::BoxIndex index = index_of(new_side);
+    const change_detection::AfterIndex index = change_detection::index_after(new_side);
     changes.timings.index = clock.lap();
     report(options, "index", 1);
 

@@ -17,8 +17,6 @@ constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 constexpr double min_overlap_m2 = 1.0;
 constexpr double min_overlap_share = 0.005;
 
-Box grown(const Box& b, double by) noexcept { return {b.min_x - by, b.min_y - by, b.max_x + by, b.max_y + by}; }
-
 double box_overlap_area(const Box& a, const Box& b) noexcept {
     const double w = std::min(a.max_x, b.max_x) - std::max(a.min_x, b.min_x);
     const double h = std::min(a.max_y, b.max_y) - std::max(a.min_y, b.min_y);
@@ -28,22 +26,26 @@ double box_overlap_area(const Box& a, const Box& b) noexcept {
 // Returns the after-parcel equal within tolerance to before-parcel i (the one with the same key
 // when several are), or `none`.
 std::size_t equal_partner(detail::GeosContext& ctx, const PreparedSide& before, const PreparedSide& after,
-                          const BoxIndex& index, std::size_t i, double tolerance, std::vector<std::uint32_t>& found) {
-    found.clear();
-    index.query(grown(before.box(i), tolerance), found);
-    std::sort(found.begin(), found.end());
-    std::size_t partner = none;
-    for (const std::uint32_t j : found) {
-        if (!boxes_within(before.box(i), after.box(j), tolerance)) continue;
-        if (!equal_within(ctx, before.geometry(i), after.geometry(j), tolerance)) continue;
-        if (after.parcel(j).key == before.parcel(i).key) return j;
-        if (partner == none) partner = j;
+                          const AfterIndex& index, std::size_t i, double tolerance, std::vector<std::uint32_t>& found) {
+    const Box& box = before.box(i);
+    auto equal = [&](std::size_t j) {
+        return boxes_within(box, after.box(j), tolerance) && equal_within(ctx, before.geometry(i), after.geometry(j), tolerance);
+    };
+    if (auto same_key = index.by_key.find(before.parcel(i).key); same_key != index.by_key.end() && equal(same_key->second)) {
+        return same_key->second;
     }
-    return partner;
+    // A box within the tolerance of this one has its lower-left corner near this one's.
+    found.clear();
+    index.boxes.query({box.min_x - tolerance, box.min_y - tolerance, box.min_x + tolerance, box.min_y + tolerance}, found);
+    std::sort(found.begin(), found.end());
+    for (const std::uint32_t j : found) {
+        if (equal(j)) return j;
+    }
+    return none;
 }
 
 // Returns, per before-parcel, its equal partner, dropping partners claimed by several.
-std::vector<std::size_t> equal_partners(const PreparedSide& before, const PreparedSide& after, const BoxIndex& index,
+std::vector<std::size_t> equal_partners(const PreparedSide& before, const PreparedSide& after, const AfterIndex& index,
                                         const MatchOptions& options) {
     std::vector<std::size_t> partner(before.size(), none);
     parallel_chunks(before.size(), chunk_size, options.threads,
@@ -69,7 +71,7 @@ std::vector<std::size_t> equal_partners(const PreparedSide& before, const Prepar
 struct OverlayContext {
     const PreparedSide& before;
     const PreparedSide& after;
-    const BoxIndex& index;
+    const AfterIndex& index;
     const std::vector<std::uint8_t>& after_taken;  // after-parcels already linked as equal
     double tolerance;
 };
@@ -83,7 +85,7 @@ void overlay_one(detail::GeosContext& ctx, const OverlayContext& c, std::size_t 
                  std::vector<Overlap>& edges, std::vector<Overlap>& slivers) {
     const auto h = ctx.handle();
     found.clear();
-    c.index.query(c.before.box(i), found);
+    c.index.boxes.query(c.before.box(i), found);
     std::sort(found.begin(), found.end());
     const detail::GeomPtr gi = detail::to_geos(ctx, c.before.geometry(i));
     const detail::PreparedPtr prepared(GEOSPrepare_r(h, gi.get()), detail::PreparedDeleter{h});
@@ -113,7 +115,7 @@ bool by_pair(const Overlap& a, const Overlap& b) noexcept {
 
 }  // namespace
 
-OverlapGraph overlap_graph(const PreparedSide& before, const PreparedSide& after, const BoxIndex& index,
+OverlapGraph overlap_graph(const PreparedSide& before, const PreparedSide& after, const AfterIndex& index,
                            const MatchOptions& options) {
     const std::vector<std::size_t> partner = equal_partners(before, after, index, options);
     std::vector<std::uint8_t> after_taken(after.size(), 0);

@@ -1,6 +1,6 @@
 #pragma once
 // The bipartite overlap graph between the parcels of two snapshots.
-#include "diff/box_index.hpp"
+#include "diff/after_index.hpp"
 #include "diff/prepare.hpp"
 
 #include <libland/change.hpp>
@@ -32,8 +32,7 @@ struct MatchOptions {
 // coverage it can overlap nothing else. Every other pair whose boxes meet is overlaid; an edge
 // is kept when the intersection's area exceeds max(1 m2, 0.5% of the smaller parcel) and its
 // mean width (area / half the perimeter) exceeds the tolerance.
-// `index` holds the after-parcels with an area, by index.
-[[nodiscard]] OverlapGraph overlap_graph(const PreparedSide& before, const PreparedSide& after, const BoxIndex& index,
+[[nodiscard]] OverlapGraph overlap_graph(const PreparedSide& before, const PreparedSide& after, const AfterIndex& index,
                                          const MatchOptions& options);
 
 }  // namespace libland::change_detection
