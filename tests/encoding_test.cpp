@@ -5,6 +5,7 @@
 
 #include <libland/error.hpp>
 #include <libland/read.hpp>
+#include <libland/write.hpp>
 
 #include "io/encoding.hpp"
 #include "io/vietnamese_encodings.hpp"
@@ -17,7 +18,7 @@ using namespace libland;
 namespace {
 
 // Returns a dBASE III table with one character field `name` holding `values` (bytes as given):
-// what a shapefile's .dbf is. GDAL reads it alone as a layer without geometry.
+// a shapefile's .dbf.
 std::string dbf(const std::string& name, const std::vector<std::string>& values) {
     const std::uint8_t width = 40;
     const std::uint16_t header = 32 + 32 + 1, record = 1 + width;
@@ -39,8 +40,22 @@ std::string dbf(const std::string& name, const std::vector<std::string>& values)
     return out;
 }
 
-std::string table(const std::string& file, const std::vector<std::string>& values) {
-    return libland::test::write_work_file("encoding", file, dbf("chuSuDung", values));
+// Returns a shapefile `name`.shp with one square parcel per value, whose .dbf holds the values'
+// bytes as given in one field and which has no .cpg (as old Vietnamese shapefiles come).
+std::string shapefile(const std::string& name, const std::vector<std::string>& values) {
+    const std::string path = libland::test::work_path("encoding", name + ".shp");
+    Snapshot s;
+    s.crs = "EPSG:5897";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const double x = 590000 + 20.0 * static_cast<double>(i);
+        Parcel p;
+        p.geometry = {Polygon{{Ring{{x, 2240000}, {x + 10, 2240000}, {x + 10, 2240010}, {x, 2240000}}}}};
+        s.parcels.push_back(p);
+    }
+    write_snapshot(s, path, name);
+    libland::test::write_work_file("encoding", name + ".dbf", dbf("chuSuDung", values));
+    std::filesystem::remove(libland::test::work_path("encoding", name + ".cpg"));
+    return path;
 }
 
 std::string first_text(const std::string& path, const std::string& encoding, std::vector<std::string>* notes = nullptr) {
@@ -103,19 +118,19 @@ BOOST_AUTO_TEST_CASE(mojibake_is_noticed) {
     BOOST_TEST(counter.inspected() == 7u);
 }
 
-BOOST_AUTO_TEST_CASE(dbf_read_with_tcvn3_and_vni) {
-    BOOST_TEST(first_text(table("tcvn3.dbf", {kTcvn3Name}), "TCVN3") == kUnicodeName);
-    BOOST_TEST(first_text(table("vni.dbf", {kVniName}), "VNI") == kUnicodeName);
+BOOST_AUTO_TEST_CASE(shapefile_read_with_tcvn3_and_vni) {
+    BOOST_TEST(first_text(shapefile("tcvn3", {kTcvn3Name}), "TCVN3") == kUnicodeName);
+    BOOST_TEST(first_text(shapefile("vni", {kVniName}), "VNI") == kUnicodeName);
 }
 
-BOOST_AUTO_TEST_CASE(dbf_without_encoding_gets_a_note) {
+BOOST_AUTO_TEST_CASE(shapefile_without_encoding_gets_a_note) {
     std::vector<std::string> notes;
-    (void)first_text(table("legacy.dbf", {kTcvn3Name, "14362"}), "", &notes);
+    (void)first_text(shapefile("legacy", {kTcvn3Name, "14362"}), "", &notes);
     BOOST_TEST(mentions(notes, "1 of 2 text value(s) look mis-decoded; try --encoding"));
 }
 
 BOOST_AUTO_TEST_CASE(cpg_file_is_honoured) {
-    const std::string path = table("cp1258.dbf", {"Vi\xEA\xF2t"});
+    const std::string path = shapefile("cp1258", {"Vi\xEA\xF2t"});
     libland::test::write_work_file("encoding", "cp1258.cpg", "1258");
     std::vector<std::string> notes;
     BOOST_TEST(first_text(path, "", &notes) == "Việt");  // last letter kept
