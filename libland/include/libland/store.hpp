@@ -101,6 +101,50 @@ struct LayerFeature {
     std::string geometry_geojson;  // in longitude/latitude (CRS84), 9 decimals
 };
 
+// A page of the parcel versions valid on one date, for services that page through the map
+// (the HTTP service's items). Filters combine with AND.
+struct ParcelQuery {
+    std::string date;                  // "YYYY-MM-DD"
+    std::optional<Box> box;            // in the working CRS: parcels whose bounds meet it
+    std::optional<std::string> use;    // land-use code, exactly as recorded
+    std::optional<std::string> sheet;  // a sheet: the key's sheet part ("14362-12") or its last
+                                       // part alone ("12", any commune)
+    std::optional<std::int64_t> uid;   // one parcel
+    std::int64_t limit = 100;
+    std::int64_t offset = 0;
+};
+
+struct ParcelPage {
+    Snapshot snapshot;                    // the schema in force on the date; the page's parcels by key
+    std::vector<ParcelVersion> versions;  // parallel to snapshot.parcels: uid, validity, commit
+    std::int64_t matched = 0;             // parcels matching the query, all pages together
+};
+
+// A page of recorded change events with a date in [from, to] ("" leaves that end open).
+struct EventQuery {
+    std::string from;
+    std::string to;
+    std::optional<Box> box;            // in the working CRS: events whose area's bounds meet it
+    std::optional<std::int64_t> id;    // one event
+    std::int64_t limit = 100;
+    std::int64_t offset = 0;
+};
+
+struct EventFeature {
+    ParcelEvent event;
+    MultiPolygon area;  // where it happened (its children's area, the parents' when removed)
+};
+
+struct EventPage {
+    std::vector<EventFeature> events;  // by date, then id
+    std::int64_t matched = 0;
+};
+
+struct LayerPage {
+    std::vector<LayerFeature> features;  // by id
+    std::int64_t matched = 0;
+};
+
 enum class KeyRole { officer, reader };
 
 // Returns "officer" / "reader"; parses them (usage_error otherwise).
@@ -172,6 +216,20 @@ public:
     std::string add_key(const std::string& name, KeyRole role);
     // Returns the key's role, or nothing for an unknown key.
     [[nodiscard]] std::optional<KeyRole> check_key(const std::string& key);
+
+    // Paged reads for services (parcel_query.cpp). Each runs in one read transaction.
+    // Throws usage_error for a malformed date.
+    [[nodiscard]] ParcelPage query_parcels(const ParcelQuery& query);
+    // Returns the version of the parcel (key or uid) valid on the date: a page of 0 or 1 parcel.
+    [[nodiscard]] ParcelPage parcel_at(const std::string& parcel, const std::string& date);
+    [[nodiscard]] EventPage query_events(const EventQuery& query);
+    // The published layer's features (box in CRS84 longitude/latitude), or the one with `id`.
+    [[nodiscard]] LayerPage query_layer(const std::string& name, const std::optional<Box>& lon_lat_box,
+                                        std::optional<std::int64_t> id, std::int64_t limit, std::int64_t offset);
+    // Returns the bounds of every parcel version ever recorded (working CRS), nothing when empty.
+    [[nodiscard]] std::optional<Box> parcel_extent();
+    // Returns the bounds of a published layer's features (working CRS), nothing when empty.
+    [[nodiscard]] std::optional<Box> layer_extent(const std::string& name);
 
     struct Impl;  // the backend
 

@@ -101,6 +101,15 @@ public:
                                                                    const std::optional<Box>& lon_lat_box,
                                                                    std::int64_t limit, std::int64_t offset) = 0;
 
+    // Paged reads for services (see Store::query_parcels and the others).
+    [[nodiscard]] virtual ParcelPage query_parcels(const ParcelQuery& query) = 0;
+    [[nodiscard]] virtual EventPage query_events(const EventQuery& query) = 0;
+    [[nodiscard]] virtual LayerPage query_layer(const std::string& name, const std::optional<Box>& box,
+                                                std::optional<std::int64_t> id, std::int64_t limit,
+                                                std::int64_t offset) = 0;  // box in the working CRS
+    [[nodiscard]] virtual std::optional<Box> parcel_extent() = 0;
+    [[nodiscard]] virtual std::optional<Box> layer_extent(const std::string& name) = 0;
+
     virtual void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) = 0;
     [[nodiscard]] virtual std::optional<KeyRole> key_role(const std::string& sha256_hex) = 0;
 };

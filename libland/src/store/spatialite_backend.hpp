@@ -35,6 +35,15 @@ public:
                                                            const std::optional<Box>& lon_lat_box,
                                                            std::int64_t limit, std::int64_t offset) override;
 
+    // spatialite_query.cpp
+    [[nodiscard]] ParcelPage query_parcels(const ParcelQuery& query) override;
+    [[nodiscard]] EventPage query_events(const EventQuery& query) override;
+    [[nodiscard]] LayerPage query_layer(const std::string& name, const std::optional<Box>& box,
+                                        std::optional<std::int64_t> id, std::int64_t limit,
+                                        std::int64_t offset) override;
+    [[nodiscard]] std::optional<Box> parcel_extent() override;
+    [[nodiscard]] std::optional<Box> layer_extent(const std::string& name) override;
+
     void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) override;
     [[nodiscard]] std::optional<KeyRole> key_role(const std::string& sha256_hex) override;
 

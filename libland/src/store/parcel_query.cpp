@@ -1,0 +1,78 @@
+// Paged reads for services (the HTTP service's collections): parcels valid on a date with
+// filters and a count, single parcels as of a date, change events with their area, published
+// layer features, and extents. The SQL lives in the backend (spatialite_query.cpp).
+#include "store/store_impl.hpp"
+
+#include <libland/crs.hpp>
+#include <libland/error.hpp>
+
+#include <algorithm>
+
+namespace libland {
+
+namespace {
+
+void check_page(std::int64_t limit, std::int64_t offset) {
+    if (limit < 0 || offset < 0) {
+        throw usage_error("a page needs a limit and an offset of at least 0");
+    }
+}
+
+// Returns the working-CRS bounds of a longitude/latitude box: its edges are sampled, since a
+// meridian or parallel is curved on the projected map.
+Box projected_bounds(const Box& lon_lat, const std::string& crs) {
+    const Transformer to_crs("EPSG:4326", crs);
+    Box out{1e300, 1e300, -1e300, -1e300};
+    constexpr int steps = 8;
+    for (int i = 0; i <= steps; ++i) {
+        const double fx = lon_lat.min_x + (lon_lat.max_x - lon_lat.min_x) * i / steps;
+        const double fy = lon_lat.min_y + (lon_lat.max_y - lon_lat.min_y) * i / steps;
+        for (Point corner : {Point{fx, lon_lat.min_y}, Point{fx, lon_lat.max_y}, Point{lon_lat.min_x, fy},
+                             Point{lon_lat.max_x, fy}}) {
+            const Point p = to_crs(corner);
+            out = Box{std::min(out.min_x, p.x), std::min(out.min_y, p.y), std::max(out.max_x, p.x),
+                      std::max(out.max_y, p.y)};
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+ParcelPage Store::query_parcels(const ParcelQuery& query) {
+    store::check_date(query.date);
+    check_page(query.limit, query.offset);
+    return impl_->backend->query_parcels(query);
+}
+
+ParcelPage Store::parcel_at(const std::string& parcel, const std::string& date) {
+    store::check_date(date);
+    const std::optional<std::int64_t> uid = impl_->backend->find_uid(parcel);
+    if (!uid) return ParcelPage{};
+    ParcelQuery query;
+    query.date = date;
+    query.uid = *uid;
+    query.limit = 1;
+    return impl_->backend->query_parcels(query);
+}
+
+EventPage Store::query_events(const EventQuery& query) {
+    if (!query.from.empty()) store::check_date(query.from);
+    if (!query.to.empty()) store::check_date(query.to);
+    check_page(query.limit, query.offset);
+    return impl_->backend->query_events(query);
+}
+
+LayerPage Store::query_layer(const std::string& name, const std::optional<Box>& lon_lat_box,
+                             std::optional<std::int64_t> id, std::int64_t limit, std::int64_t offset) {
+    check_page(limit, offset);
+    std::optional<Box> box;
+    if (lon_lat_box) box = projected_bounds(*lon_lat_box, crs());
+    return impl_->backend->query_layer(name, box, id, limit, offset);
+}
+
+std::optional<Box> Store::parcel_extent() { return impl_->backend->parcel_extent(); }
+
+std::optional<Box> Store::layer_extent(const std::string& name) { return impl_->backend->layer_extent(name); }
+
+}  // namespace libland

@@ -1,0 +1,188 @@
+// The SpatiaLite side of the services' paged reads (see parcel_query.cpp). The SQL text is
+// assembled from constant fragments, one per filter present; every value is bound. Box filters go
+// through the R-tree spatial indexes.
+#include "store/spatialite_backend.hpp"
+
+#include "detail/wkb.hpp"
+#include "store/attributes_json.hpp"
+
+namespace libland::store {
+
+namespace {
+
+// Parameter numbers of the box filter: ?2 min_x, ?3 min_y, ?4 max_x, ?5 max_y.
+std::string box_filter(const char* id_column, const char* index) {
+    return std::string(" AND ") + id_column + " IN (SELECT pkid FROM " + index +
+           " WHERE xmin <= ?4 AND xmax >= ?2 AND ymin <= ?5 AND ymax >= ?3)";
+}
+
+void bind_box(detail::Statement& q, const std::optional<Box>& box) {
+    if (!box) return;
+    q.bind(2, box->min_x).bind(3, box->min_y).bind(4, box->max_x).bind(5, box->max_y);
+}
+
+// The WHERE clause of a parcel query: ?1 date, ?2-?5 box, ?6 use, ?7 sheet, ?8 uid.
+std::string parcel_filters(const ParcelQuery& query) {
+    std::string where = " WHERE valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)";
+    if (query.box) where += box_filter("version_id", "idx_parcel_versions_geometry");
+    if (query.use) where += " AND use = ?6";
+    if (query.sheet) {
+        where += query.sheet->find('-') != std::string::npos
+                     ? " AND sheet_key = ?7"
+                     : " AND (sheet_key = ?7 OR substr(sheet_key, -length(?7) - 1) = '-' || ?7)";
+    }
+    if (query.uid) where += " AND uid = ?8";
+    return where;
+}
+
+void bind_parcel_filters(detail::Statement& q, const ParcelQuery& query) {
+    q.bind(1, query.date);
+    bind_box(q, query.box);
+    if (query.use) q.bind(6, *query.use);
+    if (query.sheet) q.bind(7, *query.sheet);
+    if (query.uid) q.bind(8, *query.uid);
+}
+
+std::optional<Box> read_box(detail::Statement& q) {
+    if (!q.step() || q.is_null(0)) return std::nullopt;
+    return Box{q.real(0), q.real(1), q.real(2), q.real(3)};
+}
+
+}  // namespace
+
+ParcelPage SpatialiteBackend::query_parcels(const ParcelQuery& query) {
+    detail::ReadScope read(db_);
+    ParcelPage page;
+    page.snapshot.source = db_.path();
+    page.snapshot.layer = "parcels";
+    page.snapshot.crs = page.snapshot.source_crs = crs_;
+    if (std::optional<Schema> schema = schema_at(query.date)) {
+        page.snapshot.fields = std::move(schema->fields);
+        page.snapshot.id_fields = std::move(schema->id_fields);
+        page.snapshot.use_field = std::move(schema->use_field);
+    }
+    const std::string where = parcel_filters(query);
+    detail::Statement count(db_, ("SELECT count(*) FROM parcel_versions" + where).c_str());
+    bind_parcel_filters(count, query);
+    page.matched = count.step() ? count.integer(0) : 0;
+
+    detail::Statement rows(db_, ("SELECT version_id, uid, key, use, attributes, AsBinary(geometry), valid_from, "
+                                 "coalesce(valid_to, ''), commit_id, recorded_at, area_m2 FROM parcel_versions" +
+                                 where + " ORDER BY key, version_id LIMIT ?9 OFFSET ?10")
+                                    .c_str());
+    bind_parcel_filters(rows, query);
+    rows.bind(9, query.limit).bind(10, query.offset);
+    while (rows.step()) {
+        Parcel parcel;
+        parcel.fid = rows.integer(0);
+        parcel.key = rows.text(2);
+        parcel.use = rows.text(3);
+        parcel.attributes = attributes_from_json(page.snapshot.fields, rows.text(4));
+        if (!rows.is_null(5)) parcel.geometry = detail::from_wkb(rows.blob(5));
+        parcel.source_type = "MULTIPOLYGON";
+        page.versions.push_back(ParcelVersion{rows.integer(0), rows.integer(1), parcel.key, parcel.use,
+                                              rows.text(6), rows.text(7), rows.integer(8), rows.text(9),
+                                              rows.real(10)});
+        page.snapshot.parcels.push_back(std::move(parcel));
+    }
+    return page;
+}
+
+EventPage SpatialiteBackend::query_events(const EventQuery& query) {
+    detail::ReadScope read(db_);
+    // ?1 from, ?2-?5 box, ?6 to, ?7 id
+    std::string where = " WHERE 1 = 1";
+    if (!query.from.empty()) where += " AND e.valid_date >= ?1";
+    if (query.box) where += box_filter("e.event_id", "idx_events_geometry");
+    if (!query.to.empty()) where += " AND e.valid_date <= ?6";
+    if (query.id) where += " AND e.event_id = ?7";
+    const auto bind_filters = [&](detail::Statement& q) {
+        if (!query.from.empty()) q.bind(1, query.from);
+        bind_box(q, query.box);
+        if (!query.to.empty()) q.bind(6, query.to);
+        if (query.id) q.bind(7, *query.id);
+    };
+    EventPage page;
+    detail::Statement count(db_, ("SELECT count(*) FROM events e" + where).c_str());
+    bind_filters(count);
+    page.matched = count.step() ? count.integer(0) : 0;
+
+    detail::Statement rows(db_, ("SELECT e.event_id, e.commit_id, e.type, e.valid_date, c.recorded_at, e.reason, "
+                                 "e.document, c.backdated, AsBinary(e.geometry) FROM events e "
+                                 "JOIN commits c USING (commit_id)" +
+                                 where + " ORDER BY e.valid_date, e.event_id LIMIT ?8 OFFSET ?9")
+                                    .c_str());
+    bind_filters(rows);
+    rows.bind(8, query.limit).bind(9, query.offset);
+    detail::Statement members(db_,
+                              "SELECT ep.role, v.version_id, v.uid, v.key, v.use, v.valid_from, "
+                              "coalesce(v.valid_to, ''), v.commit_id, v.recorded_at, v.area_m2 "
+                              "FROM event_parcels ep JOIN parcel_versions v USING (version_id) "
+                              "WHERE ep.event_id = ? ORDER BY v.key, v.version_id");
+    while (rows.step()) {
+        EventFeature feature;
+        ParcelEvent& e = feature.event;
+        e.id = rows.integer(0);
+        e.commit = rows.integer(1);
+        e.type = rows.text(2);
+        e.date = rows.text(3);
+        e.recorded_at = rows.text(4);
+        e.reason = rows.text(5);
+        e.document = rows.text(6);
+        e.backdated = rows.integer(7) != 0;
+        if (!rows.is_null(8)) feature.area = detail::from_wkb(rows.blob(8));
+        members.bind(1, e.id);
+        while (members.step()) {
+            ParcelVersion v{members.integer(1), members.integer(2), members.text(3), members.text(4),
+                            members.text(5),    members.text(6),    members.integer(7), members.text(8),
+                            members.real(9)};
+            (members.text(0) == "parent" ? e.parents : e.children).push_back(std::move(v));
+        }
+        members.reset();
+        page.events.push_back(std::move(feature));
+    }
+    return page;
+}
+
+LayerPage SpatialiteBackend::query_layer(const std::string& name, const std::optional<Box>& box,
+                                         std::optional<std::int64_t> id, std::int64_t limit, std::int64_t offset) {
+    detail::ReadScope read(db_);
+    // ?1 name, ?2-?5 box, ?6 id
+    std::string where = " FROM layer_features f JOIN layers l USING (layer_id) WHERE l.name = ?1";
+    if (box) where += box_filter("f.feature_id", "idx_layer_features_geometry");
+    if (id) where += " AND f.feature_id = ?6";
+    const auto bind_filters = [&](detail::Statement& q) {
+        q.bind(1, name);
+        bind_box(q, box);
+        if (id) q.bind(6, *id);
+    };
+    LayerPage page;
+    detail::Statement count(db_, ("SELECT count(*)" + where).c_str());
+    bind_filters(count);
+    page.matched = count.step() ? count.integer(0) : 0;
+    detail::Statement rows(db_, ("SELECT f.feature_id, f.properties, AsGeoJSON(Transform(f.geometry, 4326), 9)" +
+                                 where + " ORDER BY f.feature_id LIMIT ?7 OFFSET ?8")
+                                    .c_str());
+    bind_filters(rows);
+    rows.bind(7, limit).bind(8, offset);
+    while (rows.step()) {
+        page.features.push_back(LayerFeature{rows.integer(0), rows.text(1), rows.is_null(2) ? "null" : rows.text(2)});
+    }
+    return page;
+}
+
+std::optional<Box> SpatialiteBackend::parcel_extent() {
+    detail::Statement q(db_, "SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM idx_parcel_versions_geometry");
+    return read_box(q);
+}
+
+std::optional<Box> SpatialiteBackend::layer_extent(const std::string& name) {
+    detail::Statement q(db_,
+                        "SELECT min(r.xmin), min(r.ymin), max(r.xmax), max(r.ymax) FROM idx_layer_features_geometry r "
+                        "JOIN layer_features f ON f.feature_id = r.pkid JOIN layers l USING (layer_id) "
+                        "WHERE l.name = ?");
+    q.bind(1, name);
+    return read_box(q);
+}
+
+}  // namespace libland::store

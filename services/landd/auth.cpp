@@ -1,0 +1,64 @@
+// Who may do what: reading is public or needs a key (--read-key-required); writing needs an
+// officer's key, sent as `Authorization: Bearer KEY`. A missing key answers 401, an unknown key or
+// a reader's key where an officer's is needed 403; the key itself is never logged or echoed.
+#include "http_error.hpp"
+#include "service.hpp"
+
+#include <httplib.h>
+
+#include <optional>
+
+namespace landd {
+
+namespace {
+
+enum class Access { public_read, reader, officer };
+
+// Returns the bearer token, nothing when the request carries none.
+std::optional<std::string> bearer_token(const httplib::Request& req) {
+    const std::string header = req.get_header_value("Authorization");
+    constexpr std::string_view scheme = "Bearer ";
+    if (header.size() <= scheme.size() || header.compare(0, scheme.size(), scheme) != 0) return std::nullopt;
+    return header.substr(scheme.size());
+}
+
+void check_access(const httplib::Request& req, Session& session, Access needed) {
+    if (needed == Access::public_read) return;
+    const std::optional<std::string> token = bearer_token(req);
+    if (!token) {
+        throw HttpError(401, "Unauthorized", needed == Access::officer
+                                                 ? "writing needs an officer's key: Authorization: Bearer KEY"
+                                                 : "reading needs a key: Authorization: Bearer KEY");
+    }
+    const std::optional<libland::KeyRole> role = session.store.check_key(*token);
+    if (!role) throw HttpError(403, "Forbidden", "the key is not known");
+    if (needed == Access::officer && *role != libland::KeyRole::officer) {
+        throw HttpError(403, "Forbidden", "writing needs an officer's key; this key is a reader's");
+    }
+}
+
+HttpHandler guarded(Service& service, RouteHandler handler, Access needed) {
+    return [&service, handler = std::move(handler), needed](const httplib::Request& req, httplib::Response& res) {
+        try {
+            SessionPool::Lease session = service.sessions.acquire();
+            check_access(req, *session, needed);
+            handler(req, res, *session);
+        } catch (...) {
+            reply_current_exception(res);
+            if (res.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+        }
+    };
+}
+
+}  // namespace
+
+HttpHandler for_readers(Service& service, RouteHandler handler) {
+    return guarded(service, std::move(handler),
+                   service.options.read_key_required ? Access::reader : Access::public_read);
+}
+
+HttpHandler for_officers(Service& service, RouteHandler handler) {
+    return guarded(service, std::move(handler), Access::officer);
+}
+
+}  // namespace landd

@@ -1,0 +1,68 @@
+// Parsing landd's command line.
+#include "options.hpp"
+
+#include <libland/error.hpp>
+
+#include <charconv>
+#include <string_view>
+
+namespace landd {
+
+namespace {
+
+std::int64_t whole_number(std::string_view option, std::string_view text, std::int64_t min, std::int64_t max) {
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+        throw libland::usage_error(std::string(option) + ": '" + std::string(text) + "' is not a whole number from " +
+                                   std::to_string(min) + " to " + std::to_string(max));
+    }
+    return value;
+}
+
+// Splits "HOST:PORT" (the host may be omitted: ":8080").
+void parse_listen(Options& options, const std::string& text) {
+    const std::size_t colon = text.rfind(':');
+    if (colon == std::string::npos) throw libland::usage_error("--listen: '" + text + "' is not HOST:PORT");
+    if (colon > 0) options.host = text.substr(0, colon);
+    options.port = static_cast<int>(whole_number("--listen", std::string_view(text).substr(colon + 1), 0, 65535));
+}
+
+}  // namespace
+
+const char* usage() noexcept {
+    return "usage: landd --db DB [--listen HOST:PORT] [--public-read | --read-key-required]\n"
+           "             [--default-limit N] [--max-limit N] [--max-body-mb N]\n"
+           "             [--read-timeout S] [--write-timeout S] [--threads N] [--quiet]\n"
+           "  --listen            default 127.0.0.1:8080\n"
+           "  --read-key-required reading needs `Authorization: Bearer KEY` too (reader or officer)\n"
+           "  --max-limit         larger page sizes are capped to it (default 10000)\n";
+}
+
+Options parse_options(int argc, char** argv) {
+    Options options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const auto value = [&]() -> std::string {
+            if (i + 1 >= argc) throw libland::usage_error(arg + " needs a value");
+            return argv[++i];
+        };
+        if (arg == "--db") options.db = value();
+        else if (arg == "--listen") parse_listen(options, value());
+        else if (arg == "--public-read") options.read_key_required = false;
+        else if (arg == "--read-key-required" || arg == "--read-key") options.read_key_required = true;
+        else if (arg == "--default-limit") options.default_limit = whole_number(arg, value(), 1, 1'000'000);
+        else if (arg == "--max-limit") options.max_limit = whole_number(arg, value(), 1, 1'000'000);
+        else if (arg == "--max-body-mb") options.max_body_bytes = static_cast<std::size_t>(whole_number(arg, value(), 1, 4096)) << 20;
+        else if (arg == "--read-timeout") options.read_timeout_s = static_cast<int>(whole_number(arg, value(), 1, 3600));
+        else if (arg == "--write-timeout") options.write_timeout_s = static_cast<int>(whole_number(arg, value(), 1, 3600));
+        else if (arg == "--threads") options.threads = static_cast<unsigned>(whole_number(arg, value(), 1, 1024));
+        else if (arg == "--quiet") options.quiet = true;
+        else throw libland::usage_error("unknown option '" + arg + "'");
+    }
+    if (options.db.empty()) throw libland::usage_error("--db DB is required");
+    if (options.default_limit > options.max_limit) options.default_limit = options.max_limit;
+    return options;
+}
+
+}  // namespace landd

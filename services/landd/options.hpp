@@ -1,0 +1,29 @@
+#pragma once
+// landd's command line: the database, where to listen, who may read, and the service's limits.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace landd {
+
+struct Options {
+    std::string db;
+    std::string host = "127.0.0.1";
+    int port = 8080;
+    bool read_key_required = false;      // reading needs a reader (or officer) key too
+    std::int64_t default_limit = 100;    // items per page when the client names no limit
+    std::int64_t max_limit = 10000;      // a larger limit is capped to this
+    std::size_t max_body_bytes = 256u << 20;  // largest request body (a survey upload)
+    int read_timeout_s = 30;
+    int write_timeout_s = 60;
+    unsigned threads = 48;               // worker threads, each with its own database connection
+    bool quiet = false;                  // no access log
+};
+
+// Returns the usage text.
+[[nodiscard]] const char* usage() noexcept;
+
+// Parses argv. Throws libland::usage_error naming the option at fault.
+[[nodiscard]] Options parse_options(int argc, char** argv);
+
+}  // namespace landd

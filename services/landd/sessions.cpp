@@ -1,0 +1,43 @@
+// The pool of database sessions.
+#include "sessions.hpp"
+
+namespace landd {
+
+namespace {
+
+// CRS84: longitude, latitude on WGS 84, the only CRS OGC API - Features Core serves.
+constexpr const char* crs84 = "OGC:CRS84";
+
+}  // namespace
+
+Session::Session(const std::string& db)
+    : store(libland::Store::open(db)), to_lon_lat(store.crs(), crs84), from_lon_lat(crs84, store.crs()) {}
+
+SessionPool::SessionPool(std::string db) : db_(std::move(db)) {
+    auto first = std::make_unique<Session>(db_);
+    crs_ = first->store.crs();
+    idle_.push_back(std::move(first));
+}
+
+SessionPool::Lease::~Lease() {
+    if (session_) pool_->give_back(std::move(session_));
+}
+
+SessionPool::Lease SessionPool::acquire() {
+    {
+        const std::lock_guard lock(mutex_);
+        if (!idle_.empty()) {
+            std::unique_ptr<Session> session = std::move(idle_.back());
+            idle_.pop_back();
+            return Lease(*this, std::move(session));
+        }
+    }
+    return Lease(*this, std::make_unique<Session>(db_));
+}
+
+void SessionPool::give_back(std::unique_ptr<Session> session) noexcept {
+    const std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(session));  // fails only when memory is exhausted (terminates)
+}
+
+}  // namespace landd

@@ -1,0 +1,61 @@
+#pragma once
+// Database sessions for the worker threads: a Store (one SQLite connection) and the coordinate
+// transformations to and from CRS84, handed out one request at a time. WAL lets the readers of
+// other sessions go on while one session writes.
+#include <libland/crs.hpp>
+#include <libland/store.hpp>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace landd {
+
+struct Session {
+    libland::Store store;
+    libland::Transformer to_lon_lat;    // working CRS -> CRS84 (longitude, latitude)
+    libland::Transformer from_lon_lat;  // CRS84 -> working CRS
+
+    explicit Session(const std::string& db);
+};
+
+class SessionPool {
+public:
+    // Opens one session at once, so that a missing or foreign database fails at start-up.
+    explicit SessionPool(std::string db);
+
+    // A session borrowed for one request; returned to the pool on destruction.
+    class Lease {
+    public:
+        Lease(SessionPool& pool, std::unique_ptr<Session> session) noexcept
+            : pool_(&pool), session_(std::move(session)) {}
+        ~Lease();
+        Lease(Lease&&) noexcept = default;
+        Lease& operator=(Lease&&) = delete;
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+
+        Session& operator*() const noexcept { return *session_; }
+        Session* operator->() const noexcept { return session_.get(); }
+
+    private:
+        SessionPool* pool_;
+        std::unique_ptr<Session> session_;
+    };
+
+    // Returns an idle session, opening a new one when all are busy.
+    [[nodiscard]] Lease acquire();
+
+    [[nodiscard]] const std::string& crs() const noexcept { return crs_; }
+
+private:
+    void give_back(std::unique_ptr<Session> session) noexcept;
+
+    std::string db_;
+    std::string crs_;
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Session>> idle_;
+};
+
+}  // namespace landd

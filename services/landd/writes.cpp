@@ -1,0 +1,158 @@
+// Officers' writes, the same operations as the CLI: POST /surveys (a whole survey as a GeoPackage
+// or GeoJSON body; query parameters date, id, use, layer, message, backdate) and
+// POST /transactions/{split|merge|set-use|retire|adjust} (a JSON body). Each answers 201 with the
+// CommitSummary, or a JSON error with nothing written.
+#include "http_error.hpp"
+#include "service.hpp"
+
+#include <libland/read.hpp>
+
+#include <httplib.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace landd {
+
+namespace {
+
+using json = nlohmann::json;
+
+json summary_json(const libland::CommitSummary& s) {
+    return {{"commit", s.commit}, {"events", s.events}, {"new_keys", s.new_keys}, {"backdated", s.backdated}};
+}
+
+void reply_summary(httplib::Response& res, const libland::CommitSummary& summary) {
+    res.status = 201;
+    res.set_content(summary_json(summary).dump(), "application/json");
+}
+
+// The uploaded file in a private temporary file, removed on destruction.
+class Upload {
+public:
+    // Writes the body with the extension its content calls for. Throws HttpError 400.
+    explicit Upload(const std::string& body) {
+        const char* suffix = nullptr;
+        if (body.rfind("SQLite format 3", 0) == 0) suffix = ".gpkg";
+        else if (const std::size_t first = body.find_first_not_of(" \t\r\n"); first != std::string::npos && body[first] == '{') suffix = ".geojson";
+        if (suffix == nullptr) {
+            throw HttpError(400, "InvalidInput", "the body must be a GeoPackage or a GeoJSON survey", "body");
+        }
+        std::string pattern = (std::filesystem::temp_directory_path() / "landd-survey-XXXXXX").string() + suffix;
+        const int fd = mkstemps(pattern.data(), static_cast<int>(std::strlen(suffix)));
+        if (fd < 0) throw HttpError(500, "ServerError", "cannot store the upload in the temporary folder");
+        ::close(fd);
+        path_ = pattern;
+        std::ofstream out(path_, std::ios::binary);
+        out.write(body.data(), static_cast<std::streamsize>(body.size()));
+        if (!out.flush()) throw HttpError(500, "ServerError", "cannot store the upload in the temporary folder");
+    }
+    ~Upload() { std::remove(path_.c_str()); }
+    Upload(const Upload&) = delete;
+    Upload& operator=(const Upload&) = delete;
+
+    [[nodiscard]] const std::string& path() const noexcept { return path_; }
+
+private:
+    std::string path_;
+};
+
+std::string required_parameter(const httplib::Request& req, const char* name) {
+    std::optional<std::string> value = text_parameter(req, name);
+    if (!value) throw bad_parameter(name, "required");
+    return *value;
+}
+
+bool true_parameter(const std::optional<std::string>& value) {
+    return value && (*value == "true" || *value == "1" || *value == "yes");
+}
+
+std::vector<std::string> comma_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t at; (at = text.find(',', start)) != std::string::npos; start = at + 1) out.push_back(text.substr(start, at - start));
+    out.push_back(text.substr(start));
+    return out;
+}
+
+void post_survey(const httplib::Request& req, httplib::Response& res, Session& session) {
+    libland::CommitInfo info;
+    info.date = date_value(required_parameter(req, "date"), "date");
+    info.message = text_parameter(req, "message").value_or("");
+    info.document = text_parameter(req, "doc").value_or("");
+    info.backdate = true_parameter(text_parameter(req, "backdate"));
+    libland::ReadOptions read;
+    read.id_fields = comma_list(required_parameter(req, "id"));
+    read.use_field = required_parameter(req, "use");
+    read.layer = text_parameter(req, "layer").value_or("");
+    read.crs = session.store.crs();
+    read.encoding = text_parameter(req, "encoding").value_or("");
+    const Upload upload(req.body);
+    const libland::Snapshot survey = libland::read_snapshot(upload.path(), read);
+    reply_summary(res, session.store.commit(survey, info));
+}
+
+// Members of a transaction's JSON body; a missing or mistyped member answers 400 naming it.
+class Body {
+public:
+    explicit Body(const std::string& text) : json_(json::parse(text, nullptr, false)) {
+        if (!json_.is_object()) throw HttpError(400, "InvalidInput", "the body must be a JSON object", "body");
+    }
+    [[nodiscard]] std::string text(const char* name) const {
+        const auto it = json_.find(name);
+        if (it == json_.end() || !(it->is_string() || it->is_number_integer())) throw bad_parameter(name, "required (a string)");
+        return it->is_string() ? it->get<std::string>() : std::to_string(it->get<std::int64_t>());
+    }
+    [[nodiscard]] std::vector<std::string> list(const char* name, std::size_t at_least) const {
+        const auto it = json_.find(name);
+        std::vector<std::string> out;
+        if (it != json_.end() && it->is_array()) {
+            for (const auto& item : *it) {
+                if (item.is_string()) out.push_back(item.get<std::string>());
+                else if (item.is_number_integer()) out.push_back(std::to_string(item.get<std::int64_t>()));
+            }
+        }
+        if (out.size() < at_least || (it != json_.end() && out.size() != it->size())) {
+            throw bad_parameter(name, "required (a list of at least " + std::to_string(at_least) + " parcels)");
+        }
+        return out;
+    }
+    [[nodiscard]] libland::CommitInfo info() const {
+        libland::CommitInfo info;
+        info.date = date_value(text("date"), "date");
+        info.document = text("document");
+        info.message = json_.value("reason", "");
+        info.backdate = json_.value("backdate", false);
+        return info;
+    }
+
+private:
+    json json_;
+};
+
+libland::CommitSummary run_transaction(const std::string& operation, const Body& body, libland::Store& store) {
+    if (operation == "split") return store.split(body.text("parcel"), body.text("line"), body.info());
+    if (operation == "merge") return store.merge(body.list("parcels", 2), body.info());
+    if (operation == "set-use") return store.set_use(body.text("parcel"), body.text("use"), body.info());
+    if (operation == "retire") return store.retire(body.text("parcel"), body.info());
+    if (operation == "adjust") {
+        const std::vector<std::string> pair = body.list("parcels", 2);
+        if (pair.size() != 2) throw bad_parameter("parcels", "an adjustment moves the boundary between two parcels");
+        return store.adjust(pair[0], pair[1], body.text("line"), body.info());
+    }
+    throw not_found("no transaction '" + operation + "' (split, merge, set-use, retire, adjust)");
+}
+
+}  // namespace
+
+void add_write_routes(httplib::Server& server, Service& service) {
+    server.Post("/surveys", for_officers(service, post_survey));
+    server.Post("/transactions/([^/]+)", for_officers(service, [](const httplib::Request& req, httplib::Response& res,
+                                                                   Session& session) {
+        reply_summary(res, run_transaction(req.matches[1], Body(req.body), session.store));
+    }));
+}
+
+}  // namespace landd
