@@ -31,9 +31,7 @@ std::size_t equal_partner(detail::GeosContext& ctx, const PreparedSide& before, 
     auto equal = [&](std::size_t j) {
         return boxes_within(box, after.box(j), tolerance) && equal_within(ctx, before.geometry(i), after.geometry(j), tolerance);
     };
-    if (auto same_key = index.by_key.find(before.parcel(i).key); same_key != index.by_key.end() && equal(same_key->second)) {
-        return same_key->second;
-    }
+    if (const auto same_key = index.keys.find(before.parcel(i).key); same_key && equal(*same_key)) return *same_key;
     // A box within the tolerance of this one has its lower-left corner near this one's.
     found.clear();
     index.boxes.query({box.min_x - tolerance, box.min_y - tolerance, box.min_x + tolerance, box.min_y + tolerance}, found);
@@ -113,6 +111,27 @@ bool by_pair(const Overlap& a, const Overlap& b) noexcept {
     return a.before != b.before ? a.before < b.before : a.after < b.after;
 }
 
+// Merges the equal pairs (in before order) into the sorted overlay edges, flagging them.
+void merge_equal_pairs(OverlapGraph& graph, const PreparedSide& before, const PreparedSide& after,
+                       const std::vector<std::size_t>& partner) {
+    std::vector<Overlap> edges;
+    edges.reserve(graph.edges.size() + before.size());
+    graph.equal_shape.clear();
+    graph.equal_shape.reserve(edges.capacity());
+    auto overlaid = graph.edges.begin();
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        for (; overlaid != graph.edges.end() && overlaid->before == i; ++overlaid) {
+            edges.push_back(*overlaid);
+            graph.equal_shape.push_back(0);
+        }
+        if (partner[i] != none) {
+            edges.push_back({i, partner[i], std::min(before.area(i), after.area(partner[i]))});
+            graph.equal_shape.push_back(1);
+        }
+    }
+    graph.edges = std::move(edges);
+}
+
 }  // namespace
 
 OverlapGraph overlap_graph(const PreparedSide& before, const PreparedSide& after, const AfterIndex& index,
@@ -142,26 +161,8 @@ OverlapGraph overlap_graph(const PreparedSide& before, const PreparedSide& after
                     },
                     [&](double f) { if (options.progress) options.progress(0.5 + f / 2); });
 
-    const std::size_t overlaid = graph.edges.size();
-    for (std::size_t i = 0; i < before.size(); ++i) {
-        if (partner[i] != none) {
-            graph.edges.push_back({i, partner[i], std::min(before.area(i), after.area(partner[i]))});
-        }
-    }
-    std::vector<std::uint8_t> flags(graph.edges.size(), 0);
-    std::fill(flags.begin() + static_cast<std::ptrdiff_t>(overlaid), flags.end(), 1);
-    // Sort edges and their flags together.
-    std::vector<std::size_t> order(graph.edges.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return by_pair(graph.edges[a], graph.edges[b]); });
-    std::vector<Overlap> edges(order.size());
-    graph.equal_shape.resize(order.size());
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        edges[k] = graph.edges[order[k]];
-        graph.equal_shape[k] = flags[order[k]];
-    }
-    graph.edges = std::move(edges);
+    std::sort(graph.edges.begin(), graph.edges.end(), by_pair);
+    merge_equal_pairs(graph, before, after, partner);
     std::sort(graph.slivers.begin(), graph.slivers.end(), by_pair);
     return graph;
 }
