@@ -70,6 +70,7 @@ class Parcel:
 
     @property
     def __geo_interface__(self) -> Dict[str, Any]:
+        """The parcel as a GeoJSON Feature (id: the key; geometry None when it has none)."""
         geometry = None
         if not self._native.is_empty:
             geometry = {"type": "MultiPolygon", "coordinates": self._native.coordinates}
@@ -152,6 +153,7 @@ class Snapshot:
 
     @property
     def __geo_interface__(self) -> Dict[str, Any]:
+        """The snapshot as a GeoJSON FeatureCollection of its parcels (in its CRS)."""
         return {"type": "FeatureCollection",
                 "features": [parcel.__geo_interface__ for parcel in self]}
 
