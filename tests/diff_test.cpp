@@ -253,6 +253,17 @@ BOOST_AUTO_TEST_CASE(invalid_geometry_is_refused_or_repaired) {
     BOOST_TEST(cs.matrix.hectares.back().front() == 0.005, boost::test_tools::tolerance(1e-9));
 }
 
+BOOST_AUTO_TEST_CASE(parcels_without_geometry_are_removed_or_added_and_noted) {
+    Snapshot b = survey("b"), a = survey("a");
+    add(b, "1", "LUC", rectangle(0, 0, 10, 10));
+    add(b, "2", "LUC", {});
+    add(a, "1", "LUC", rectangle(0, 0, 10, 10));
+    const ChangeSet cs = diff(b, a, options());
+    BOOST_TEST(describe(cs, b, a) == sorted({"unchanged 1, -> 1,", "removed 2, -> "}), boost::test_tools::per_element());
+    BOOST_TEST_REQUIRE(cs.notes.size() == 1U);
+    BOOST_TEST(cs.notes[0].find("parcel 2") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(matrix_rows_and_columns_sum_to_the_areas) {
     Snapshot b = survey("b"), a = survey("a");
     add(b, "1", "LUC", rectangle(0, 0, 100, 100));    // 1 ha of rice

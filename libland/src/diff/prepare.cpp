@@ -41,6 +41,21 @@ MultiPolygon make_valid(detail::GeosContext& ctx, const MultiPolygon& geometry, 
     return detail::from_geos(ctx, fixed.get());
 }
 
+// Says how many parcels have no geometry: they take part in no overlap, so each is an added or
+// removed event of its own.
+void note_empty(const Snapshot& snapshot, const char* side, std::vector<std::string>& notes) {
+    std::size_t count = 0;
+    const Parcel* first = nullptr;
+    for (const Parcel& p : snapshot.parcels) {
+        if (!p.geometry.empty()) continue;
+        if (count++ == 0) first = &p;
+    }
+    if (count == 0) return;
+    notes.push_back(std::string(side) + " snapshot " + snapshot.source + ": " + std::to_string(count) +
+                    " parcels without geometry (first: " + describe(*first) + ") can only be " +
+                    (std::string(side) == "before" ? "removed" : "added"));
+}
+
 struct Invalid {
     std::size_t index;
     std::string reason;
@@ -66,6 +81,7 @@ PreparedSide::PreparedSide(const Snapshot& snapshot, const char* side, bool repa
         std::lock_guard lock(mutex);
         invalid.insert(invalid.end(), found.begin(), found.end());
     });
+    note_empty(snapshot, side, notes);
     if (invalid.empty()) return;
     std::sort(invalid.begin(), invalid.end(), [](const Invalid& a, const Invalid& b) { return a.index < b.index; });
 
