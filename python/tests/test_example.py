@@ -4,14 +4,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import libland
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "change_report.py"
 
 
 def test_change_report_prints_the_matrix_and_saves_a_map(sample_maps, changes, tmp_path):
     png = tmp_path / "changes.png"
+    env = dict(os.environ, PYTHONPATH=str(Path(libland.__file__).resolve().parents[1]))
     done = subprocess.run([sys.executable, str(EXAMPLE), str(sample_maps / "survey_2019.gpkg"),
                            str(sample_maps / "survey_2024.gpkg"), "-o", str(png)],
-                          capture_output=True, text=True, env=os.environ.copy(), cwd=tmp_path)
+                          capture_output=True, text=True, env=env, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Land-use transition matrix" in done.stdout
     split_line = next(line for line in done.stdout.splitlines() if line.strip().startswith("split"))
