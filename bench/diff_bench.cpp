@@ -2,6 +2,8 @@
 // the changes CSV and the matrix, and reports the time of each phase and the peak memory.
 //
 //   diff_bench BEFORE.gpkg AFTER.gpkg [--id F1,F2,..] [--use F] [--layer L] [--out DIR]
+//              [--truth TRUTH.csv]
+// With --truth (the generator's change,before,after rows), also counts the events found.
 #include <libland/change.hpp>
 #include <libland/error.hpp>
 #include <libland/read.hpp>
@@ -12,7 +14,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <future>
+#include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -37,7 +41,7 @@ std::vector<std::string> split_list(const std::string& text) {
 
 struct Settings {
     std::string before, after, layer = "", out = std::filesystem::temp_directory_path().string();
-    std::string id = "maXa,soTo,soThua", use = "loaiDat";
+    std::string id = "maXa,soTo,soThua", use = "loaiDat", truth;
 };
 
 Settings parse(int argc, char** argv) {
@@ -50,12 +54,40 @@ Settings parse(int argc, char** argv) {
         else if (arg == "--use" && has_value) s.use = argv[++i];
         else if (arg == "--layer" && has_value) s.layer = argv[++i];
         else if (arg == "--out" && has_value) s.out = argv[++i];
+        else if (arg == "--truth" && has_value) s.truth = argv[++i];
         else positionals.push_back(arg);
     }
     if (positionals.size() != 2) throw libland::usage_error("usage: diff_bench BEFORE AFTER [--id F,..] [--use F] [--layer L] [--out DIR]");
     s.before = positionals[0];
     s.after = positionals[1];
     return s;
+}
+
+std::string sorted_keys(const libland::Snapshot& s, const std::vector<std::size_t>& parcels) {
+    std::set<std::string> keys;
+    for (auto i : parcels) keys.insert(s.parcels[i].key);
+    std::string out;
+    for (const auto& k : keys) out += (out.empty() ? "" : ";") + k;
+    return out;
+}
+
+// Prints how many truth rows were found as events (type and parcels) and how many events are
+// not in the truth.
+void compare_with_truth(const std::string& path, const libland::ChangeSet& changes, const libland::Snapshot& before,
+                        const libland::Snapshot& after) {
+    std::ifstream in(path);
+    std::set<std::string> truth;
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) truth.insert(line);
+    std::size_t found = 0, extra = 0;
+    for (const auto& e : changes.events) {
+        if (e.type == libland::ChangeType::unchanged) continue;
+        const std::string row = std::string(libland::to_string(e.type)) + "," + sorted_keys(before, e.before) + "," +
+                                sorted_keys(after, e.after);
+        ++(truth.count(row) != 0 ? found : extra);
+    }
+    std::printf("truth        %zu of %zu events found, %zu events not in the truth\n", found, truth.size(), extra);
 }
 
 int run(const Settings& s) {
@@ -94,6 +126,7 @@ int run(const Settings& s) {
     std::printf("total        %8.3f s, %.0f parcels/s, peak memory %.0f MB\n", total,
                 static_cast<double>(parcels) / total, peak_memory_mb());
     for (const auto& [type, n] : counts) std::printf("  %-20s %zu\n", type.c_str(), n);
+    if (!s.truth.empty()) compare_with_truth(s.truth, changes, before, after);
     return 0;
 }
 
