@@ -1,7 +1,8 @@
 #include "diff/matrix.hpp"
 
 #include <algorithm>
-#include <map>
+#include <string_view>
+#include <unordered_map>
 
 namespace libland::change_detection {
 
@@ -14,21 +15,20 @@ const std::string& label(const Parcel& parcel) {
     return parcel.use.empty() ? no_code : parcel.use;
 }
 
-// Returns the sorted codes of the parcels with an area, "(none)" last, and each parcel's row.
+// Returns the sorted codes of the parcels with an area, "(none)" last, and each parcel's slot.
 std::vector<std::string> codes_of(const PreparedSide& side, std::vector<std::size_t>& slot_of_parcel) {
-    std::map<std::string, std::size_t> slots;
+    std::unordered_map<std::string_view, std::size_t> slots;
     for (std::size_t i = 0; i < side.size(); ++i) {
         if (side.has_area(i)) slots.emplace(label(side.parcel(i)), 0);
     }
     std::vector<std::string> codes;
-    for (auto& [code, slot] : slots) {
-        slot = codes.size();
-        codes.push_back(code);
-    }
+    for (const auto& entry : slots) codes.emplace_back(entry.first);
+    std::sort(codes.begin(), codes.end());
+    for (std::size_t k = 0; k < codes.size(); ++k) slots[codes[k]] = k;
     codes.emplace_back(unmapped_label);
     slot_of_parcel.assign(side.size(), codes.size() - 1);
     for (std::size_t i = 0; i < side.size(); ++i) {
-        if (side.has_area(i)) slot_of_parcel[i] = slots[label(side.parcel(i))];
+        if (side.has_area(i)) slot_of_parcel[i] = slots.find(label(side.parcel(i)))->second;
     }
     return codes;
 }
