@@ -89,7 +89,7 @@ def test_log_history_and_events(surveys, changes):
 
 def test_one_store_shared_by_threads(surveys):
     db, results = surveys[0], []
-    threads = [threading.Thread(target=lambda: results.append(len(db.as_of(SURVEY_2024))))
+    threads = [threading.Thread(target=lambda: results.append(len(db.snapshot_as_of(SURVEY_2024))))
                for _ in range(3)]
     for t in threads:
         t.start()
