@@ -3,6 +3,7 @@
 #define BOOST_TEST_MODULE diff_command
 #include <boost/test/unit_test.hpp>
 
+#include <libland/crs.hpp>
 #include <libland/snapshot.hpp>
 #include <libland/write.hpp>
 
@@ -58,9 +59,14 @@ void write_inputs() {
     add(after, 3, "ONT", rectangle(30, 0, 40, 10));
     add(after, 6, "DGT", rectangle(0, -5, 40, 0));
     after.parcels[3].attributes[2] = Value{100.3};  // the area field is not an attribute change
-    for (const char* name : {"before.gpkg", "after.gpkg"}) fs::remove(work / name);
+    for (const char* name : {"before.gpkg", "after.gpkg", "after_9209.gpkg"}) fs::remove(work / name);
     write_snapshot(before, (work / "before.gpkg").string(), "parcels");
     write_snapshot(after, (work / "after.gpkg").string(), "parcels");
+    // The same after survey in the Nam Dinh CRS: land diff reads it into the before's CRS.
+    const Transformer to_9209("EPSG:5897", "EPSG:9209");
+    after.crs = "EPSG:9209";
+    for (auto& p : after.parcels) to_9209.apply(p.geometry);
+    write_snapshot(after, (work / "after_9209.gpkg").string(), "parcels");
 }
 
 struct Inputs {
@@ -141,6 +147,13 @@ BOOST_AUTO_TEST_CASE(geojson_and_gpkg_carry_geometry_and_all_adds_unchanged) {
         BOOST_TEST((changes == expected_changes));
         BOOST_TEST(with_geometry == 4);
     }
+}
+
+BOOST_AUTO_TEST_CASE(after_in_another_crs_is_read_into_the_before_crs) {
+    const fs::path out = work / "changes_9209.csv";
+    BOOST_TEST_REQUIRE(land_diff((work / "before.gpkg").string() + " " + (work / "after_9209.gpkg").string() +
+                                 " --id soThua --use loaiDat --quiet -o " + out.string()) == 0);
+    BOOST_TEST((read_changes(out) == expected_changes));
 }
 
 BOOST_AUTO_TEST_CASE(bad_input_exits_2_without_output) {
