@@ -78,6 +78,16 @@ std::string pair_name(const OverlayContext& c, std::size_t i, std::size_t j) {
     return "before parcel " + c.before.parcel(i).key + " and after parcel " + c.after.parcel(j).key;
 }
 
+// Returns the intersection of a and b. Where GEOS's floating-point overlay fails (nearly coincident edges), retries with
+// snap-rounding on a 1 mm grid. Throws geometry_error naming the pair when both fail.
+template <typename Name>
+detail::GeomPtr intersection(detail::GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b, Name name) {
+    constexpr double grid_m = 0.001;
+    if (GEOSGeometry* g = GEOSIntersection_r(ctx.handle(), a, b)) return detail::GeomPtr(g, detail::GeomDeleter{ctx.handle()});
+    (void)ctx.take_error();
+    return detail::own(ctx, GEOSIntersectionPrec_r(ctx.handle(), a, b, grid_m), ("cannot intersect " + name()).c_str());
+}
+
 // Overlays before-parcel i with every candidate, appending edges and slivers.
 void overlay_one(detail::GeosContext& ctx, const OverlayContext& c, std::size_t i, std::vector<std::uint32_t>& found,
                  std::vector<Overlap>& edges, std::vector<Overlap>& slivers) {
@@ -94,8 +104,7 @@ void overlay_one(detail::GeosContext& ctx, const OverlayContext& c, std::size_t 
         const char meets = GEOSPreparedIntersects_r(h, prepared.get(), gj.get());
         if (meets == 2) ctx.fail("cannot compare " + pair_name(c, i, j));
         if (meets == 0) continue;
-        const detail::GeomPtr common = detail::own(ctx, GEOSIntersection_r(h, gi.get(), gj.get()),
-                                                   ("cannot intersect " + pair_name(c, i, j)).c_str());
+        const detail::GeomPtr common = intersection(ctx, gi.get(), gj.get(), [&] { return pair_name(c, i, j); });
         double area = 0, perimeter = 0;
         if (GEOSArea_r(h, common.get(), &area) == 0 || GEOSLength_r(h, common.get(), &perimeter) == 0) {
             ctx.fail("cannot measure the overlap of " + pair_name(c, i, j));
