@@ -57,7 +57,10 @@ Settings parse(int argc, char** argv) {
         else if (arg == "--truth" && has_value) s.truth = argv[++i];
         else positionals.push_back(arg);
     }
-    if (positionals.size() != 2) throw libland::usage_error("usage: diff_bench BEFORE AFTER [--id F,..] [--use F] [--layer L] [--out DIR]");
+    if (positionals.size() != 2) {
+        throw libland::usage_error("usage: diff_bench BEFORE AFTER [--id F,..] [--use F] [--layer L] [--out DIR]"
+                                   " [--truth TRUTH.csv]");
+    }
     s.before = positionals[0];
     s.after = positionals[1];
     return s;

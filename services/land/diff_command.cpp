@@ -59,7 +59,8 @@ private:
 void check_output(const std::string& path, const char* what, std::initializer_list<const char*> extensions) {
     const std::filesystem::path p(path);
     std::string extension = p.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (std::find(extensions.begin(), extensions.end(), extension) == extensions.end()) {
         std::string known;
         for (const char* e : extensions) known += std::string(known.empty() ? "" : ", ") + e;

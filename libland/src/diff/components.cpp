@@ -34,7 +34,8 @@ private:
 
 }  // namespace
 
-std::vector<ChangeEvent> components(std::size_t before_count, std::size_t after_count, const std::vector<Overlap>& edges) {
+std::vector<ChangeEvent> components(std::size_t before_count, std::size_t after_count,
+                                    const std::vector<Overlap>& edges) {
     // Nodes: before-parcels first, then after-parcels, so roots order components as required.
     DisjointSets sets(before_count + after_count);
     for (const Overlap& e : edges) sets.join(e.before, before_count + e.after);

@@ -14,6 +14,7 @@ namespace libland::change_detection {
 // their vertices as stored pair up within the tolerance; or their canonical forms
 // (canonical_form with collinear_epsilon) do; or, failing both, the outlines' Hausdorff distance
 // (densified) is within the tolerance.
-[[nodiscard]] bool equal_within(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b, double tolerance);
+[[nodiscard]] bool equal_within(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b,
+                                double tolerance);
 
 }  // namespace libland::change_detection

@@ -29,12 +29,14 @@ std::size_t equal_partner(detail::GeosContext& ctx, const PreparedSide& before, 
                           const AfterIndex& index, std::size_t i, double tolerance, std::vector<std::uint32_t>& found) {
     const Box& box = before.box(i);
     auto equal = [&](std::size_t j) {
-        return boxes_within(box, after.box(j), tolerance) && equal_within(ctx, before.geometry(i), after.geometry(j), tolerance);
+        return boxes_within(box, after.box(j), tolerance) &&
+               equal_within(ctx, before.geometry(i), after.geometry(j), tolerance);
     };
     if (const auto same_key = index.keys.find(before.parcel(i).key); same_key && equal(*same_key)) return *same_key;
     // A box within the tolerance of this one has its lower-left corner near this one's.
     found.clear();
-    index.boxes.query({box.min_x - tolerance, box.min_y - tolerance, box.min_x + tolerance, box.min_y + tolerance}, found);
+    const Box corner{box.min_x - tolerance, box.min_y - tolerance, box.min_x + tolerance, box.min_y + tolerance};
+    index.boxes.query(corner, found);
     std::sort(found.begin(), found.end());
     for (const std::uint32_t j : found) {
         if (equal(j)) return j;
@@ -78,12 +80,15 @@ std::string pair_name(const OverlayContext& c, std::size_t i, std::size_t j) {
     return "before parcel " + c.before.parcel(i).key + " and after parcel " + c.after.parcel(j).key;
 }
 
-// Returns the intersection of a and b. Where GEOS's floating-point overlay fails (nearly coincident edges), retries with
-// snap-rounding on a 1 mm grid. Throws geometry_error naming the pair when both fail.
+// Returns the intersection of a and b. Where GEOS's floating-point overlay fails (nearly
+// coincident edges), retries with snap-rounding on a 1 mm grid. Throws geometry_error naming the
+// pair when both fail.
 template <typename Name>
 detail::GeomPtr intersection(detail::GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b, Name name) {
     constexpr double grid_m = 0.001;
-    if (GEOSGeometry* g = GEOSIntersection_r(ctx.handle(), a, b)) return detail::GeomPtr(g, detail::GeomDeleter{ctx.handle()});
+    if (GEOSGeometry* g = GEOSIntersection_r(ctx.handle(), a, b)) {
+        return detail::GeomPtr(g, detail::GeomDeleter{ctx.handle()});
+    }
     (void)ctx.take_error();
     return detail::own(ctx, GEOSIntersectionPrec_r(ctx.handle(), a, b, grid_m), ("cannot intersect " + name()).c_str());
 }
@@ -163,7 +168,9 @@ OverlapGraph overlap_graph(const PreparedSide& before, const PreparedSide& after
                     [&](detail::GeosContext& ctx, std::size_t begin, std::size_t end) {
                         std::vector<std::uint32_t> found;
                         std::vector<Overlap> edges, slivers;
-                        for (std::size_t k = begin; k < end; ++k) overlay_one(ctx, context, rest[k], found, edges, slivers);
+                        for (std::size_t k = begin; k < end; ++k) {
+                            overlay_one(ctx, context, rest[k], found, edges, slivers);
+                        }
                         std::lock_guard lock(mutex);
                         graph.edges.insert(graph.edges.end(), edges.begin(), edges.end());
                         graph.slivers.insert(graph.slivers.end(), slivers.begin(), slivers.end());

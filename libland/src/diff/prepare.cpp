@@ -89,7 +89,9 @@ PreparedSide::PreparedSide(const Snapshot& snapshot, const char* side, bool repa
     for (std::size_t k = 0; k < std::min(invalid.size(), named_in_messages); ++k) {
         named += (k > 0 ? ", " : "") + describe(parcel(invalid[k].index)) + ": " + invalid[k].reason;
     }
-    if (invalid.size() > named_in_messages) named += " and " + std::to_string(invalid.size() - named_in_messages) + " more";
+    if (invalid.size() > named_in_messages) {
+        named += " and " + std::to_string(invalid.size() - named_in_messages) + " more";
+    }
     const std::string where = std::string(side) + " snapshot " + snapshot.source;
     if (!repair) {
         throw geometry_error(where + ": invalid geometry in " + named + "; use --repair to repair it");
