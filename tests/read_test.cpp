@@ -265,6 +265,25 @@ BOOST_AUTO_TEST_CASE(after_snapshot_in_nam_dinh_zone_reprojects_into_ninh_binh_z
     BOOST_TEST(std::abs(area(s.parcels[0].geometry) - 100.0) < 0.2);
 }
 
+BOOST_AUTO_TEST_CASE(crs_without_a_code_is_named_in_notes_and_used) {
+    // A shapefile whose .prj is VN-2000 on a central meridian of 105 15' (no EPSG code): its
+    // false easting lies a quarter degree east of EPSG:5897's central meridian, about 26 km.
+    const std::string path = work_path("read", "custom.shp");
+    write_snapshot(two_parcels(""), path, "custom");
+    libland::test::write_work_file("read", "custom.prj",
+        R"(PROJCS["VN_2000_custom",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,)"
+        R"(298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],)"
+        R"(PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],)"
+        R"(PARAMETER["Central_Meridian",105.25],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],)"
+        R"(UNIT["Meter",1.0]])");
+    Snapshot shifted = two_parcels("");
+    const Snapshot s = read_snapshot(path, ids("EPSG:5897"));
+    BOOST_TEST(has_note(s, "reprojected from 'VN_2000_custom' to EPSG:5897"));
+    const double moved = bounds(s.parcels.at(0).geometry).min_x - bounds(shifted.parcels[0].geometry).min_x;
+    BOOST_TEST(moved > 20000.0);
+    BOOST_TEST(moved < 30000.0);
+}
+
 BOOST_AUTO_TEST_CASE(geographic_source_goes_to_its_utm_zone) {
     const std::string lonlat = R"({"type":"Polygon","coordinates":[[[105.9,20.25],[105.901,20.25],[105.901,20.251],[105.9,20.25]]]})";
     const Snapshot s = read_snapshot(file("wgs84.geojson", feature_collection({lonlat}, "")), ids(""));

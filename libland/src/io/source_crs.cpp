@@ -29,6 +29,14 @@ std::string declared_crs(OGRLayerH layer) {
     return normalise_crs(text);
 }
 
+// Returns how notes name a CRS: its code, else its name (a WKT is too long for a message).
+std::string label(const std::string& crs, OGRLayerH layer) {
+    if (crs.rfind("EPSG:", 0) == 0) return crs;
+    const OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer);
+    const char* name = srs != nullptr ? OSRGetName(srs) : nullptr;
+    return std::string("'") + (name != nullptr ? name : "unnamed CRS") + "'";
+}
+
 // Returns the UTM zone at the centre of a geographic layer's extent.
 std::string utm_zone_of_layer(OGRLayerH layer, const std::string& path) {
     OGREnvelope extent;
@@ -55,7 +63,7 @@ CrsPlan plan_crs(OGRLayerH layer, const std::string& requested, const std::strin
         }
     } else if (plan.source_geographic) {
         plan.working_crs = utm_zone_of_layer(layer, path);
-        plan.notes.push_back("source CRS " + plan.source_crs + " is geographic; projected to " +
+        plan.notes.push_back("source CRS " + label(plan.source_crs, layer) + " is geographic; projected to " +
                              plan.working_crs + " (its UTM zone)");
     } else {
         plan.working_crs = plan.source_crs;
@@ -63,7 +71,7 @@ CrsPlan plan_crs(OGRLayerH layer, const std::string& requested, const std::strin
     if (!plan.source_crs.empty() && plan.source_crs != plan.working_crs) {
         plan.transform.emplace(plan.source_crs, plan.working_crs);
         if (!plan.source_geographic || !requested.empty()) {
-            plan.notes.push_back("reprojected from " + plan.source_crs + " to " + plan.working_crs);
+            plan.notes.push_back("reprojected from " + label(plan.source_crs, layer) + " to " + plan.working_crs);
         }
     }
     return plan;
