@@ -129,6 +129,8 @@ std::string normalise_crs(const std::string& crs) {
         const char* code = proj_get_id_code(pj.get(), 0);
         return std::string(auth) + ":" + (code != nullptr ? code : "");
     }
+    // PROJ rates a match 100 (equivalent), 90 (equivalent but for a name or axis order), 70 or
+    // less (similar): only the first two are the same CRS.
     int* confidence = nullptr;
     PJ_OBJ_LIST* matches = proj_identify(ctx.get(), pj.get(), "EPSG", nullptr, &confidence);
     std::string result = crs;
