@@ -104,6 +104,7 @@ int run(const Settings& s) {
     const libland::Snapshot before = libland::read_snapshot(s.before, options);
     const libland::Snapshot after = later.get();
     const double read = seconds_since(start);
+    const double memory_after_read = peak_memory_mb();
 
     libland::DiffOptions diff_options;
     diff_options.ignore_fields = {"dienTich"};
@@ -120,7 +121,7 @@ int run(const Settings& s) {
     const auto& t = changes.timings;
     const std::size_t parcels = before.parcels.size() + after.parcels.size();
     std::printf("parcels      %zu before + %zu after\n", before.parcels.size(), after.parcels.size());
-    std::printf("read         %8.3f s (both files in parallel)\n", read);
+    std::printf("read         %8.3f s (both files in parallel), peak memory %.0f MB\n", read, memory_after_read);
     std::printf("prepare      %8.3f s (validity, boxes, areas)\n", t.prepare);
     std::printf("index        %8.3f s\n", t.index);
     std::printf("match        %8.3f s\n", t.match);

@@ -227,6 +227,10 @@ BOOST_AUTO_TEST_CASE(same_events_in_another_crs_and_crs_must_match) {
     }
     BOOST_TEST(describe(diff(b9209, a9209, options()), b9209, a9209) == expected, boost::test_tools::per_element());
     BOOST_CHECK_THROW((void)diff(b, a9209, options()), usage_error);
+    // The same CRS spelled another way (as GML files do) is the same CRS.
+    Snapshot a_urn = a;
+    a_urn.crs = "urn:ogc:def:crs:EPSG::5897";
+    BOOST_TEST(describe(diff(b, a_urn, options()), b, a_urn) == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(invalid_geometry_is_refused_or_repaired) {

@@ -6,6 +6,7 @@
 #include "diff/prepare.hpp"
 
 #include <libland/change.hpp>
+#include <libland/crs.hpp>
 #include <libland/error.hpp>
 
 #include <chrono>
@@ -33,8 +34,18 @@ void report(const DiffOptions& options, std::string_view phase, double fraction)
     if (options.progress) options.progress(phase, fraction);
 }
 
+// Returns true when the two CRS descriptions name the same CRS ("EPSG:5897" and its WKT).
+bool same_crs(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    try {
+        return normalise_crs(a) == normalise_crs(b);
+    } catch (const usage_error&) {
+        return false;  // one of them is unknown to PROJ: they differ as written
+    }
+}
+
 void check_inputs(const Snapshot& before, const Snapshot& after, const DiffOptions& options) {
-    if (before.crs != after.crs) {
+    if (!same_crs(before.crs, after.crs)) {
         throw usage_error("before snapshot " + before.source + " is in " + before.crs + " but after snapshot " +
                           after.source + " is in " + after.crs + ": read both into one CRS (--crs)");
     }

@@ -1,6 +1,7 @@
 #include "diff/simple_ring.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace libland::change_detection {
@@ -26,14 +27,16 @@ bool segments_meet(Point a, Point b, Point c, Point d) noexcept {
            (d3 == 0 && on_segment(a, c, b)) || (d4 == 0 && on_segment(a, d, b));
 }
 
-// Returns the ring without consecutive repeated points; closed.
-Ring without_repeats(const Ring& ring) {
-    Ring out;
-    out.reserve(ring.size());
+constexpr std::size_t buffer_size = 256;
+
+// Copies the ring without consecutive repeated points (still closed) into `out`; returns the
+// number of points. REQUIRES: ring.size() <= buffer_size.
+std::size_t without_repeats(const Ring& ring, std::array<Point, buffer_size>& out) noexcept {
+    std::size_t n = 0;
     for (const Point& p : ring) {
-        if (out.empty() || !(out.back() == p)) out.push_back(p);
+        if (n == 0 || !(out[n - 1] == p)) out[n++] = p;
     }
-    return out;
+    return n;
 }
 
 }  // namespace
@@ -41,12 +44,12 @@ Ring without_repeats(const Ring& ring) {
 bool is_simple_single_ring(const MultiPolygon& geometry, std::size_t max_vertices) noexcept {
     if (geometry.size() != 1 || geometry[0].rings.size() != 1) return false;
     const Ring& raw = geometry[0].rings[0];
-    if (raw.size() < 4 || raw.size() > max_vertices || !(raw.front() == raw.back())) return false;
+    if (raw.size() < 4 || raw.size() > std::min(max_vertices, buffer_size) || !(raw.front() == raw.back())) return false;
     for (const Point& p : raw) {
         if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
     }
-    const Ring ring = without_repeats(raw);
-    const std::size_t edges = ring.size() - 1;
+    std::array<Point, buffer_size> ring;  // on the stack: this runs for every parcel
+    const std::size_t edges = without_repeats(raw, ring) - 1;
     if (edges < 3 || area(geometry) <= 0) return false;
     for (std::size_t i = 0; i < edges; ++i) {
         const Point a = ring[i], b = ring[i + 1];
