@@ -61,7 +61,7 @@ CREATE TABLE event_parcels (
   event_id   INTEGER NOT NULL REFERENCES events,
   version_id INTEGER NOT NULL REFERENCES parcel_versions,
   role       TEXT NOT NULL CHECK (role IN ('parent', 'child')),
-  UNIQUE (event_id, role, version_id));
+  PRIMARY KEY (event_id, role, version_id)) WITHOUT ROWID;
 CREATE INDEX event_parcels_version ON event_parcels (version_id);
 CREATE TABLE lineage (
   event_id       INTEGER NOT NULL REFERENCES events,
