@@ -28,7 +28,9 @@ const fs::path work = fs::path(LIBLAND_WORK_DIR) / "diff_command";
 
 MultiPolygon rectangle(double x1, double y1, double x2, double y2) {
     const double x0 = 590000, y0 = 2230000;
-    return {Polygon{{{{x0 + x1, y0 + y1}, {x0 + x2, y0 + y1}, {x0 + x2, y0 + y2}, {x0 + x1, y0 + y2}, {x0 + x1, y0 + y1}}}}};
+    const Ring ring = {{x0 + x1, y0 + y1}, {x0 + x2, y0 + y1}, {x0 + x2, y0 + y2},
+                       {x0 + x1, y0 + y2}, {x0 + x1, y0 + y1}};
+    return {Polygon{{ring}}};
 }
 
 Snapshot survey() {
@@ -75,14 +77,15 @@ struct Inputs {
 
 // Runs `land diff` with the arguments; returns the exit code.
 int land_diff(const std::string& arguments) {
-    const std::string command = std::string(LAND_EXECUTABLE) + " diff " + arguments + " 2>" + (work / "stderr.txt").string() +
-                                " >" + (work / "stdout.txt").string();
+    const std::string command = std::string(LAND_EXECUTABLE) + " diff " + arguments + " 2>" +
+                                (work / "stderr.txt").string() + " >" + (work / "stdout.txt").string();
     const int status = std::system(command.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 std::string inputs() {
-    return (work / "before.gpkg").string() + " " + (work / "after.gpkg").string() + " --id soThua --use loaiDat --quiet";
+    return (work / "before.gpkg").string() + " " + (work / "after.gpkg").string() +
+           " --id soThua --use loaiDat --quiet";
 }
 
 std::string text_of(const fs::path& path) {

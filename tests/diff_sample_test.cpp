@@ -1,6 +1,8 @@
 // Change detection on the sample maps (sample_maps/survey_2019.gpkg and survey_2024.gpkg): every
 // event of the generator's ground truth is found with its type and parcels, nothing else is, and
-// the transition matrix agrees with an overlay of every pair of parcels computed here.
+// the transition matrix agrees with an overlay of every pair of parcels computed here. And on
+// real parcels (shared/realdata), edited here: a merge and a split among thousands of parcels
+// whose rings were restarted, reversed and given extra collinear vertices.
 #define BOOST_TEST_MODULE diff_sample
 #include <boost/test/unit_test.hpp>
 
@@ -61,6 +63,10 @@ std::string sorted_keys(const Snapshot& s, const std::vector<std::size_t>& parce
     return out;
 }
 
+std::string text(const Row& row) {
+    return std::get<0>(row) + " " + std::get<1>(row) + " -> " + std::get<2>(row);
+}
+
 struct Surveys {
     Snapshot before = read_survey("survey_2019.gpkg");
     Snapshot after = read_survey("survey_2024.gpkg");
@@ -84,7 +90,8 @@ std::map<std::pair<std::string, std::string>, double> overlay_matrix(const Snaps
         double covered = 0;
         for (std::size_t j = 0; j < a.parcels.size(); ++j) {
             if (!box.intersects(bounds(a.parcels[j].geometry))) continue;
-            const detail::GeomPtr common = detail::own(ctx, GEOSIntersection_r(h, gb.get(), ga[j].get()), "intersection");
+            const detail::GeomPtr common =
+                detail::own(ctx, GEOSIntersection_r(h, gb.get(), ga[j].get()), "intersection");
             double area_m2 = 0;
             GEOSArea_r(h, common.get(), &area_m2);
             m2[{pb.use, a.parcels[j].use}] += area_m2;
@@ -116,7 +123,8 @@ std::map<std::string, double> perimeter_by_use(const Snapshot& s) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(events_match_the_ground_truth, *boost::unit_test::precondition([](auto) { return have_maps(); })) {
+BOOST_AUTO_TEST_CASE(events_match_the_ground_truth,
+                     *boost::unit_test::precondition([](auto) { return have_maps(); })) {
     const Surveys s;
     std::set<Row> found;
     for (const auto& e : s.changes.events) {
@@ -126,14 +134,15 @@ BOOST_AUTO_TEST_CASE(events_match_the_ground_truth, *boost::unit_test::precondit
     const std::set<Row> expected = truth();
     BOOST_TEST(expected.size() > 100U);
     for (const auto& row : expected) {
-        BOOST_TEST(found.count(row) == 1U, "missed: " << std::get<0>(row) << " " << std::get<1>(row) << " -> " << std::get<2>(row));
+        BOOST_TEST(found.count(row) == 1U, "missed: " << text(row));
     }
     for (const auto& row : found) {
-        BOOST_TEST(expected.count(row) == 1U, "false: " << std::get<0>(row) << " " << std::get<1>(row) << " -> " << std::get<2>(row));
+        BOOST_TEST(expected.count(row) == 1U, "false: " << text(row));
     }
 }
 
-BOOST_AUTO_TEST_CASE(matrix_agrees_with_a_full_overlay, *boost::unit_test::precondition([](auto) { return have_maps(); })) {
+BOOST_AUTO_TEST_CASE(matrix_agrees_with_a_full_overlay,
+                     *boost::unit_test::precondition([](auto) { return have_maps(); })) {
     const Surveys s;
     const auto reference = overlay_matrix(s.before, s.after);
     const auto& m = s.changes.matrix;
@@ -149,8 +158,9 @@ BOOST_AUTO_TEST_CASE(matrix_agrees_with_a_full_overlay, *boost::unit_test::preco
         for (std::size_t c = 0; c < m.uses_after.size(); ++c) {
             const auto it = reference.find({m.uses_before[r], m.uses_after[c]});
             const double expected_ha = (it == reference.end() ? 0.0 : it->second) / 10000;
-            const double bound_ha =
-                (outline(outline_before, m.uses_before[r]) + outline(outline_after, m.uses_after[c])) * tolerance / 10000;
+            const double outlines_m =
+                outline(outline_before, m.uses_before[r]) + outline(outline_after, m.uses_after[c]);
+            const double bound_ha = outlines_m * tolerance / 10000;
             BOOST_TEST(std::abs(m.hectares[r][c] - expected_ha) <= bound_ha,
                        m.uses_before[r] << " -> " << m.uses_after[c] << ": " << m.hectares[r][c] << " ha, overlay "
                                         << expected_ha << " ha");
@@ -158,4 +168,106 @@ BOOST_AUTO_TEST_CASE(matrix_agrees_with_a_full_overlay, *boost::unit_test::preco
         }
     }
     BOOST_TEST_MESSAGE("largest difference from the full overlay: " << largest_ha * 10000 << " m2");
+}
+
+namespace {
+
+const fs::path real_parcels = fs::path(LIBLAND_SHARED_DIR) / "realdata/fr-etalab/cadastre-91216-parcelles.json";
+
+bool have_real_parcels() {
+    if (fs::exists(real_parcels)) return true;
+    BOOST_TEST_MESSAGE("skipped: " << real_parcels << " is absent");
+    return false;
+}
+
+// Returns the ring reversed, starting one vertex later, with a midpoint on its first edge.
+Ring restarted_reversed_with_midpoint(const Ring& ring) {
+    Ring open(ring.rbegin(), ring.rend() - 1);
+    std::rotate(open.begin(), open.begin() + 1, open.end());
+    open.insert(open.begin() + 1, Point{(open[0].x + open[1].x) / 2, (open[0].y + open[1].y) / 2});
+    open.push_back(open.front());
+    return open;
+}
+
+// Returns the part of the geometry left (or right) of the vertical line through its box centre.
+MultiPolygon half(detail::GeosContext& ctx, const MultiPolygon& g, bool left) {
+    const Box b = bounds(g);
+    const double middle = (b.min_x + b.max_x) / 2;
+    const detail::GeomPtr whole = detail::to_geos(ctx, g);
+    const detail::GeomPtr part = detail::own(
+        ctx, GEOSClipByRect_r(ctx.handle(), whole.get(), left ? b.min_x - 1 : middle, b.min_y - 1,
+                              left ? middle : b.max_x + 1, b.max_y + 1), "clip");
+    return detail::from_geos(ctx, part.get());
+}
+
+// Returns the index of a parcel sharing more than 1 m of boundary with parcel i, or i.
+std::size_t neighbour_of(detail::GeosContext& ctx, const Snapshot& s, std::size_t i) {
+    const auto h = ctx.handle();
+    const detail::GeomPtr gi = detail::to_geos(ctx, s.parcels[i].geometry);
+    const detail::GeomPtr outline = detail::own(ctx, GEOSBoundary_r(h, gi.get()), "boundary");
+    for (std::size_t j = 0; j < s.parcels.size(); ++j) {
+        if (j == i || !bounds(s.parcels[i].geometry).intersects(bounds(s.parcels[j].geometry))) continue;
+        const detail::GeomPtr gj = detail::to_geos(ctx, s.parcels[j].geometry);
+        const detail::GeomPtr shared = detail::own(ctx, GEOSIntersection_r(h, outline.get(), gj.get()), "shared");
+        double length = 0;
+        GEOSLength_r(h, shared.get(), &length);
+        if (length > 1) return j;
+    }
+    return i;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(real_parcels_merge_and_split_among_restarted_rings,
+                     *boost::unit_test::precondition([](auto) { return have_real_parcels(); })) {
+    ReadOptions options;
+    options.id_fields = {"id"};
+    options.crs = "EPSG:2154";
+    const Snapshot before = read_snapshot(real_parcels.string(), options);
+    BOOST_TEST_REQUIRE(before.parcels.size() > 4000U);
+    Snapshot after = before;
+    for (auto& p : after.parcels) {
+        for (auto& polygon : p.geometry) polygon.rings[0] = restarted_reversed_with_midpoint(polygon.rings[0]);
+    }
+    detail::GeosContext ctx;
+    const std::size_t a = 0, b = neighbour_of(ctx, before, a);
+    BOOST_TEST_REQUIRE(b != a);
+    // The split parcel: the first (other than a, b) of 1000-5000 m2 whose halves are both large.
+    std::size_t k = 1;
+    auto splittable = [&](std::size_t i) {
+        const MultiPolygon& g = before.parcels[i].geometry;
+        const double whole = area(g);
+        return i != a && i != b && whole >= 1000 && whole <= 5000 && area(half(ctx, g, true)) > 0.3 * whole &&
+               area(half(ctx, g, false)) > 0.3 * whole;
+    };
+    while (!splittable(k)) ++k;
+    Parcel merged = before.parcels[a], left = before.parcels[k], right = before.parcels[k];
+    const detail::GeomPtr ga = detail::to_geos(ctx, before.parcels[a].geometry);
+    const detail::GeomPtr gb = detail::to_geos(ctx, before.parcels[b].geometry);
+    const detail::GeomPtr union_ab = detail::own(ctx, GEOSUnion_r(ctx.handle(), ga.get(), gb.get()), "union");
+    merged.key = "merged";
+    merged.geometry = detail::from_geos(ctx, union_ab.get());
+    left.key = "left";
+    left.geometry = half(ctx, before.parcels[k].geometry, true);
+    right.key = "right";
+    right.geometry = half(ctx, before.parcels[k].geometry, false);
+    std::vector<std::size_t> gone = {a, b, k};
+    std::sort(gone.rbegin(), gone.rend());  // erase from the back so indices stay valid
+    for (const std::size_t i : gone) after.parcels.erase(after.parcels.begin() + static_cast<std::ptrdiff_t>(i));
+    after.parcels.push_back(merged);
+    after.parcels.push_back(left);
+    after.parcels.push_back(right);
+
+    const ChangeSet changes = diff(before, after, DiffOptions{});
+    std::set<Row> found;
+    for (const auto& e : changes.events) {
+        if (e.type != ChangeType::unchanged) {
+            found.emplace(to_string(e.type), sorted_keys(before, e.before), sorted_keys(after, e.after));
+        }
+    }
+    const std::string ab = std::min(before.parcels[a].key, before.parcels[b].key) + ";" +
+                           std::max(before.parcels[a].key, before.parcels[b].key);
+    const std::set<Row> expected = {{"merged", ab, "merged"}, {"split", before.parcels[k].key, "left;right"}};
+    BOOST_TEST((found == expected));
+    BOOST_TEST(changes.events.size() == before.parcels.size() - 1);
 }

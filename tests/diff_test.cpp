@@ -80,6 +80,9 @@ std::vector<std::string> describe(const ChangeSet& cs, const Snapshot& b, const 
 
 using Lines = std::vector<std::string>;
 
+// Compares two sequences element by element in BOOST_TEST.
+const auto each = boost::test_tools::per_element();
+
 Lines sorted(Lines lines) {
     std::sort(lines.begin(), lines.end());
     return lines;
@@ -92,7 +95,7 @@ BOOST_AUTO_TEST_CASE(identical_snapshots_are_unchanged) {
     add(b, "1", "LUC", rectangle(0, 0, 10, 10));
     add(b, "2", "ONT", rectangle(10, 0, 20, 10));
     const ChangeSet cs = diff(b, b, options());
-    BOOST_TEST(describe(cs, b, b) == sorted({"unchanged 1, -> 1,", "unchanged 2, -> 2,"}), boost::test_tools::per_element());
+    BOOST_TEST(describe(cs, b, b) == sorted({"unchanged 1, -> 1,", "unchanged 2, -> 2,"}), each);
     BOOST_TEST(cs.events[0].overlaps.size() == 1U);
     BOOST_TEST(cs.events[0].overlaps[0].area_m2 == 100.0, boost::test_tools::tolerance(1e-6));
 }
@@ -105,7 +108,7 @@ BOOST_AUTO_TEST_CASE(added_and_removed) {
     add(a, "3", "DGT", rectangle(30, 0, 40, 10));
     const ChangeSet cs = diff(b, a, options());
     BOOST_TEST(describe(cs, b, a) == sorted({"unchanged 1, -> 1,", "removed 2, -> ", "added  -> 3,"}),
-               boost::test_tools::per_element());
+               each);
     // Before-events first in before order, then added ones.
     BOOST_TEST(to_string(cs.events.back().type) == std::string("added"));
 }
@@ -119,7 +122,7 @@ BOOST_AUTO_TEST_CASE(split_and_merge) {
     add(a, "5", "LUC", rectangle(12, 0, 20, 10));
     add(a, "6", "ONT", rectangle(0, 10, 20, 20));
     const ChangeSet cs = diff(b, a, options());
-    BOOST_TEST(describe(cs, b, a) == sorted({"split 1, -> 4,5,", "merged 2,3, -> 6,"}), boost::test_tools::per_element());
+    BOOST_TEST(describe(cs, b, a) == sorted({"split 1, -> 4,5,", "merged 2,3, -> 6,"}), each);
     const auto& split = cs.events[0];
     BOOST_TEST_REQUIRE(split.overlaps.size() == 2U);
     BOOST_TEST(split.overlaps[0].area_m2 == 120.0, boost::test_tools::tolerance(1e-6));
@@ -139,7 +142,7 @@ BOOST_AUTO_TEST_CASE(boundary_adjusted_and_redistributed) {
     add(a, "8", "CLN", rectangle(0, 25, 20, 30));
     const ChangeSet cs = diff(b, a, options());
     BOOST_TEST(describe(cs, b, a) == sorted({"boundary_adjusted 1,2, -> 1,2,", "redistributed 3,4, -> 7,8,"}),
-               boost::test_tools::per_element());
+               each);
 }
 
 BOOST_AUTO_TEST_CASE(one_to_one_precedence) {
@@ -159,7 +162,7 @@ BOOST_AUTO_TEST_CASE(one_to_one_precedence) {
     const ChangeSet cs = diff(b, a, options());
     BOOST_TEST(describe(cs, b, a) == sorted({"reshaped 1, -> 1,", "use_changed 2, -> 2,", "attributes_changed 3, -> 3,",
                                              "renumbered 4, -> 9,", "unchanged 5, -> 5,"}),
-               boost::test_tools::per_element());
+               each);
     DiffOptions strict = options();
     strict.ignore_fields.clear();
     BOOST_TEST(to_string(diff(b, a, strict).events[4].type) == std::string("attributes_changed"));
@@ -175,7 +178,8 @@ BOOST_AUTO_TEST_CASE(ring_start_orientation_and_collinear_vertices_do_not_matter
     add(a, "1", "LUC", shape(reversed));
     Ring rotated = {{x0 + 30, y0 + 10}, {x0 + 20, y0 + 10}, {x0 + 20, y0}, {x0 + 30, y0}, {x0 + 30, y0 + 10}};
     add(a, "2", "LUC", shape(rotated));
-    Ring extra = {{x0 + 40, y0}, {x0 + 45, y0}, {x0 + 45, y0}, {x0 + 50, y0}, {x0 + 50, y0 + 10}, {x0 + 40, y0 + 10}, {x0 + 40, y0}};
+    Ring extra = {{x0 + 40, y0},      {x0 + 45, y0},      {x0 + 45, y0}, {x0 + 50, y0},
+                  {x0 + 50, y0 + 10}, {x0 + 40, y0 + 10}, {x0 + 40, y0}};
     add(a, "3", "LUC", shape(extra));
     const ChangeSet cs = diff(b, a, options());
     for (const auto& e : cs.events) BOOST_TEST(to_string(e.type) == std::string("unchanged"));
@@ -205,7 +209,7 @@ BOOST_AUTO_TEST_CASE(a_neighbour_gaining_a_vertex_stays_unchanged) {
     add(a, "2", "ONT", shape({{x0 + 20, y0}, {x0 + 30, y0}, {x0 + 30, y0 + 10}, {x0 + 20, y0 + 10},
                               {x0 + 20.003, y0 + 5}, {x0 + 20, y0}}));
     const ChangeSet cs = diff(b, a, options());
-    BOOST_TEST(describe(cs, b, a) == sorted({"split 1, -> 3,4,", "unchanged 2, -> 2,"}), boost::test_tools::per_element());
+    BOOST_TEST(describe(cs, b, a) == sorted({"split 1, -> 3,4,", "unchanged 2, -> 2,"}), each);
 }
 
 BOOST_AUTO_TEST_CASE(same_events_in_another_crs_and_crs_must_match) {
@@ -225,12 +229,12 @@ BOOST_AUTO_TEST_CASE(same_events_in_another_crs_and_crs_must_match) {
         s->crs = "EPSG:9209";
         for (auto& p : s->parcels) to_9209.apply(p.geometry);
     }
-    BOOST_TEST(describe(diff(b9209, a9209, options()), b9209, a9209) == expected, boost::test_tools::per_element());
+    BOOST_TEST(describe(diff(b9209, a9209, options()), b9209, a9209) == expected, each);
     BOOST_CHECK_THROW((void)diff(b, a9209, options()), usage_error);
     // The same CRS spelled another way (as GML files do) is the same CRS.
     Snapshot a_urn = a;
     a_urn.crs = "urn:ogc:def:crs:EPSG::5897";
-    BOOST_TEST(describe(diff(b, a_urn, options()), b, a_urn) == expected, boost::test_tools::per_element());
+    BOOST_TEST(describe(diff(b, a_urn, options()), b, a_urn) == expected, each);
 }
 
 BOOST_AUTO_TEST_CASE(invalid_geometry_is_refused_or_repaired) {
@@ -250,7 +254,7 @@ BOOST_AUTO_TEST_CASE(invalid_geometry_is_refused_or_repaired) {
     DiffOptions repair = options();
     repair.repair = true;
     const ChangeSet cs = diff(b, a, repair);
-    BOOST_TEST(describe(cs, b, a) == sorted({"unchanged 1, -> 1,", "added  -> 2,"}), boost::test_tools::per_element());
+    BOOST_TEST(describe(cs, b, a) == sorted({"unchanged 1, -> 1,", "added  -> 2,"}), each);
     BOOST_TEST_REQUIRE(cs.notes.size() == 1U);
     BOOST_TEST(cs.notes[0].find("parcel 2") != std::string::npos);
     // The repaired bow tie is two triangles of 25 m2 each: 0.005 ha in the (none) row.
@@ -263,7 +267,7 @@ BOOST_AUTO_TEST_CASE(parcels_without_geometry_are_removed_or_added_and_noted) {
     add(b, "2", "LUC", {});
     add(a, "1", "LUC", rectangle(0, 0, 10, 10));
     const ChangeSet cs = diff(b, a, options());
-    BOOST_TEST(describe(cs, b, a) == sorted({"unchanged 1, -> 1,", "removed 2, -> "}), boost::test_tools::per_element());
+    BOOST_TEST(describe(cs, b, a) == sorted({"unchanged 1, -> 1,", "removed 2, -> "}), each);
     BOOST_TEST_REQUIRE(cs.notes.size() == 1U);
     BOOST_TEST(cs.notes[0].find("parcel 2") != std::string::npos);
 }
@@ -278,8 +282,8 @@ BOOST_AUTO_TEST_CASE(matrix_rows_and_columns_sum_to_the_areas) {
     add(a, "5", "DGT", rectangle(0, -10, 150, 0));    // a new road on unmapped land: 0.15 ha
     const ChangeSet cs = diff(b, a, options());
     const auto& m = cs.matrix;
-    BOOST_TEST(m.uses_before == (std::vector<std::string>{"LUC", "ONT", "(none)"}), boost::test_tools::per_element());
-    BOOST_TEST(m.uses_after == (std::vector<std::string>{"DGT", "LUC", "ONT", "(none)"}), boost::test_tools::per_element());
+    BOOST_TEST(m.uses_before == (std::vector<std::string>{"LUC", "ONT", "(none)"}), each);
+    BOOST_TEST(m.uses_after == (std::vector<std::string>{"DGT", "LUC", "ONT", "(none)"}), each);
     const auto tol = boost::test_tools::tolerance(1e-9);
     // LUC row: 0.6 stays, 0.4 -> ONT; ONT row: 0.5 stays; (none) row: 0.15 -> DGT.
     BOOST_TEST(m.hectares[0][1] == 0.6, tol);
@@ -309,7 +313,7 @@ BOOST_AUTO_TEST_CASE(slivers_do_not_link_parcels) {
     add(a, "1", "LUC", rectangle(0, 0, 10.03, 11));
     add(a, "2", "LUC", rectangle(10.03, 0, 20, 10));
     const ChangeSet cs = diff(b, a, options());
-    BOOST_TEST(describe(cs, b, a) == sorted({"reshaped 1, -> 1,", "unchanged 2, -> 2,"}), boost::test_tools::per_element());
+    BOOST_TEST(describe(cs, b, a) == sorted({"reshaped 1, -> 1,", "unchanged 2, -> 2,"}), each);
 }
 
 BOOST_AUTO_TEST_CASE(fast_ring_check_agrees_on_simple_cases) {
