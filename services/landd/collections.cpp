@@ -15,7 +15,7 @@ namespace landd {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 constexpr const char* crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 

@@ -8,7 +8,7 @@ namespace landd {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 libland::Box transformed_bounds(const libland::Transformer& transform, const libland::Box& b) {
     libland::Box out{1e300, 1e300, -1e300, -1e300};

@@ -10,7 +10,7 @@ namespace landd {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json version_json(const libland::ParcelVersion& v) {
     return {{"version", v.version},       {"uid", v.uid},

@@ -23,11 +23,11 @@ std::string escape(const std::string& text) {
     return out;
 }
 
-std::string cell(const nlohmann::json& value) {
+std::string cell(const nlohmann::ordered_json& value) {
     return escape(value.is_string() ? value.get<std::string>() : value.dump());
 }
 
-std::string links_list(const nlohmann::json& links) {
+std::string links_list(const nlohmann::ordered_json& links) {
     std::string out = "<h2>Links</h2><ul>";
     for (const auto& l : links) {
         out += "<li><a href=\"" + escape(l.value("href", "")) + "\">" + escape(l.value("title", l.value("rel", ""))) +
@@ -36,7 +36,7 @@ std::string links_list(const nlohmann::json& links) {
     return out + "</ul>";
 }
 
-std::string collections_list(const nlohmann::json& collections) {
+std::string collections_list(const nlohmann::ordered_json& collections) {
     std::string out = "<h2>Collections</h2><ul>";
     for (const auto& c : collections) {
         const std::string id = c.value("id", "");
@@ -46,15 +46,15 @@ std::string collections_list(const nlohmann::json& collections) {
     return out + "</ul>";
 }
 
-std::string features_table(const nlohmann::json& features) {
+std::string features_table(const nlohmann::ordered_json& features) {
     if (features.empty()) return "<p>No features.</p>";
-    const nlohmann::json& first = features.front()["properties"];
+    const nlohmann::ordered_json& first = features.front()["properties"];
     std::string out = "<table border=\"1\"><tr><th>id</th>";
     for (const auto& [name, value] : first.items()) out += "<th>" + escape(name) + "</th>";
     out += "</tr>";
     for (const auto& f : features) {
         out += "<tr><td>" + cell(f["id"]) + "</td>";
-        for (const auto& [name, value] : first.items()) out += "<td>" + cell(f["properties"].value(name, nlohmann::json())) + "</td>";
+        for (const auto& [name, value] : first.items()) out += "<td>" + cell(f["properties"].value(name, nlohmann::ordered_json())) + "</td>";
         out += "</tr>";
     }
     return out + "</table>";
@@ -62,7 +62,7 @@ std::string features_table(const nlohmann::json& features) {
 
 }  // namespace
 
-std::string html_page(const std::string& title, const nlohmann::json& doc) {
+std::string html_page(const std::string& title, const nlohmann::ordered_json& doc) {
     std::string body = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(title) +
                        "</title></head><body><h1>" + escape(title) + "</h1>";
     if (doc.is_object()) {
@@ -73,19 +73,19 @@ std::string html_page(const std::string& title, const nlohmann::json& doc) {
         if (doc.contains("links")) body += links_list(doc["links"]);
         if (doc.contains("collections")) body += collections_list(doc["collections"]);
         if (doc.contains("features")) body += features_table(doc["features"]);
-        if (doc.value("type", "") == "Feature") body += features_table(nlohmann::json::array({doc}));
+        if (doc.value("type", "") == "Feature") body += features_table(nlohmann::ordered_json::array({doc}));
     }
     body += "<h2>JSON</h2><pre>" + escape(doc.dump(2)) + "</pre></body></html>";
     return body;
 }
 
-void reply(httplib::Response& res, const nlohmann::json& doc, Format format,
+void reply(httplib::Response& res, const nlohmann::ordered_json& doc, Format format,
            const std::string& title, const char* json_type) {
     res.status = 200;
     if (format == Format::html) {
         res.set_content(html_page(title, doc), "text/html; charset=utf-8");
     } else {
-        res.set_content(doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), json_type);
+        res.set_content(doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), json_type);
     }
 }
 

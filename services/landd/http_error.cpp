@@ -14,7 +14,7 @@ HttpError bad_parameter(const std::string& parameter, const std::string& descrip
 HttpError not_found(const std::string& description) { return HttpError(404, "NotFound", description); }
 
 void reply_error(httplib::Response& res, const HttpError& error) {
-    nlohmann::json body = {{"code", error.code()}, {"description", error.what()}};
+    nlohmann::ordered_json body = {{"code", error.code()}, {"description", error.what()}};
     if (!error.parameter().empty()) body["parameter"] = error.parameter();
     body.update(error.details);
     res.status = error.status();
@@ -33,7 +33,7 @@ void reply_current_exception(httplib::Response& res) noexcept {
             reply_error(res, HttpError(400, "InvalidInput", e.what()));
         } catch (const libland::geometry_error& e) {
             reply_error(res, HttpError(422, "InvalidGeometry", e.what()));
-        } catch (const nlohmann::json::exception& e) {
+        } catch (const nlohmann::ordered_json::exception& e) {
             reply_error(res, HttpError(400, "InvalidInput", std::string("malformed JSON: ") + e.what(), "body"));
         } catch (const libland::error& e) {
             const bool busy = std::string_view(e.what()).find("busy") != std::string_view::npos;

@@ -21,7 +21,7 @@ public:
     [[nodiscard]] const std::string& code() const noexcept { return code_; }
     [[nodiscard]] const std::string& parameter() const noexcept { return parameter_; }
     // More members of the body (e.g. when and by what a parcel was retired).
-    nlohmann::json details = nlohmann::json::object();
+    nlohmann::ordered_json details = nlohmann::ordered_json::object();
 
 private:
     int status_;

@@ -17,7 +17,7 @@ namespace landd {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 constexpr const char* geojson_type = "application/geo+json";
 

@@ -9,7 +9,7 @@ namespace landd {
 
 // One page of a collection's features, ready to be wrapped as a FeatureCollection.
 struct FeaturePage {
-    nlohmann::json features = nlohmann::json::array();
+    nlohmann::ordered_json features = nlohmann::ordered_json::array();
     std::int64_t matched = 0;
     std::int64_t offset = 0;
     std::int64_t limit = 0;
@@ -26,6 +26,6 @@ void reply_feature_page(const httplib::Request& req, httplib::Response& res, con
 
 // Answers one feature with self/alternate/collection links.
 void reply_feature(const httplib::Request& req, httplib::Response& res, const std::string& collection,
-                   nlohmann::json feature);
+                   nlohmann::ordered_json feature);
 
 }  // namespace landd

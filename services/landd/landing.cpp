@@ -13,7 +13,7 @@ namespace {
 constexpr const char* json_type = "application/json";
 constexpr const char* openapi_type = "application/vnd.oai.openapi+json;version=3.0";
 
-nlohmann::json landing_page(const httplib::Request& req) {
+nlohmann::ordered_json landing_page(const httplib::Request& req) {
     const std::string base = base_url(req);
     return {{"title", "libland: the land database of Ninh Binh"},
             {"description",
@@ -29,7 +29,7 @@ nlohmann::json landing_page(const httplib::Request& req) {
               link(base + "/collections", "data", json_type, "the collections")}}};
 }
 
-nlohmann::json conformance() {
+nlohmann::ordered_json conformance() {
     const std::string core = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
     return {{"conformsTo", {core + "core", core + "geojson", core + "html", core + "oas30"}}};
 }

@@ -47,8 +47,8 @@ std::string base_url(const httplib::Request& req) {
     return "http://" + (host.empty() ? req.local_addr + ":" + std::to_string(req.local_port) : host);
 }
 
-nlohmann::json link(const std::string& href, const std::string& rel, const std::string& type, const std::string& title) {
-    nlohmann::json l = {{"href", href}, {"rel", rel}, {"type", type}};
+nlohmann::ordered_json link(const std::string& href, const std::string& rel, const std::string& type, const std::string& title) {
+    nlohmann::ordered_json l = {{"href", href}, {"rel", rel}, {"type", type}};
     if (!title.empty()) l["title"] = title;
     return l;
 }

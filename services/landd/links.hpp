@@ -16,7 +16,7 @@ namespace landd {
 [[nodiscard]] std::string base_url(const httplib::Request& req);
 
 // Returns {"href": ..., "rel": ..., "type": ..., "title": ...} (title left out when empty).
-[[nodiscard]] nlohmann::json link(const std::string& href, const std::string& rel, const std::string& type,
+[[nodiscard]] nlohmann::ordered_json link(const std::string& href, const std::string& rel, const std::string& type,
                                   const std::string& title = "");
 
 // Returns the request's own URL with `f` set to the format (for self/alternate links).

@@ -6,7 +6,7 @@ namespace landd {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json query_parameter(const std::string& name, const std::string& description, json schema, bool required = false) {
     return {{"name", name}, {"in", "query"}, {"description", description}, {"required", required},

@@ -9,6 +9,6 @@
 namespace landd {
 
 // Returns the API definition for a service reached at `base_url`, with its paging limits.
-[[nodiscard]] nlohmann::json openapi_document(const std::string& base_url, const Options& options);
+[[nodiscard]] nlohmann::ordered_json openapi_document(const std::string& base_url, const Options& options);
 
 }  // namespace landd

@@ -12,7 +12,7 @@ namespace landd {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // The current versions are those still open: valid on every date to come.
 constexpr const char* current = "9999-12-31";

@@ -12,7 +12,7 @@ namespace landd {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 std::string required_date(const httplib::Request& req, const char* name) {
     if (!req.has_param(name)) throw bad_parameter(name, "required (YYYY-MM-DD)");

@@ -33,11 +33,11 @@ using HttpHandler = std::function<void(const httplib::Request&, httplib::Respons
 [[nodiscard]] HttpHandler for_officers(Service& service, RouteHandler handler);
 
 // Answers the document as JSON (`json_type`) or, when asked for, as an HTML page.
-void reply(httplib::Response& res, const nlohmann::json& doc, Format format,
+void reply(httplib::Response& res, const nlohmann::ordered_json& doc, Format format,
            const std::string& title, const char* json_type = "application/json");
 
 // Returns the HTML page showing a JSON document (html.cpp).
-[[nodiscard]] std::string html_page(const std::string& title, const nlohmann::json& doc);
+[[nodiscard]] std::string html_page(const std::string& title, const nlohmann::ordered_json& doc);
 
 // Routes by resource group.
 void add_landing_routes(httplib::Server& server, Service& service);     // /, /conformance, /api

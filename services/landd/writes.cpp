@@ -18,7 +18,7 @@ namespace landd {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json summary_json(const libland::CommitSummary& s) {
     return {{"commit", s.commit}, {"events", s.events}, {"new_keys", s.new_keys}, {"backdated", s.backdated}};

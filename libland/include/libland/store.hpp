@@ -110,6 +110,7 @@ struct ParcelQuery {
     std::optional<std::string> sheet;  // a sheet: the key's sheet part ("14362-12") or its last
                                        // part alone ("12", any commune)
     std::optional<std::int64_t> uid;   // one parcel
+    std::optional<std::string> key;    // one parcel by its cadastral key on the date
     std::int64_t limit = 100;
     std::int64_t offset = 0;
 };
@@ -220,7 +221,8 @@ public:
     // Paged reads for services (parcel_query.cpp). Each runs in one read transaction.
     // Throws usage_error for a malformed date.
     [[nodiscard]] ParcelPage query_parcels(const ParcelQuery& query);
-    // Returns the version of the parcel (key or uid) valid on the date: a page of 0 or 1 parcel.
+    // Returns the version of the parcel valid on the date: a page of 0 or 1 parcel. PARCEL is the
+    // key it had on the date, else a uid or a key it had at another time (the same parcel).
     [[nodiscard]] ParcelPage parcel_at(const std::string& parcel, const std::string& date);
     [[nodiscard]] EventPage query_events(const EventQuery& query);
     // The published layer's features (box in CRS84 longitude/latitude), or the one with `id`.

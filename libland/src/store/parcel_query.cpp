@@ -47,12 +47,16 @@ ParcelPage Store::query_parcels(const ParcelQuery& query) {
 
 ParcelPage Store::parcel_at(const std::string& parcel, const std::string& date) {
     store::check_date(date);
-    const std::optional<std::int64_t> uid = impl_->backend->find_uid(parcel);
-    if (!uid) return ParcelPage{};
     ParcelQuery query;
     query.date = date;
-    query.uid = *uid;
+    query.key = parcel;
     query.limit = 1;
+    ParcelPage by_key = impl_->backend->query_parcels(query);
+    if (!by_key.snapshot.parcels.empty()) return by_key;
+    const std::optional<std::int64_t> uid = impl_->backend->find_uid(parcel);
+    if (!uid) return by_key;
+    query.key.reset();
+    query.uid = *uid;
     return impl_->backend->query_parcels(query);
 }
 

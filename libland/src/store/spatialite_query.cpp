@@ -21,7 +21,7 @@ void bind_box(detail::Statement& q, const std::optional<Box>& box) {
     q.bind(2, box->min_x).bind(3, box->min_y).bind(4, box->max_x).bind(5, box->max_y);
 }
 
-// The WHERE clause of a parcel query: ?1 date, ?2-?5 box, ?6 use, ?7 sheet, ?8 uid.
+// The WHERE clause of a parcel query: ?1 date, ?2-?5 box, ?6 use, ?7 sheet, ?8 uid, ?11 key.
 std::string parcel_filters(const ParcelQuery& query) {
     std::string where = " WHERE valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)";
     if (query.box) where += box_filter("version_id", "idx_parcel_versions_geometry");
@@ -32,6 +32,7 @@ std::string parcel_filters(const ParcelQuery& query) {
                      : " AND (sheet_key = ?7 OR substr(sheet_key, -length(?7) - 1) = '-' || ?7)";
     }
     if (query.uid) where += " AND uid = ?8";
+    if (query.key) where += " AND key = ?11";
     return where;
 }
 
@@ -41,6 +42,7 @@ void bind_parcel_filters(detail::Statement& q, const ParcelQuery& query) {
     if (query.use) q.bind(6, *query.use);
     if (query.sheet) q.bind(7, *query.sheet);
     if (query.uid) q.bind(8, *query.uid);
+    if (query.key) q.bind(11, *query.key);
 }
 
 std::optional<Box> read_box(detail::Statement& q) {
