@@ -66,6 +66,17 @@ std::vector<MultiPolygon> cut(detail::GeosContext& ctx, const MultiPolygon& area
     return pieces;
 }
 
+std::pair<MultiPolygon, MultiPolygon> move_boundary(detail::GeosContext& ctx, const MultiPolygon& a,
+                                                    const MultiPolygon& b, const std::string& line_wkt) {
+    std::vector<MultiPolygon> to_a, to_b;
+    for (MultiPolygon& piece : cut(ctx, unite(ctx, {a, b}), line_wkt)) {
+        const bool goes_to_a = overlap_area(ctx, piece, a) >= overlap_area(ctx, piece, b);
+        (goes_to_a ? to_a : to_b).push_back(std::move(piece));
+    }
+    if (to_a.empty() || to_b.empty()) return {};
+    return {unite(ctx, to_a), unite(ctx, to_b)};
+}
+
 MultiPolygon unite(detail::GeosContext& ctx, const std::vector<MultiPolygon>& areas) {
     MultiPolygon all;
     for (const MultiPolygon& a : areas) all.insert(all.end(), a.begin(), a.end());

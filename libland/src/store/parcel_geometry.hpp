@@ -6,6 +6,7 @@
 #include <libland/geometry.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace libland::store {
@@ -17,6 +18,12 @@ namespace libland::store {
 // Throws usage_error when the WKT is not a line; the result has one piece when the line cuts nothing.
 [[nodiscard]] std::vector<MultiPolygon> cut(detail::GeosContext& ctx, const MultiPolygon& area,
                                             const std::string& line_wkt);
+
+// Returns the new areas of two neighbours whose common boundary is moved onto the line: their union
+// cut by the line, each piece going to the parcel it overlaps most. One of them is empty when the
+// line does not run across both.
+[[nodiscard]] std::pair<MultiPolygon, MultiPolygon> move_boundary(detail::GeosContext& ctx, const MultiPolygon& a,
+                                                                  const MultiPolygon& b, const std::string& line_wkt);
 
 // Returns the union of the areas.
 [[nodiscard]] MultiPolygon unite(detail::GeosContext& ctx, const std::vector<MultiPolygon>& areas);

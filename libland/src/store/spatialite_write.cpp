@@ -29,21 +29,73 @@ std::string utc_now() {
     return out;
 }
 
-// The prepared statements of one write, reused for every row.
-struct Writers {
-    explicit Writers(detail::Database& db)
-        : close(db, "UPDATE parcel_versions SET valid_to = ?1, closed_by = ?2 "
-                    "WHERE version_id = ?3 AND valid_to IS NULL AND valid_from <= ?1"),
-          new_uid(db, "INSERT INTO parcels (created_commit) VALUES (?)"),
-          version(db, "INSERT INTO parcel_versions (uid, key, sheet_key, number, use, area_m2, attributes, "
-                      "valid_from, commit_id, recorded_at, geometry) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, ?))"),
-          event(db, "INSERT INTO events (commit_id, type, valid_date, reason, document, geometry) "
-                    "VALUES (?, ?, ?, ?, ?, GeomFromWKB(?, ?))"),
-          member(db, "INSERT INTO event_parcels (event_id, version_id, role) VALUES (?, ?, ?)"),
-          link(db, "INSERT INTO lineage (event_id, parent_version, child_version, area_m2) VALUES (?, ?, ?, ?)") {}
+// Writes the rows of one plan, with statements prepared once for all its events.
+class PlanWriter {
+public:
+    PlanWriter(detail::Database& db, const Plan& plan, std::int64_t commit, std::string recorded_at, int srid)
+        : db_(db), plan_(plan), commit_(commit), recorded_at_(std::move(recorded_at)), srid_(srid),
+          close_(db, "UPDATE parcel_versions SET valid_to = ?1, closed_by = ?2 "
+                     "WHERE version_id = ?3 AND valid_to IS NULL AND valid_from <= ?1"),
+          new_uid_(db, "INSERT INTO parcels (created_commit) VALUES (?)"),
+          version_(db, "INSERT INTO parcel_versions (uid, key, sheet_key, number, use, area_m2, attributes, "
+                       "valid_from, commit_id, recorded_at, geometry) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, ?))"),
+          event_(db, "INSERT INTO events (commit_id, type, valid_date, reason, document, geometry) "
+                     "VALUES (?, ?, ?, ?, ?, GeomFromWKB(?, ?))"),
+          member_(db, "INSERT INTO event_parcels (event_id, version_id, role) VALUES (?, ?, ?)"),
+          link_(db, "INSERT INTO lineage (event_id, parent_version, child_version, area_m2) VALUES (?, ?, ?, ?)") {}
 
-    detail::Statement close, new_uid, version, event, member, link;
+    // Ends a version's validity on the plan's date. Throws usage_error unless it was current then.
+    void close(std::int64_t version) {
+        close_.bind(1, plan_.info.date).bind(2, commit_).bind(3, version).run();
+        if (db_.changes() != 1) {
+            throw usage_error("parcel version " + std::to_string(version) + " is not current on " + plan_.info.date);
+        }
+    }
+
+    // Records a new version (and a new parcel identity when it has no uid). Returns its version id.
+    std::int64_t open(const NewVersion& v) {
+        std::int64_t uid = v.uid;
+        if (uid == 0) {
+            new_uid_.bind(1, commit_).run();
+            uid = db_.last_insert_id();
+        }
+        const KeyParts parts = split_key(v.parcel.key);
+        version_.bind(1, uid).bind(2, v.parcel.key).bind(3, parts.sheet_key);
+        if (parts.number) version_.bind(4, *parts.number);
+        version_.bind(5, v.parcel.use).bind(6, area(v.parcel.geometry));
+        version_.bind(7, attributes_to_json(plan_.schema.fields, v.parcel.attributes));
+        version_.bind(8, plan_.info.date).bind(9, commit_).bind(10, recorded_at_);
+        version_.bind_blob(11, detail::to_wkb(v.parcel.geometry)).bind(12, srid_);
+        try {
+            version_.run();
+        } catch (const input_error& e) {
+            throw usage_error("parcel " + v.parcel.key + " cannot be recorded: " + e.what());
+        }
+        return db_.last_insert_id();
+    }
+
+    // Records the event, its parents and children (`opened`, parallel to event.opens) and lineage.
+    void record(const PlannedEvent& event, const std::vector<std::int64_t>& opened) {
+        event_.bind(1, commit_).bind(2, event.type).bind(3, plan_.info.date);
+        event_.bind(4, plan_.info.message).bind(5, plan_.info.document);
+        if (!event.where.empty()) event_.bind_blob(6, detail::to_wkb(event.where)).bind(7, srid_);
+        event_.run();
+        const std::int64_t id = db_.last_insert_id();
+        for (std::int64_t version : event.closes) member_.bind(1, id).bind(2, version).bind(3, "parent").run();
+        for (std::int64_t version : opened) member_.bind(1, id).bind(2, version).bind(3, "child").run();
+        for (const Link& l : event.links) {
+            link_.bind(1, id).bind(2, event.closes.at(l.parent)).bind(3, opened.at(l.child)).bind(4, l.area_m2).run();
+        }
+    }
+
+private:
+    detail::Database& db_;
+    const Plan& plan_;
+    std::int64_t commit_;
+    std::string recorded_at_;
+    int srid_;
+    detail::Statement close_, new_uid_, version_, event_, member_, link_;
 };
 
 }  // namespace
@@ -67,51 +119,18 @@ CommitSummary SpatialiteBackend::apply(const Plan& plan) {
     CommitSummary summary;
     summary.commit = insert_commit(plan, recorded_at);
     summary.backdated = plan.backdated;
-    Writers w(db_);
+    PlanWriter writer(db_, plan, summary.commit, recorded_at, srid_);
     // Close every parent first, so that keys freed by this write can be taken by its children.
     for (const PlannedEvent& event : plan.events) {
-        for (std::int64_t version : event.closes) {
-            w.close.bind(1, plan.info.date).bind(2, summary.commit).bind(3, version).run();
-            if (db_.changes() != 1) {
-                throw usage_error("parcel version " + std::to_string(version) + " is not current on " +
-                                  plan.info.date);
-            }
-        }
+        for (std::int64_t version : event.closes) writer.close(version);
     }
     for (const PlannedEvent& event : plan.events) {
         std::vector<std::int64_t> opened;
         for (const NewVersion& v : event.opens) {
-            std::int64_t uid = v.uid;
-            if (uid == 0) {
-                w.new_uid.bind(1, summary.commit).run();
-                uid = db_.last_insert_id();
-            }
-            const KeyParts parts = split_key(v.parcel.key);
-            w.version.bind(1, uid).bind(2, v.parcel.key).bind(3, parts.sheet_key);
-            if (parts.number) w.version.bind(4, *parts.number);
-            w.version.bind(5, v.parcel.use).bind(6, area(v.parcel.geometry));
-            w.version.bind(7, attributes_to_json(plan.schema.fields, v.parcel.attributes));
-            w.version.bind(8, plan.info.date).bind(9, summary.commit).bind(10, recorded_at);
-            w.version.bind_blob(11, detail::to_wkb(v.parcel.geometry)).bind(12, srid_);
-            try {
-                w.version.run();
-            } catch (const input_error& e) {
-                throw usage_error("parcel " + v.parcel.key + " cannot be recorded: " + e.what());
-            }
-            opened.push_back(db_.last_insert_id());
+            opened.push_back(writer.open(v));
             summary.new_keys.push_back(v.parcel.key);
         }
-        w.event.bind(1, summary.commit).bind(2, event.type).bind(3, plan.info.date);
-        w.event.bind(4, plan.info.message).bind(5, plan.info.document);
-        if (!event.where.empty()) w.event.bind_blob(6, detail::to_wkb(event.where)).bind(7, srid_);
-        w.event.run();
-        const std::int64_t event_id = db_.last_insert_id();
-        for (std::int64_t version : event.closes) w.member.bind(1, event_id).bind(2, version).bind(3, "parent").run();
-        for (std::int64_t version : opened) w.member.bind(1, event_id).bind(2, version).bind(3, "child").run();
-        for (const Link& l : event.links) {
-            w.link.bind(1, event_id).bind(2, event.closes.at(l.parent)).bind(3, opened.at(l.child));
-            w.link.bind(4, l.area_m2).run();
-        }
+        writer.record(event, opened);
         ++summary.events[event.type];
     }
     return summary;

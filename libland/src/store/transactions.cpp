@@ -139,17 +139,11 @@ CommitSummary Store::adjust(const std::string& first, const std::string& second,
                                4 * store::boundary_tolerance)) {
         throw usage_error("parcels " + a.parcel.key + " and " + b.parcel.key + " are not neighbours");
     }
-    const MultiPolygon both = store::unite(ctx, {a.parcel.geometry, b.parcel.geometry});
-    std::vector<MultiPolygon> to_a, to_b;
-    for (MultiPolygon& piece : store::cut(ctx, both, line_wkt)) {
-        const bool goes_to_a = store::overlap_area(ctx, piece, a.parcel.geometry) >=
-                               store::overlap_area(ctx, piece, b.parcel.geometry);
-        (goes_to_a ? to_a : to_b).push_back(std::move(piece));
-    }
-    if (to_a.empty() || to_b.empty()) {
+    auto [new_a, new_b] = store::move_boundary(ctx, a.parcel.geometry, b.parcel.geometry, line_wkt);
+    if (new_a.empty() || new_b.empty()) {
         throw usage_error("the line does not run across parcels " + a.parcel.key + " and " + b.parcel.key);
     }
-    const std::vector<MultiPolygon> results{store::unite(ctx, to_a), store::unite(ctx, to_b)};
+    const std::vector<MultiPolygon> results{std::move(new_a), std::move(new_b)};
     tx.check_area_kept(targets, results, "the boundary adjustment");
     if (std::abs(area(results[0]) - area(a.parcel.geometry)) <= store::area_tolerance(area(results[0]))) {
         throw usage_error("the line leaves the boundary between " + a.parcel.key + " and " + b.parcel.key +
