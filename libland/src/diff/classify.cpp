@@ -2,12 +2,15 @@
 
 #include "diff/components.hpp"
 #include "diff/equality.hpp"
+#include "diff/parallel.hpp"
 
 #include <algorithm>
 
 namespace libland::change_detection {
 
 namespace {
+
+constexpr std::size_t chunk_size = 8192;
 
 // The attribute fields both snapshots have (by name) that can make attributes_changed.
 struct ComparedField {
@@ -98,23 +101,21 @@ std::vector<ChangeEvent> classify(const PreparedSide& before, const PreparedSide
     }
     const auto fields = compared_fields(before.snapshot(), after.snapshot(), options.ignore_fields);
     const OneToOne one{before, after, fields, options.tolerance};
-    detail::GeosContext ctx;
-    for (ChangeEvent& e : events) {
+    auto type_of = [&](detail::GeosContext& ctx, const ChangeEvent& e) {
         const std::size_t nb = e.before.size(), na = e.after.size();
-        if (nb == 0) {
-            e.type = ChangeType::added;
-        } else if (na == 0) {
-            e.type = ChangeType::removed;
-        } else if (nb == 1 && na == 1) {
-            e.type = one_to_one_type(ctx, one, e.before[0], e.after[0], equal_to_partner[e.before[0]] != 0);
-        } else if (nb == 1) {
-            e.type = ChangeType::split;
-        } else if (na == 1) {
-            e.type = ChangeType::merged;
-        } else {
-            e.type = pairs_one_to_one(e, before, after) ? ChangeType::boundary_adjusted : ChangeType::redistributed;
+        if (nb == 0) return ChangeType::added;
+        if (na == 0) return ChangeType::removed;
+        if (nb == 1 && na == 1) {
+            return one_to_one_type(ctx, one, e.before[0], e.after[0], equal_to_partner[e.before[0]] != 0);
         }
-    }
+        if (nb == 1) return ChangeType::split;
+        if (na == 1) return ChangeType::merged;
+        return pairs_one_to_one(e, before, after) ? ChangeType::boundary_adjusted : ChangeType::redistributed;
+    };
+    parallel_chunks(events.size(), chunk_size, options.threads,
+                    [&](detail::GeosContext& ctx, std::size_t begin, std::size_t end) {
+                        for (std::size_t k = begin; k < end; ++k) events[k].type = type_of(ctx, events[k]);
+                    });
     return events;
 }
 

@@ -14,6 +14,7 @@ namespace libland::change_detection {
 struct ClassifyOptions {
     double tolerance = 0.05;
     std::vector<std::string> ignore_fields;  // never make attributes_changed
+    unsigned threads = 0;                    // workers typing the events; 0: one per core
 };
 
 // Returns one event per connected component of the graph (a parcel without edges is an added or

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <future>
 
 namespace libland {
 
@@ -79,8 +80,11 @@ ChangeSet diff(const Snapshot& before, const Snapshot& after, const DiffOptions&
     report(options, "match", 1);
 
     report(options, "classify", 0);
-    changes.events = change_detection::classify(old_side, new_side, graph, {options.tolerance, options.ignore_fields});
-    changes.matrix = change_detection::transition_matrix(old_side, new_side, graph);
+    auto matrix = std::async(std::launch::async,
+                             [&] { return change_detection::transition_matrix(old_side, new_side, graph); });
+    changes.events = change_detection::classify(old_side, new_side, graph,
+                                                {options.tolerance, options.ignore_fields, options.threads});
+    changes.matrix = matrix.get();
     changes.timings.classify = clock.lap();
     report(options, "classify", 1);
     return changes;
