@@ -55,6 +55,25 @@ void check_inputs(const Snapshot& before, const Snapshot& after, const DiffOptio
     }
 }
 
+// Indexes the after-parcels and returns the overlap graph; the index is freed on return.
+change_detection::OverlapGraph overlap_graph(const change_detection::PreparedSide& old_side,
+                                             const change_detection::PreparedSide& new_side,
+                                             const DiffOptions& options, DiffTimings& timings) {
+    PhaseClock clock;
+    report(options, "index", 0);
+    const change_detection::AfterIndex index = change_detection::index_after(new_side);
+    timings.index = clock.lap();
+    report(options, "index", 1);
+
+    report(options, "match", 0);
+    const change_detection::MatchOptions match{options.tolerance, options.threads,
+                                               [&](double f) { report(options, "match", f); }};
+    change_detection::OverlapGraph graph = change_detection::overlap_graph(old_side, new_side, index, match);
+    timings.match = clock.lap();
+    report(options, "match", 1);
+    return graph;
+}
+
 }  // namespace
 
 ChangeSet diff(const Snapshot& before, const Snapshot& after, const DiffOptions& options) {
@@ -67,17 +86,8 @@ ChangeSet diff(const Snapshot& before, const Snapshot& after, const DiffOptions&
     changes.timings.prepare = clock.lap();
     report(options, "prepare", 1);
 
-    report(options, "index", 0);
-    const change_detection::AfterIndex index = change_detection::index_after(new_side);
-    changes.timings.index = clock.lap();
-    report(options, "index", 1);
-
-    report(options, "match", 0);
-    const change_detection::MatchOptions match{options.tolerance, options.threads,
-                                   [&](double f) { report(options, "match", f); }};
-    const change_detection::OverlapGraph graph = change_detection::overlap_graph(old_side, new_side, index, match);
-    changes.timings.match = clock.lap();
-    report(options, "match", 1);
+    const change_detection::OverlapGraph graph = overlap_graph(old_side, new_side, options, changes.timings);
+    clock.lap();  // index and match timed themselves
 
     report(options, "classify", 0);
     auto matrix = std::async(std::launch::async,
