@@ -113,6 +113,11 @@ class Snapshot:
         return self._native.source_crs
 
     @property
+    def source_geographic(self) -> bool:
+        """True when the source was in longitude/latitude and was projected (areas in metres)."""
+        return self._native.source_geographic
+
+    @property
     def crs_given(self) -> bool:
         """True when the working CRS was given by the caller (read_snapshot's ``crs``)."""
         return self._crs_given

@@ -75,8 +75,8 @@ py::dict change_table(const ChangeSet& changes, const Snapshot& before, const Sn
         type.append(to_string(r.type));
         before_keys.append(r.before);
         after_keys.append(r.after);
-        area_before.append(r.area_before_m2);
-        area_after.append(r.area_after_m2);
+        area_before.append(py::cast(r.area_before_m2));  // None for a side without parcels
+        area_after.append(py::cast(r.area_after_m2));
         use_before.append(r.use_before);
         use_after.append(r.use_after);
         shares.append(r.shares);

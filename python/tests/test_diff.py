@@ -28,14 +28,18 @@ def test_event_counts_by_type_equal_the_cli(changes, cli_diff):
 
 
 def test_events_frame_has_the_cli_rows_without_unchanged(changes, cli_diff):
+    areas = ["area_before_m2", "area_after_m2"]
     cli = pandas.read_csv(cli_diff[0], dtype=str, keep_default_na=False)
+    cli[areas] = cli[areas].replace("", None).astype(float)  # no parcels on a side: no area
     cli = cli[cli["change"] != "unchanged"].reset_index(drop=True)
     events = changes.events
     assert list(events.columns) == list(cli.columns)
     for column in ("change", "before", "after", "use_before", "use_after", "shares"):
         assert events[column].tolist() == cli[column].tolist(), column
-    for column in ("area_before_m2", "area_after_m2"):
-        assert events[column].tolist() == pytest.approx(cli[column].astype(float).tolist(), abs=1e-9)
+    for column in areas:
+        pandas.testing.assert_series_equal(events[column], cli[column], rtol=0, atol=1e-9)
+    added = events[events["change"] == "added"]
+    assert added["area_before_m2"].isna().all() and (added["area_after_m2"] > 0).all()
 
 
 def test_written_change_table_is_the_cli_file(changes, cli_diff, tmp_path):

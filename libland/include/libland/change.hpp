@@ -5,6 +5,7 @@
 #include <libland/snapshot.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,8 +93,8 @@ struct ChangeRow {
     ChangeType type = ChangeType::unchanged;
     std::string before;          // keys of the event's before-parcels joined by ';'
     std::string after;           // keys of its after-parcels joined by ';'
-    double area_before_m2 = 0;   // their total area, rounded to 0.01 m2
-    double area_after_m2 = 0;
+    std::optional<double> area_before_m2;  // their total area, rounded to 0.01 m2; none for a
+    std::optional<double> area_after_m2;   // side without parcels (added, removed)
     std::string use_before;      // their land-use codes joined by ';'
     std::string use_after;
     std::string shares;          // "parent>child:m2;..." when a side has several parcels, else ""

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace libland {
 
@@ -22,7 +23,8 @@ std::string joined(const Snapshot& s, const std::vector<std::size_t>& parcels, b
 
 double rounded(double m2) { return std::round(m2 * 100) / 100; }
 
-double total_area(const Snapshot& s, const std::vector<std::size_t>& parcels) {
+std::optional<double> total_area(const Snapshot& s, const std::vector<std::size_t>& parcels) {
+    if (parcels.empty()) return std::nullopt;
     double sum = 0;
     for (auto i : parcels) sum += area(s.parcels[i].geometry);
     return rounded(sum);

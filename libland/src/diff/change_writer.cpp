@@ -17,6 +17,9 @@ const std::vector<Field>& change_fields() {
     return fields;
 }
 
+// The area of a side without parcels (added, removed) is null, not zero.
+Value area_value(const std::optional<double>& m2) { return m2 ? Value(*m2) : Value(); }
+
 bool writes_geometry(const std::string& path) { return detail::driver_for(path) != "CSV"; }
 
 }  // namespace
@@ -26,13 +29,9 @@ void write_changes(const ChangeSet& changes, const Snapshot& before, const Snaps
     const bool with_geometry = writes_geometry(path);
     detail::LayerWriter out(path, "changes", change_fields(), before.crs, with_geometry);
     for (ChangeRow& r : change_rows(changes, before, after, include_unchanged, with_geometry)) {
-        const bool no_before = r.before.empty(), no_after = r.after.empty();
-        std::vector<Value> row = {std::string(to_string(r.type)), std::move(r.before), std::move(r.after),
-                                  r.area_before_m2, r.area_after_m2, std::move(r.use_before),
-                                  std::move(r.use_after), std::move(r.shares)};
-        // The area of a side without parcels (added, removed) is null, not zero.
-        if (no_before) row[3] = std::monostate{};
-        if (no_after) row[4] = std::monostate{};
+        const std::vector<Value> row = {std::string(to_string(r.type)), std::move(r.before), std::move(r.after),
+                                        area_value(r.area_before_m2), area_value(r.area_after_m2),
+                                        std::move(r.use_before), std::move(r.use_after), std::move(r.shares)};
         if (with_geometry) {
             out.add(r.outline, row);
         } else {
