@@ -68,9 +68,8 @@ class ChangeSet:
         import pandas
 
         m = self._native.matrix
-        frame = pandas.DataFrame(m.hectares, index=pandas.Index(m.uses_before, name="use_before"),
-                                 columns=list(m.uses_after), dtype=float)
-        return frame
+        return pandas.DataFrame(m.hectares, index=pandas.Index(m.uses_before, name="use_before"),
+                                columns=list(m.uses_after), dtype=float)
 
     def to_geodataframe(self, include_unchanged: bool = False) -> Any:
         """Returns the change table as a GeoDataFrame in the snapshots' CRS; each event's geometry

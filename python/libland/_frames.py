@@ -31,6 +31,9 @@ def snapshot_frame(snapshot: Any) -> Any:
     parcels = [native[i] for i in range(len(native))]
     names = [field.name for field in native.fields]
     frame = pandas.DataFrame([p.attributes for p in parcels], columns=names)
+    for field in native.fields:
+        if field.type == "integer" and frame[field.name].isna().any():
+            frame[field.name] = frame[field.name].astype("Int64")  # integers, with nulls
     if "key" not in frame.columns:
         frame.insert(0, "key", [p.key for p in parcels])
     geometry = geometries(p.wkb for p in parcels)

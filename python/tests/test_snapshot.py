@@ -1,4 +1,6 @@
 """read_snapshot, parcels, __geo_interface__, WKB, GeoDataFrame and write round trips."""
+import json
+
 import geopandas
 import pyproj
 import pytest
@@ -6,7 +8,7 @@ import shapely.geometry
 import shapely.wkb
 
 import libland
-from conftest import KEY, USE
+from conftest import KEY, USE, X0, Y0, square, write_parcels
 
 
 def test_read_snapshot_gives_keys_uses_and_typed_attributes(before, survey_2019):
@@ -88,3 +90,14 @@ def test_land_use_code_list():
     assert entry["code"] == "LUC" and entry["group"] == "LUA"
     assert libland.find_land_use("XYZ") is None
     assert any(code["code"] == "ONT" for code in libland.land_use_codes())
+
+
+def test_null_integers_stay_integers_in_the_frame(tmp_path):
+    path = write_parcels(tmp_path / "nulls.geojson", [(1, "ONT", square(X0, Y0, 10)),
+                                                      (2, "LUC", square(X0 + 10, Y0, 10))])
+    data = json.loads(path.read_text())
+    data["features"][1]["properties"]["soThua"] = None
+    path.write_text(json.dumps(data))
+    frame = libland.read_snapshot(path, id=KEY, use=USE).to_geodataframe()
+    assert str(frame["soThua"].dtype) == "Int64"
+    assert frame["soThua"].iloc[0] == 1 and frame["soThua"].isna().iloc[1]
