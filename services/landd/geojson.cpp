@@ -1,5 +1,7 @@
-// GeoJSON encoding of parcels, change events and layer features.
+// GeoJSON encoding of parcels, change events and layer features, written as JSON text.
 #include "geojson.hpp"
+
+#include "json_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,8 +9,6 @@
 namespace landd {
 
 namespace {
-
-using json = nlohmann::ordered_json;
 
 libland::Box transformed_bounds(const libland::Transformer& transform, const libland::Box& b) {
     libland::Box out{1e300, 1e300, -1e300, -1e300};
@@ -31,17 +31,48 @@ double rounded(double degrees) {
     return std::round(degrees * scale) / scale;
 }
 
-json value_json(const libland::Value& value) {
-    return std::visit(
-        [](const auto& v) -> json {
+// Appends a GeoJSON MultiPolygon in CRS84 of a working-CRS geometry (null when empty).
+void append_geometry(std::string& out, const Session& session, libland::MultiPolygon geometry) {
+    if (geometry.empty()) {
+        out += "null";
+        return;
+    }
+    session.to_lon_lat.apply(geometry);
+    out += R"({"type":"MultiPolygon","coordinates":[)";
+    for (std::size_t p = 0; p < geometry.size(); ++p) {
+        out += p == 0 ? "[" : ",[";
+        const auto& rings = geometry[p].rings;
+        for (std::size_t r = 0; r < rings.size(); ++r) {
+            out += r == 0 ? "[" : ",[";
+            for (std::size_t i = 0; i < rings[r].size(); ++i) {
+                out += i == 0 ? "[" : ",[";
+                append_number(out, rounded(rings[r][i].x));
+                out += ',';
+                append_number(out, rounded(rings[r][i].y));
+                out += ']';
+            }
+            out += ']';
+        }
+        out += ']';
+    }
+    out += "]}";
+}
+
+void append_value(std::string& out, const libland::Value& value) {
+    std::visit(
+        [&out](const auto& v) {
             using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
-            else return v;
+            if constexpr (std::is_same_v<T, std::monostate>) out += "null";
+            else if constexpr (std::is_same_v<T, std::string>) append_string(out, v);
+            else append_number(out, v);
         },
         value);
 }
 
-json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+void append_text_or_null(std::string& out, const std::string& text) {
+    if (text.empty()) out += "null";
+    else append_string(out, text);
+}
 
 std::string joined(const std::vector<libland::ParcelVersion>& versions, std::string libland::ParcelVersion::*member) {
     std::string out;
@@ -65,60 +96,74 @@ libland::Box box_from_lon_lat(const Session& session, const libland::Box& lon_la
     return transformed_bounds(session.from_lon_lat, lon_lat);
 }
 
-json geometry_json(const Session& session, libland::MultiPolygon geometry) {
-    if (geometry.empty()) return nullptr;
-    session.to_lon_lat.apply(geometry);
-    json polygons = json::array();
-    for (const libland::Polygon& polygon : geometry) {
-        json rings = json::array();
-        for (const libland::Ring& ring : polygon.rings) {
-            json points = json::array();
-            for (const libland::Point& p : ring) points.push_back({rounded(p.x), rounded(p.y)});
-            rings.push_back(std::move(points));
-        }
-        polygons.push_back(std::move(rings));
-    }
-    return {{"type", "MultiPolygon"}, {"coordinates", std::move(polygons)}};
-}
-
-json parcel_feature(const Session& session, const libland::Snapshot& schema, const libland::Parcel& parcel,
-                    const libland::ParcelVersion& version) {
-    json properties = json::object();
+void append_parcel_feature(std::string& out, const Session& session, const libland::Snapshot& schema,
+                           const libland::Parcel& parcel, const libland::ParcelVersion& version) {
+    out += R"({"type":"Feature","id":)";
+    append_number(out, version.uid);
+    out += R"(,"geometry":)";
+    append_geometry(out, session, parcel.geometry);
+    out += R"(,"properties":{)";
     for (std::size_t i = 0; i < schema.fields.size() && i < parcel.attributes.size(); ++i) {
-        properties[schema.fields[i].name] = value_json(parcel.attributes[i]);
+        append_key(out, schema.fields[i].name);
+        append_value(out, parcel.attributes[i]);
+        out += ',';
     }
-    properties["uid"] = version.uid;
-    properties["key"] = version.key;
-    properties["valid_from"] = version.valid_from;
-    properties["valid_to"] = text_or_null(version.valid_to);
-    properties["version"] = version.version;
-    properties["commit"] = version.commit;
-    return {{"type", "Feature"}, {"id", version.uid}, {"geometry", geometry_json(session, parcel.geometry)},
-            {"properties", std::move(properties)}};
+    out += R"("uid":)";
+    append_number(out, version.uid);
+    out += R"(,"key":)";
+    append_string(out, version.key);
+    out += R"(,"valid_from":)";
+    append_string(out, version.valid_from);
+    out += R"(,"valid_to":)";
+    append_text_or_null(out, version.valid_to);
+    out += R"(,"version":)";
+    append_number(out, version.version);
+    out += R"(,"commit":)";
+    append_number(out, version.commit);
+    out += "}}";
 }
 
-json event_feature(const Session& session, const libland::EventFeature& feature) {
+void append_event_feature(std::string& out, const Session& session, const libland::EventFeature& feature) {
     const libland::ParcelEvent& e = feature.event;
-    json properties = {{"change", e.type},
-                       {"date", e.date},
-                       {"before", joined(e.parents, &libland::ParcelVersion::key)},
-                       {"after", joined(e.children, &libland::ParcelVersion::key)},
-                       {"use_before", joined(e.parents, &libland::ParcelVersion::use)},
-                       {"use_after", joined(e.children, &libland::ParcelVersion::use)},
-                       {"area_before_m2", total_area(e.parents)},
-                       {"area_after_m2", total_area(e.children)},
-                       {"reason", e.reason},
-                       {"document", e.document},
-                       {"commit", e.commit},
-                       {"recorded_at", e.recorded_at},
-                       {"backdated", e.backdated}};
-    return {{"type", "Feature"}, {"id", e.id}, {"geometry", geometry_json(session, feature.area)},
-            {"properties", std::move(properties)}};
+    out += R"({"type":"Feature","id":)";
+    append_number(out, e.id);
+    out += R"(,"geometry":)";
+    append_geometry(out, session, feature.area);
+    const std::pair<const char*, std::string> texts[] = {
+        {"change", e.type},
+        {"date", e.date},
+        {"before", joined(e.parents, &libland::ParcelVersion::key)},
+        {"after", joined(e.children, &libland::ParcelVersion::key)},
+        {"use_before", joined(e.parents, &libland::ParcelVersion::use)},
+        {"use_after", joined(e.children, &libland::ParcelVersion::use)},
+        {"reason", e.reason},
+        {"document", e.document},
+        {"recorded_at", e.recorded_at}};
+    out += R"(,"properties":{)";
+    for (const auto& [name, text] : texts) {
+        append_key(out, name);
+        append_string(out, text);
+        out += ',';
+    }
+    out += R"("area_before_m2":)";
+    append_number(out, total_area(e.parents));
+    out += R"(,"area_after_m2":)";
+    append_number(out, total_area(e.children));
+    out += R"(,"commit":)";
+    append_number(out, e.commit);
+    out += R"(,"backdated":)";
+    out += e.backdated ? "true" : "false";
+    out += "}}";
 }
 
-json layer_feature(const libland::LayerFeature& feature) {
-    return {{"type", "Feature"}, {"id", feature.id}, {"geometry", json::parse(feature.geometry_geojson)},
-            {"properties", json::parse(feature.properties_json)}};
+void append_layer_feature(std::string& out, const libland::LayerFeature& feature) {
+    out += R"({"type":"Feature","id":)";
+    append_number(out, feature.id);
+    out += R"(,"geometry":)";
+    out += feature.geometry_geojson;
+    out += R"(,"properties":)";
+    out += feature.properties_json;
+    out += '}';
 }
 
 }  // namespace landd

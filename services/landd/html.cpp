@@ -90,3 +90,17 @@ void reply(httplib::Response& res, const nlohmann::ordered_json& doc, Format for
 }
 
 }  // namespace landd
+
+namespace landd {
+
+void reply_text(httplib::Response& res, std::string json_text, Format format, const std::string& title,
+                const char* json_type) {
+    if (format == Format::html) {
+        reply(res, nlohmann::ordered_json::parse(json_text), format, title, json_type);
+        return;
+    }
+    res.status = 200;
+    res.set_content(std::move(json_text), json_type);
+}
+
+}  // namespace landd

@@ -5,6 +5,7 @@
 #include "collections.hpp"
 #include "geojson.hpp"
 #include "http_error.hpp"
+#include "json_text.hpp"
 #include "links.hpp"
 
 #include <httplib.h>
@@ -50,8 +51,8 @@ void reply_change_items(const httplib::Request& req, httplib::Response& res, Ses
     query.limit = limit_parameter(req, options.default_limit, options.max_limit);
     query.offset = offset_parameter(req);
     const libland::EventPage events = session.store.query_events(query);
-    FeaturePage page{json::array(), events.matched, query.offset, query.limit};
-    for (const libland::EventFeature& e : events.events) page.features.push_back(event_feature(session, e));
+    FeaturePage page(events.matched, query.offset, query.limit);
+    for (const libland::EventFeature& e : events.events) append_event_feature(page.next_feature(), session, e);
     reply_feature_page(req, res, "changes", std::move(page));
 }
 
@@ -61,8 +62,8 @@ void reply_layer_items(const httplib::Request& req, httplib::Response& res, Sess
     const std::int64_t limit = limit_parameter(req, options.default_limit, options.max_limit);
     const std::int64_t offset = offset_parameter(req);
     const libland::LayerPage layer = session.store.query_layer(name, bbox, std::nullopt, limit, offset);
-    FeaturePage page{json::array(), layer.matched, offset, limit};
-    for (const libland::LayerFeature& f : layer.features) page.features.push_back(layer_feature(f));
+    FeaturePage page(layer.matched, offset, limit);
+    for (const libland::LayerFeature& f : layer.features) append_layer_feature(page.next_feature(), f);
     reply_feature_page(req, res, name, std::move(page));
 }
 
@@ -75,13 +76,17 @@ void reply_one(const httplib::Request& req, httplib::Response& res, Session& ses
             query.id = numeric_id(id, collection);
             const libland::EventPage page = session.store.query_events(query);
             if (page.events.empty()) throw not_found("no change event " + id);
-            reply_feature(req, res, collection, event_feature(session, page.events.front()));
+            std::string feature;
+            append_event_feature(feature, session, page.events.front());
+            reply_feature(req, res, collection, std::move(feature));
             return;
         }
         case CollectionKind::layer: {
             const libland::LayerPage page = session.store.query_layer(collection, std::nullopt, numeric_id(id, collection), 1, 0);
             if (page.features.empty()) throw not_found("no feature " + id + " in " + collection);
-            reply_feature(req, res, collection, layer_feature(page.features.front()));
+            std::string feature;
+            append_layer_feature(feature, page.features.front());
+            reply_feature(req, res, collection, std::move(feature));
             return;
         }
     }
@@ -91,32 +96,39 @@ void reply_one(const httplib::Request& req, httplib::Response& res, Session& ses
 
 void reply_feature_page(const httplib::Request& req, httplib::Response& res, const std::string& collection,
                         FeaturePage page) {
-    const std::int64_t returned = static_cast<std::int64_t>(page.features.size());
     json links = {link(self_url(req, "json"), "self", geojson_type, "this page"),
                   link(self_url(req, "html"), "alternate", "text/html", "this page as HTML"),
                   link(base_url(req) + "/collections/" + collection, "collection", "application/json", collection)};
-    if (page.offset + returned < page.matched) {
-        links.push_back(link(page_url(req, page.offset + returned, page.limit), "next", geojson_type, "next page"));
+    if (page.offset + page.returned < page.matched) {
+        links.push_back(link(page_url(req, page.offset + page.returned, page.limit), "next", geojson_type, "next page"));
     }
     if (page.offset > 0) {
         links.push_back(link(page_url(req, std::max<std::int64_t>(0, page.offset - page.limit), page.limit), "prev",
                              geojson_type, "previous page"));
     }
-    const json doc = {{"type", "FeatureCollection"},
-                      {"features", std::move(page.features)},
-                      {"numberMatched", page.matched},
-                      {"numberReturned", returned},
-                      {"timeStamp", utc_now()},
-                      {"links", std::move(links)}};
-    reply(res, doc, requested_format(req), collection, geojson_type);
+    std::string doc = R"({"type":"FeatureCollection","features":[)";
+    doc += page.features;
+    doc += R"(],"numberMatched":)";
+    append_number(doc, page.matched);
+    doc += R"(,"numberReturned":)";
+    append_number(doc, page.returned);
+    doc += R"(,"timeStamp":)";
+    append_string(doc, utc_now());
+    doc += R"(,"links":)";
+    doc += links.dump();
+    doc += '}';
+    reply_text(res, std::move(doc), requested_format(req), collection, geojson_type);
 }
 
-void reply_feature(const httplib::Request& req, httplib::Response& res, const std::string& collection, json feature) {
+void reply_feature(const httplib::Request& req, httplib::Response& res, const std::string& collection,
+                   std::string feature) {
     const std::string url = base_url(req) + "/collections/" + collection;
-    feature["links"] = {link(self_url(req, "json"), "self", geojson_type, "this feature"),
+    const json links = {link(self_url(req, "json"), "self", geojson_type, "this feature"),
                         link(self_url(req, "html"), "alternate", "text/html", "this feature as HTML"),
                         link(url, "collection", "application/json", collection)};
-    reply(res, feature, requested_format(req), collection + " " + feature["id"].dump(), geojson_type);
+    feature.pop_back();  // the closing brace
+    feature += R"(,"links":)" + links.dump() + "}";
+    reply_text(res, std::move(feature), requested_format(req), collection + " feature", geojson_type);
 }
 
 void add_item_routes(httplib::Server& server, Service& service) {

@@ -9,10 +9,20 @@ namespace landd {
 
 // One page of a collection's features, ready to be wrapped as a FeatureCollection.
 struct FeaturePage {
-    nlohmann::ordered_json features = nlohmann::ordered_json::array();
+    FeaturePage(std::int64_t matched_, std::int64_t offset_, std::int64_t limit_)
+        : matched(matched_), offset(offset_), limit(limit_) {}
+
+    std::string features;  // the features as JSON text, separated by commas
+    std::int64_t returned = 0;
     std::int64_t matched = 0;
     std::int64_t offset = 0;
     std::int64_t limit = 0;
+
+    // Returns the text to append the next feature to (after a comma when it is not the first).
+    std::string& next_feature() {
+        if (returned++ > 0) features += ',';
+        return features;
+    }
 };
 
 // Answers /collections/parcels/items and /collections/parcels/items/{id}.
@@ -24,8 +34,8 @@ void reply_parcel(const httplib::Request& req, httplib::Response& res, Session& 
 void reply_feature_page(const httplib::Request& req, httplib::Response& res, const std::string& collection,
                         FeaturePage page);
 
-// Answers one feature with self/alternate/collection links.
+// Answers one feature (JSON text of a Feature) with self/alternate/collection links.
 void reply_feature(const httplib::Request& req, httplib::Response& res, const std::string& collection,
-                   nlohmann::ordered_json feature);
+                   std::string feature);
 
 }  // namespace landd

@@ -63,9 +63,10 @@ void reply_parcel_items(const httplib::Request& req, httplib::Response& res, Ses
     query.limit = limit_parameter(req, options.default_limit, options.max_limit);
     query.offset = offset_parameter(req);
     const libland::ParcelPage parcels = session.store.query_parcels(query);
-    FeaturePage page{json::array(), parcels.matched, query.offset, query.limit};
+    FeaturePage page(parcels.matched, query.offset, query.limit);
     for (std::size_t i = 0; i < parcels.snapshot.parcels.size(); ++i) {
-        page.features.push_back(parcel_feature(session, parcels.snapshot, parcels.snapshot.parcels[i], parcels.versions[i]));
+        append_parcel_feature(page.next_feature(), session, parcels.snapshot, parcels.snapshot.parcels[i],
+                              parcels.versions[i]);
     }
     reply_feature_page(req, res, "parcels", std::move(page));
 }
@@ -78,7 +79,9 @@ void reply_parcel(const httplib::Request& req, httplib::Response& res, Session& 
         if (!history) throw not_found("no parcel '" + id + "' (neither a uid nor a cadastral key)");
         throw absent_on(*history, id, date);
     }
-    reply_feature(req, res, "parcels", parcel_feature(session, found.snapshot, found.snapshot.parcels.front(), found.versions.front()));
+    std::string feature;
+    append_parcel_feature(feature, session, found.snapshot, found.snapshot.parcels.front(), found.versions.front());
+    reply_feature(req, res, "parcels", std::move(feature));
 }
 
 }  // namespace landd

@@ -36,6 +36,10 @@ using HttpHandler = std::function<void(const httplib::Request&, httplib::Respons
 void reply(httplib::Response& res, const nlohmann::ordered_json& doc, Format format,
            const std::string& title, const char* json_type = "application/json");
 
+// Answers a document already written as JSON text (parsed only for the HTML page).
+void reply_text(httplib::Response& res, std::string json_text, Format format, const std::string& title,
+                const char* json_type);
+
 // Returns the HTML page showing a JSON document (html.cpp).
 [[nodiscard]] std::string html_page(const std::string& title, const nlohmann::ordered_json& doc);
 
