@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
@@ -128,6 +129,7 @@ std::uintmax_t size_of(const std::string& db) {
 }  // namespace
 
 int main(int argc, char** argv) try {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as soon as it is measured
     std::vector<std::string> positionals;
     std::string id = "maXa,soTo,soThua", use = "loaiDat";
     for (int i = 1; i < argc; ++i) {
@@ -142,7 +144,8 @@ int main(int argc, char** argv) try {
     }
     const std::string db = positionals[2];
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
-    libland::Store store = libland::Store::create(db, "EPSG:5897");
+    auto store_owner = std::make_unique<libland::Store>(libland::Store::create(db, "EPSG:5897"));
+    libland::Store& store = *store_owner;
     const libland::Snapshot before = read(positionals[0], id, use, store.crs());
     commit(store, before, "2019-06-30");
     const libland::Snapshot after = read(positionals[1], id, use, store.crs());
@@ -158,6 +161,7 @@ int main(int argc, char** argv) try {
                 as_of_s, t.wall_s());
     bbox_queries(store, after, "2024-07-01");
     history_queries(store, after);
+    store_owner.reset();  // closing checkpoints the WAL into the database file
     std::printf("database size: %.1f MB (%zu + %zu parcels committed)\n", static_cast<double>(size_of(db)) / 1e6,
                 before.parcels.size(), after.parcels.size());
     return 0;

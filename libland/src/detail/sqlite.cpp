@@ -56,6 +56,8 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
     // 256 MiB) instead of spilling each change to the WAL file.
     execute("PRAGMA cache_size=-262144");
     execute("PRAGMA temp_store=MEMORY");
+    // After a large commit has been checkpointed, shrink the WAL file back instead of keeping it.
+    execute("PRAGMA journal_size_limit=67108864");
     execute("PRAGMA foreign_keys=ON");
 }
 
