@@ -181,3 +181,27 @@ BOOST_AUTO_TEST_CASE(api_keys_are_shown_once_and_checked_by_hash) {
     BOOST_TEST(!store.check_key("").has_value());
     BOOST_CHECK_THROW(store.add_key("du-lich", KeyRole::reader), usage_error);
 }
+
+BOOST_AUTO_TEST_CASE(a_published_layer_is_served_in_longitude_latitude) {
+    const std::string tourism = std::string(LIBLAND_SAMPLE_MAPS) + "/tourism.gpkg";
+    if (!std::filesystem::exists(tourism)) {
+        BOOST_TEST_MESSAGE("skipped: no " << tourism);
+        return;
+    }
+    Store store = Store::create(fresh_database("store", "layers.sqlite"), "EPSG:5897");
+    BOOST_CHECK_THROW(store.load_layer(tourism, "tourism"), input_error);  // two layers: name one
+    const std::int64_t loaded = store.load_layer(tourism, "tourism", "tourism_sites");
+    BOOST_TEST(loaded > 0);
+    BOOST_TEST(store.load_layer(tourism, "tourism", "tourism_sites") == loaded);  // replaced, not doubled
+    const auto layers = store.layers();
+    BOOST_TEST_REQUIRE(layers.size() == 1u);
+    BOOST_TEST(layers[0].features == loaded);
+    const auto all = store.layer_features("tourism", std::nullopt, 1000, 0);
+    BOOST_TEST(static_cast<std::int64_t>(all.size()) == loaded);
+    // Ninh Binh lies near 106 degrees east, 20 degrees north: GeoJSON says longitude first.
+    BOOST_TEST(all.front().geometry_geojson.find("[105.") != std::string::npos);
+    BOOST_TEST(all.front().properties_json.front() == '{');
+    // A box far away (in the sea east of Hainan) holds nothing.
+    BOOST_TEST(store.layer_features("tourism", Box{109, 18, 109.1, 18.1}, 1000, 0).empty());
+    BOOST_TEST(store.layer_features("tourism", std::nullopt, 2, 1).size() == 2u);
+}
