@@ -152,6 +152,8 @@ enum class KeyRole { officer, reader };
 [[nodiscard]] const char* to_string(KeyRole role) noexcept;
 [[nodiscard]] KeyRole parse_key_role(const std::string& text);
 
+// One connection to a land database. Use a Store from one thread at a time (open one per thread
+// for parallel readers); any number of Stores, in any processes, may read while one writes.
 class Store {
 public:
     // Creates a new database file with one working CRS ("EPSG:N", projected).
