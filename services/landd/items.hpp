@@ -2,6 +2,7 @@
 // The features of each collection, paged (items.cpp routes; parcel_items.cpp for parcels).
 #include "service.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -10,7 +11,9 @@ namespace landd {
 // One page of a collection's features, ready to be wrapped as a FeatureCollection.
 struct FeaturePage {
     FeaturePage(std::int64_t matched_, std::int64_t offset_, std::int64_t limit_)
-        : matched(matched_), offset(offset_), limit(limit_) {}
+        : matched(matched_), offset(offset_), limit(limit_) {
+        features.reserve(static_cast<std::size_t>(std::min<std::int64_t>(limit, 1000)) * 800);
+    }
 
     std::string features;  // the features as JSON text, separated by commas
     std::int64_t returned = 0;

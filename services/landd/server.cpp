@@ -96,14 +96,25 @@ int serve(const Options& options) {
     std::fprintf(stderr, "landd: serving %s on http://%s:%d/\n", options.db.c_str(), options.host.c_str(), port);
     std::fflush(stderr);
 
-    std::thread stopper([&server, stop_signals] {
+    std::atomic<bool> stopping = false;
+    std::thread warm_up([&] {
+        try {
+            service.sessions.warm_up(options.threads, stopping);
+            std::fprintf(stderr, "landd: %u database sessions ready\n", options.threads);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "landd: opening database sessions ahead failed: %s\n", e.what());
+        }
+    });
+    std::thread stopper([&server, &stopping, stop_signals] {
         int signal = 0;
         sigwait(&stop_signals, &signal);
+        stopping = true;
         server.stop();
     });
     const bool ok = server.listen_after_bind();
     if (!ok) pthread_kill(stopper.native_handle(), SIGTERM);  // listening failed: release the waiter
     stopper.join();
+    warm_up.join();
     return ok ? 0 : 1;
 }
 

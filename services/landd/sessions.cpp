@@ -14,9 +14,18 @@ Session::Session(const std::string& db)
     : store(libland::Store::open(db)), to_lon_lat(store.crs(), crs84), from_lon_lat(crs84, store.crs()) {}
 
 SessionPool::SessionPool(std::string db) : db_(std::move(db)) {
-    auto first = std::make_unique<Session>(db_);
-    crs_ = first->store.crs();
-    idle_.push_back(std::move(first));
+    idle_.push_back(std::make_unique<Session>(db_));
+    crs_ = idle_.front()->store.crs();
+}
+
+void SessionPool::warm_up(unsigned count, const std::atomic<bool>& stop) {
+    for (;;) {
+        {
+            const std::lock_guard lock(mutex_);
+            if (idle_.size() >= count || stop) return;
+        }
+        give_back(std::make_unique<Session>(db_));
+    }
 }
 
 SessionPool::Lease::~Lease() {

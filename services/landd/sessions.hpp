@@ -5,6 +5,7 @@
 #include <libland/crs.hpp>
 #include <libland/store.hpp>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -24,6 +25,11 @@ class SessionPool {
 public:
     // Opens one session at once, so that a missing or foreign database fails at start-up.
     explicit SessionPool(std::string db);
+
+    // Opens sessions until `count` are idle or `stop` is set: one per worker thread, opened ahead
+    // because opening one takes tens of milliseconds (the CRS transformations), far more while
+    // other threads open theirs. Meant for a background thread; requests meanwhile open their own.
+    void warm_up(unsigned count, const std::atomic<bool>& stop);
 
     // A session borrowed for one request; returned to the pool on destruction.
     class Lease {

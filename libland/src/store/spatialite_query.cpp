@@ -64,10 +64,6 @@ ParcelPage SpatialiteBackend::query_parcels(const ParcelQuery& query) {
         page.snapshot.use_field = std::move(schema->use_field);
     }
     const std::string where = parcel_filters(query);
-    detail::Statement count(db_, ("SELECT count(*) FROM parcel_versions" + where).c_str());
-    bind_parcel_filters(count, query);
-    page.matched = count.step() ? count.integer(0) : 0;
-
     detail::Statement rows(db_, ("SELECT version_id, uid, key, use, attributes, AsBinary(geometry), valid_from, "
                                  "coalesce(valid_to, ''), commit_id, recorded_at, area_m2 FROM parcel_versions" +
                                  where + " ORDER BY key, version_id LIMIT ?9 OFFSET ?10")
@@ -86,6 +82,14 @@ ParcelPage SpatialiteBackend::query_parcels(const ParcelQuery& query) {
                                               rows.text(6), rows.text(7), rows.integer(8), rows.text(9),
                                               rows.real(10)});
         page.snapshot.parcels.push_back(std::move(parcel));
+    }
+    const auto returned = static_cast<std::int64_t>(page.versions.size());
+    if (returned < query.limit && (returned > 0 || query.offset == 0)) {
+        page.matched = query.offset + returned;  // the last page: no need to count
+    } else {
+        detail::Statement count(db_, ("SELECT count(*) FROM parcel_versions" + where).c_str());
+        bind_parcel_filters(count, query);
+        page.matched = count.step() ? count.integer(0) : 0;
     }
     return page;
 }
