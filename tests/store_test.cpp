@@ -205,3 +205,22 @@ BOOST_AUTO_TEST_CASE(a_published_layer_is_served_in_longitude_latitude) {
     BOOST_TEST(store.layer_features("tourism", Box{109, 18, 109.1, 18.1}, 1000, 0).empty());
     BOOST_TEST(store.layer_features("tourism", std::nullopt, 2, 1).size() == 2u);
 }
+
+BOOST_AUTO_TEST_CASE(a_renumbered_parcel_keeps_its_uid) {
+    Store store = Store::create(fresh_database("store", "renumbered.sqlite"), "EPSG:5897");
+    store.commit(grid_survey(2, 1), on("2019-05-01"));
+    Snapshot renumbered = grid_survey(2, 1);
+    renumbered.parcels[1].key = "14362-7-9";
+    renumbered.parcels[1].attributes[2] = std::int64_t{9};
+    const CommitSummary summary = store.commit(renumbered, on("2024-03-01"));
+    BOOST_TEST(summary.events.at("renumbered") == 1);
+    const auto by_new_key = store.history("14362-7-9");
+    BOOST_TEST_REQUIRE(by_new_key.has_value());
+    BOOST_TEST_REQUIRE(by_new_key->versions.size() == 2u);
+    BOOST_TEST(by_new_key->versions[0].key == "14362-7-2");
+    BOOST_TEST(by_new_key->versions[1].key == "14362-7-9");
+    // The old key still finds the same parcel, and so does its uid.
+    BOOST_TEST(store.history("14362-7-2")->uid == by_new_key->uid);
+    BOOST_TEST(store.history(std::to_string(by_new_key->uid))->versions.size() == 2u);
+    BOOST_TEST(!store.history("14362-7-77").has_value());
+}
