@@ -9,7 +9,7 @@
 # land init DB --crs EPSG:5897; land commit DB DIR/before.gpkg --date 2019-06-30 --id
 # maXa,soTo,soThua --use loaiDat; land commit DB DIR/after.gpkg --date 2024-06-30 ...).
 # Environment: PORT (default 18181), DURATION (default 10s), CONNECTIONS (default 32),
-# PARCELS_PER_BOX (default 50).
+# PARCELS_PER_BOX (default 50), LANDD_OPTIONS (more landd options, e.g. "--workers 4").
 set -eu
 BUILD=${1:?usage: bench/landd_bench.sh BUILD_DIR [DB]}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -33,7 +33,7 @@ else
   "$LAND" commit "$DB" "$MAPS/survey_2024.gpkg" --date 2024-06-30 --id maXa,soTo,soThua --use loaiDat >/dev/null
 fi
 
-"$LANDD" --db "$DB" --listen "127.0.0.1:$PORT" --quiet 2>"$WORK/landd.log" &
+"$LANDD" --db "$DB" --listen "127.0.0.1:$PORT" --quiet ${LANDD_OPTIONS:-} 2>"$WORK/landd.log" &
 SERVER=$!
 for _ in $(seq 600); do  # until every worker's database session is open
   grep -q "sessions ready" "$WORK/landd.log" 2>/dev/null && break

@@ -40,6 +40,9 @@ void check_access(const httplib::Request& req, Session& session, Access needed) 
 HttpHandler guarded(Service& service, RouteHandler handler, Access needed) {
     return [&service, handler = std::move(handler), needed](const httplib::Request& req, httplib::Response& res) {
         try {
+            // Writes may take seconds: they do not hold up the reads' gate.
+            std::optional<WorkGate::Pass> pass;
+            if (needed != Access::officer) pass.emplace(service.reads);
             SessionPool::Lease session = service.sessions.acquire();
             check_access(req, *session, needed);
             handler(req, res, *session);

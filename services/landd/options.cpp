@@ -3,7 +3,9 @@
 
 #include <libland/error.hpp>
 
+#include <algorithm>
 #include <charconv>
+#include <thread>
 #include <string_view>
 
 namespace landd {
@@ -33,7 +35,7 @@ void parse_listen(Options& options, const std::string& text) {
 const char* usage() noexcept {
     return "usage: landd --db DB [--listen HOST:PORT] [--public-read | --read-key-required]\n"
            "             [--default-limit N] [--max-limit N] [--max-body-mb N]\n"
-           "             [--read-timeout S] [--write-timeout S] [--threads N] [--quiet]\n"
+           "             [--read-timeout S] [--write-timeout S] [--threads N] [--workers N] [--quiet]\n"
            "  --listen            default 127.0.0.1:8080\n"
            "  --read-key-required reading needs `Authorization: Bearer KEY` too (reader or officer)\n"
            "  --max-limit         larger page sizes are capped to it (default 10000)\n";
@@ -57,11 +59,13 @@ Options parse_options(int argc, char** argv) {
         else if (arg == "--read-timeout") options.read_timeout_s = static_cast<int>(whole_number(arg, value(), 1, 3600));
         else if (arg == "--write-timeout") options.write_timeout_s = static_cast<int>(whole_number(arg, value(), 1, 3600));
         else if (arg == "--threads") options.threads = static_cast<unsigned>(whole_number(arg, value(), 1, 1024));
+        else if (arg == "--workers") options.workers = static_cast<unsigned>(whole_number(arg, value(), 1, 1024));
         else if (arg == "--quiet") options.quiet = true;
         else throw libland::usage_error("unknown option '" + arg + "'");
     }
     if (options.db.empty()) throw libland::usage_error("--db DB is required");
     if (options.default_limit > options.max_limit) options.default_limit = options.max_limit;
+    if (options.workers == 0) options.workers = std::max(2u, std::thread::hardware_concurrency());
     return options;
 }
 

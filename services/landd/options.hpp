@@ -17,6 +17,7 @@ struct Options {
     int read_timeout_s = 30;
     int write_timeout_s = 60;
     unsigned threads = 48;               // worker threads, each with its own database connection
+    unsigned workers = 0;                // reads answered at once (0: one per core, at least 2)
     bool quiet = false;                  // no access log
 };
 

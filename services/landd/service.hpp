@@ -4,6 +4,7 @@
 #include "options.hpp"
 #include "params.hpp"
 #include "sessions.hpp"
+#include "work_gate.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +22,7 @@ namespace landd {
 struct Service {
     Options options;
     SessionPool sessions;
+    WorkGate reads;   // requests answered from the database at once (--workers)
 };
 
 using RouteHandler = std::function<void(const httplib::Request&, httplib::Response&, Session&)>;

@@ -1,0 +1,38 @@
+#pragma once
+// At most N requests at work at once, admitted in arrival order. With one worker thread per
+// connection, dozens of threads would otherwise share the few cores and the unlucky ones wait far
+// longer than the rest; a first-come first-served gate keeps the latency of every request close
+// to the mean.
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+
+namespace landd {
+
+class WorkGate {
+public:
+    // REQUIRES: width >= 1.
+    explicit WorkGate(unsigned width) : width_(width) {}
+
+    // Holds a place at work while alive.
+    class Pass {
+    public:
+        explicit Pass(WorkGate& gate);
+        ~Pass();
+        Pass(const Pass&) = delete;
+        Pass& operator=(const Pass&) = delete;
+
+    private:
+        WorkGate& gate_;
+    };
+
+private:
+    std::mutex mutex_;
+    std::condition_variable turn_;
+    std::uint64_t next_ticket_ = 0;  // given to the next arrival
+    std::uint64_t admitted_ = 0;     // tickets admitted so far
+    unsigned at_work_ = 0;
+    unsigned width_;
+};
+
+}  // namespace landd
