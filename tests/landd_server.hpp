@@ -130,6 +130,26 @@ private:
     int port_ = 0;
 };
 
+// Runs landd to completion (for refused command lines). `scratch` is a folder for its output.
+inline Outcome run_landd(const std::vector<std::string>& args, const std::string& scratch) {
+    std::vector<std::string> all{LANDD_EXECUTABLE};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const std::string err = scratch + "/landd.err";
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid = -1;
+    posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    Outcome o;
+    o.code = wait_for(pid);
+    o.err = slurp(err);
+    return o;
+}
+
 // Returns the JSON body of a response (throws when it is not JSON).
 inline nlohmann::json body_of(const httplib::Result& r) {
     if (!r) throw std::runtime_error("no answer from landd");

@@ -348,4 +348,16 @@ BOOST_AUTO_TEST_CASE(access_log_has_one_line_per_request) {
     BOOST_TEST(log.find(served().db.reader_key) == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(refused_command_lines_exit_2_with_a_message) {
+    const std::string scratch = std::filesystem::path(work_path("landd", "refusals")).parent_path().string();
+    const Outcome missing = run_landd({"--db", scratch + "/no-such.db"}, scratch);
+    BOOST_TEST(missing.code == 2);
+    BOOST_TEST(missing.err.find("no-such.db") != std::string::npos, missing.err);
+    const Outcome listen = run_landd({"--db", served().db.path, "--listen", "127.0.0.1:http"}, scratch);
+    BOOST_TEST(listen.code == 2);
+    BOOST_TEST(listen.err.find("--listen") != std::string::npos, listen.err);
+    BOOST_TEST(run_landd({"--db", served().db.path, "--colour"}, scratch).code == 2);
+    BOOST_TEST(run_landd({}, scratch).err.find("--db") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
