@@ -224,3 +224,28 @@ BOOST_AUTO_TEST_CASE(a_renumbered_parcel_keeps_its_uid) {
     BOOST_TEST(store.history(std::to_string(by_new_key->uid))->versions.size() == 2u);
     BOOST_TEST(!store.history("14362-7-77").has_value());
 }
+
+BOOST_AUTO_TEST_CASE(a_survey_of_one_commune_leaves_its_neighbours_alone) {
+    Store store = Store::create(fresh_database("store", "communes.sqlite"), "EPSG:5897");
+    store.commit(grid_survey(3, 1), on("2019-05-01"));  // commune 14362, x 0..60 m
+    // The neighbouring commune 14363, east of it (x 60..120 m), surveyed later.
+    Snapshot east = grid_survey(3, 1);
+    for (std::size_t i = 0; i < east.parcels.size(); ++i) {
+        Parcel& p = east.parcels[i];
+        p.key = "14363-1-" + std::to_string(i + 1);
+        p.attributes[0] = std::string("14363");
+        p.attributes[1] = std::int64_t{1};
+        p.geometry = square(60 + 20.0 * static_cast<double>(i), 0, 20);
+    }
+    const CommitSummary first_east = store.commit(east, on("2020-05-01"));
+    BOOST_TEST(first_east.events.size() == 1u);
+    BOOST_TEST(first_east.events.at("added") == 3);
+    // A new survey of 14362 alone changes one of its parcels and removes none of 14363's.
+    Snapshot west = grid_survey(3, 1);
+    west.parcels[0].use = "ONT";
+    west.parcels[0].attributes[3] = std::string("ONT");
+    const CommitSummary again = store.commit(west, on("2024-05-01"));
+    BOOST_TEST(again.events.size() == 1u);
+    BOOST_TEST(again.events.at("use_changed") == 1);
+    BOOST_TEST(store.as_of("2024-05-01").parcels.size() == 6u);
+}

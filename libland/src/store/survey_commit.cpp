@@ -57,9 +57,36 @@ void check_same_area(const Snapshot& mapped, const Snapshot& survey) {
     }
 }
 
+// Returns the commune of a key ("14362" of "14362-12-345"), or "" for a key of one part.
+std::string commune_of(const std::string& key) {
+    const auto dash = key.find('-');
+    return dash == std::string::npos ? std::string() : key.substr(0, dash);
+}
+
+// Returns the part of the map that the survey re-surveys: the parcels of the communes it covers
+// (the first part of the keys), so that committing one commune leaves its neighbours alone. With
+// one-part keys the survey covers the whole map.
+State in_scope(State map, const Snapshot& survey) {
+    std::unordered_set<std::string> communes;
+    for (const Parcel& p : survey.parcels) communes.insert(commune_of(p.key));
+    if (communes.count(std::string()) != 0) return map;
+    std::vector<Parcel> parcels = std::move(map.snapshot.parcels);
+    State scoped;
+    scoped.snapshot = std::move(map.snapshot);
+    scoped.snapshot.parcels.clear();
+    for (std::size_t i = 0; i < parcels.size(); ++i) {
+        if (communes.count(commune_of(parcels[i].key)) == 0) continue;
+        scoped.snapshot.parcels.push_back(std::move(parcels[i]));
+        scoped.versions.push_back(map.versions[i]);
+        scoped.uids.push_back(map.uids[i]);
+        scoped.valid_to.push_back(std::move(map.valid_to[i]));
+    }
+    return scoped;
+}
+
 Schema schema_of(const Snapshot& s) { return Schema{s.fields, s.id_fields, s.use_field}; }
 
-// An event of the initial load: the parcel enters an empty map. It records no area of its own (the
+// An event of an area's first survey: the parcel enters a map that had nothing there. It records no area of its own (the
 // parcel's version has it): drawn on a map of changes, a whole survey of `added` is only noise,
 // and leaving it out spares a geometry and an index entry per parcel on the largest commit.
 PlannedEvent loaded(const Parcel& parcel) {
@@ -143,8 +170,9 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
     plan.backdated = store::check_order(backend, info);
     plan.source = survey.source;
     plan.schema = store::schema_of(survey);
-    const store::State before = backend.state_at(info.date, std::nullopt);
-    store::check_same_area(before.snapshot, survey);
+    store::State map = backend.state_at(info.date, std::nullopt);
+    store::check_same_area(map.snapshot, survey);
+    const store::State before = store::in_scope(std::move(map), survey);
     if (before.snapshot.parcels.empty()) {
         plan.events.reserve(survey.parcels.size());
         for (const Parcel& p : survey.parcels) plan.events.push_back(store::loaded(p));
