@@ -144,7 +144,7 @@ int diff_command(const Args& args) {
     if (matrix) check_output(*matrix, "matrix", {".csv"});
     libland::DiffOptions options;
     options.tolerance = args.number_or("tolerance", options.tolerance);
-    if (!(options.tolerance > 0)) throw libland::usage_error("option --tolerance: must be a positive number of metres");
+    libland::check(options);
     options.repair = args.flag("repair");
     PhaseReporter reporter(args.flag("quiet"));
     options.progress = reporter.progress();

@@ -81,6 +81,10 @@ struct DiffOptions {
 [[nodiscard]] ChangeSet diff(const Snapshot& before, const Snapshot& after,
                              const DiffOptions& options);
 
+// Throws usage_error when the options make no sense (a tolerance that is not a positive number of
+// metres). diff() checks them too; callers may check before the costly reading.
+void check(const DiffOptions& options);
+
 [[nodiscard]] const char* to_string(ChangeType type) noexcept;
 
 // Returns the real-valued fields of the snapshot that hold the parcel's area ("dienTich",

@@ -50,9 +50,7 @@ void check_inputs(const Snapshot& before, const Snapshot& after, const DiffOptio
         throw usage_error("before snapshot " + before.source + " is in " + before.crs + " but after snapshot " +
                           after.source + " is in " + after.crs + ": read both into one CRS (--crs)");
     }
-    if (!(options.tolerance > 0) || !std::isfinite(options.tolerance)) {
-        throw usage_error("the tolerance must be a positive number of metres");
-    }
+    check(options);
 }
 
 // Indexes the after-parcels and returns the overlap graph; the index is freed on return.
@@ -98,6 +96,12 @@ ChangeSet diff(const Snapshot& before, const Snapshot& after, const DiffOptions&
     changes.timings.classify = clock.lap();
     report(options, "classify", 1);
     return changes;
+}
+
+void check(const DiffOptions& options) {
+    if (!(options.tolerance > 0) || !std::isfinite(options.tolerance)) {
+        throw usage_error("the tolerance must be a positive number of metres");
+    }
 }
 
 const char* to_string(ChangeType type) noexcept {
