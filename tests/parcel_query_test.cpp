@@ -1,0 +1,173 @@
+// The Store's paged reads for services (libland/src/store/parcel_query.cpp): parcels valid on a
+// date with box, use, sheet, uid and key filters, pages and their count; one parcel as of a date;
+// change events within an interval; published layer features; extents.
+#define BOOST_TEST_MODULE parcel_query
+#include <boost/test/unit_test.hpp>
+
+#include "store_fixtures.hpp"
+
+#include <libland/error.hpp>
+#include <libland/store.hpp>
+
+using namespace libland;
+using libland::test::grid_survey;
+using libland::test::store_x0;
+using libland::test::store_y0;
+
+namespace {
+
+CommitInfo on(const std::string& date) {
+    CommitInfo info;
+    info.date = date;
+    info.document = "QD-1";
+    return info;
+}
+
+// A 4 x 3 grid of 20 m parcels 14362-7-1..12 (1 at the north-west corner) surveyed on 2019-01-01;
+// parcel 1 turned to housing (ONT) on 2020-01-01, parcel 2 retired on 2020-06-01.
+Store grid_database(const std::string& name) {
+    Store store = Store::create(libland::test::fresh_database("parcel_query", name), "EPSG:5897");
+    store.commit(grid_survey(4, 3), on("2019-01-01"));
+    store.set_use("14362-7-1", "ONT", on("2020-01-01"));
+    store.retire("14362-7-2", on("2020-06-01"));
+    return store;
+}
+
+ParcelQuery on_date(const std::string& date) {
+    ParcelQuery q;
+    q.date = date;
+    return q;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(parcels_valid_on_a_date_by_key_with_validity) {
+    Store store = grid_database("dates.sqlite");
+    const ParcelPage first = store.query_parcels(on_date("2019-06-01"));
+    BOOST_TEST(first.matched == 12);
+    BOOST_TEST_REQUIRE(first.snapshot.parcels.size() == 12u);
+    BOOST_TEST(first.snapshot.parcels[0].key == "14362-7-1");
+    BOOST_TEST(first.snapshot.parcels[1].key == "14362-7-10");  // ordered by key text
+    BOOST_TEST(first.versions[0].valid_from == "2019-01-01");
+    BOOST_TEST(first.versions[0].valid_to == "2020-01-01");
+    BOOST_TEST(first.snapshot.fields.size() == 5u);
+    BOOST_TEST(std::get<std::int64_t>(first.snapshot.parcels[0].attributes[1]) == 7);
+
+    const ParcelPage later = store.query_parcels(on_date("2021-01-01"));
+    BOOST_TEST(later.matched == 11);
+    BOOST_TEST(later.snapshot.parcels[0].use == "ONT");
+    BOOST_TEST(later.versions[0].valid_from == "2020-01-01");
+    BOOST_TEST(later.versions[0].valid_to == "");
+    BOOST_TEST(store.query_parcels(on_date("2018-12-31")).matched == 0);
+}
+
+BOOST_AUTO_TEST_CASE(filters_by_use_sheet_box_uid_and_key) {
+    Store store = grid_database("filters.sqlite");
+    ParcelQuery q = on_date("2021-01-01");
+    q.use = "ONT";
+    BOOST_TEST(store.query_parcels(q).matched == 1);
+    q.use = "LUC";
+    BOOST_TEST(store.query_parcels(q).matched == 10);
+
+    q = on_date("2019-06-01");
+    for (const char* sheet : {"7", "14362-7"}) {
+        q.sheet = sheet;
+        BOOST_TEST(store.query_parcels(q).matched == 12, sheet);
+    }
+    q.sheet = "17";
+    BOOST_TEST(store.query_parcels(q).matched == 0);
+
+    // A box inside parcel 1 (north-west corner: columns 0, top row) meets it alone.
+    q = on_date("2019-06-01");
+    q.box = Box{store_x0 + 5, store_y0 + 45, store_x0 + 15, store_y0 + 55};
+    const ParcelPage inside = store.query_parcels(q);
+    BOOST_TEST_REQUIRE(inside.matched == 1);
+    BOOST_TEST(inside.snapshot.parcels[0].key == "14362-7-1");
+
+    q = on_date("2019-06-01");
+    q.uid = inside.versions[0].uid;
+    BOOST_TEST(store.query_parcels(q).snapshot.parcels.at(0).key == "14362-7-1");
+    q = on_date("2019-06-01");
+    q.key = "14362-7-12";
+    BOOST_TEST(store.query_parcels(q).matched == 1);
+}
+
+BOOST_AUTO_TEST_CASE(pages_count_every_match) {
+    Store store = grid_database("pages.sqlite");
+    ParcelQuery q = on_date("2019-06-01");
+    q.limit = 5;
+    const ParcelPage first = store.query_parcels(q);
+    BOOST_TEST(first.snapshot.parcels.size() == 5u);
+    BOOST_TEST(first.matched == 12);
+    q.offset = 10;
+    const ParcelPage last = store.query_parcels(q);
+    BOOST_TEST(last.snapshot.parcels.size() == 2u);
+    BOOST_TEST(last.matched == 12);
+    q.offset = 20;
+    BOOST_TEST(store.query_parcels(q).matched == 12);
+    q.limit = -1;
+    BOOST_CHECK_THROW((void)store.query_parcels(q), usage_error);
+    BOOST_CHECK_THROW((void)store.query_parcels(on_date("2019-02-30")), usage_error);
+}
+
+BOOST_AUTO_TEST_CASE(one_parcel_as_of_a_date) {
+    Store store = grid_database("one.sqlite");
+    const ParcelPage then = store.parcel_at("14362-7-2", "2019-06-01");
+    BOOST_TEST_REQUIRE(then.snapshot.parcels.size() == 1u);
+    BOOST_TEST(then.versions[0].valid_to == "2020-06-01");
+    BOOST_TEST(store.parcel_at("14362-7-2", "2021-01-01").snapshot.parcels.empty());
+    BOOST_TEST(store.parcel_at(std::to_string(then.versions[0].uid), "2019-06-01").snapshot.parcels.size() == 1u);
+    BOOST_TEST(store.parcel_at("14362-7-99", "2019-06-01").snapshot.parcels.empty());
+}
+
+BOOST_AUTO_TEST_CASE(events_within_an_interval_with_their_area) {
+    Store store = grid_database("events.sqlite");
+    EventQuery q;
+    q.from = "2020-01-01";
+    const EventPage later = store.query_events(q);
+    BOOST_TEST(later.matched == 2);
+    BOOST_TEST_REQUIRE(later.events.size() == 2u);
+    BOOST_TEST(later.events[0].event.date == "2020-01-01");
+    BOOST_TEST(later.events[0].event.parents.at(0).key == "14362-7-1");
+    BOOST_TEST(later.events[1].event.children.empty());  // the retirement
+    BOOST_TEST(std::abs(area(later.events[0].area) - 400) < 0.01);
+
+    q = EventQuery{};
+    q.to = "2019-12-31";
+    BOOST_TEST(store.query_events(q).matched == 12);  // the first survey added every parcel
+    q = EventQuery{};
+    q.id = later.events[1].event.id;
+    BOOST_TEST(store.query_events(q).events.at(0).event.id == later.events[1].event.id);
+    q = EventQuery{};
+    q.box = Box{store_x0 + 5, store_y0 + 45, store_x0 + 15, store_y0 + 55};
+    q.from = "2020-01-01";
+    BOOST_TEST(store.query_events(q).matched == 1);  // the change of use of parcel 1
+}
+
+BOOST_AUTO_TEST_CASE(layer_features_by_box_and_id_and_extents) {
+    Store store = grid_database("layers.sqlite");
+    const std::string file = libland::test::write_work_file(
+        "parcel_query", "sites.geojson",
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::5897"}},)"
+        R"("features":[)"
+        R"({"type":"Feature","properties":{"name":"Chua"},"geometry":{"type":"Point","coordinates":[590010,2230050]}},)"
+        R"({"type":"Feature","properties":{"name":"Den"},"geometry":{"type":"Point","coordinates":[590070,2230010]}}]})");
+    store.load_layer(file, "sites");
+    const LayerPage all = store.query_layer("sites", std::nullopt, std::nullopt, 10, 0);
+    BOOST_TEST(all.matched == 2);
+    BOOST_TEST_REQUIRE(all.features.size() == 2u);
+    BOOST_TEST(all.features[0].properties_json.find("Chua") != std::string::npos);
+    BOOST_TEST(store.query_layer("sites", std::nullopt, all.features[1].id, 10, 0).features.at(0).id == all.features[1].id);
+    BOOST_TEST(store.query_layer("sites", Box{100, 10, 100.1, 10.1}, std::nullopt, 10, 0).matched == 0);
+    BOOST_TEST(store.query_layer("roads", std::nullopt, std::nullopt, 10, 0).matched == 0);
+
+    const std::optional<Box> sites = store.layer_extent("sites");
+    BOOST_TEST_REQUIRE(sites.has_value());
+    BOOST_TEST(std::abs(sites->min_x - 590010) < 0.5);
+    BOOST_TEST(std::abs(sites->max_x - 590070) < 0.5);
+    const std::optional<Box> parcels = store.parcel_extent();
+    BOOST_TEST_REQUIRE(parcels.has_value());
+    BOOST_TEST(std::abs(parcels->min_x - store_x0) < 0.5);
+    BOOST_TEST(std::abs(parcels->max_y - (store_y0 + 60)) < 0.5);
+    BOOST_TEST(!store.layer_extent("roads").has_value());
+}
