@@ -249,3 +249,19 @@ BOOST_AUTO_TEST_CASE(a_survey_of_one_commune_leaves_its_neighbours_alone) {
     BOOST_TEST(again.events.at("use_changed") == 1);
     BOOST_TEST(store.as_of("2024-05-01").parcels.size() == 6u);
 }
+
+BOOST_AUTO_TEST_CASE(only_a_later_change_of_the_same_communes_makes_a_survey_back_dated) {
+    Store store = Store::create(fresh_database("store", "order.sqlite"), "EPSG:5897");
+    store.commit(grid_survey(2, 1), on("2024-05-01"));  // commune 14362
+    Snapshot east = grid_survey(2, 1);
+    for (std::size_t i = 0; i < east.parcels.size(); ++i) {
+        east.parcels[i].key = "14363-1-" + std::to_string(i + 1);
+        east.parcels[i].attributes[0] = std::string("14363");
+        east.parcels[i].geometry = square(40 + 20.0 * static_cast<double>(i), 0, 20);
+    }
+    // Commune 14363 was surveyed earlier than 14362's commit: not back-dated for its own area.
+    const CommitSummary east_2020 = store.commit(east, on("2020-05-01"));
+    BOOST_TEST(!east_2020.backdated);
+    // A 14362 survey dated before 14362's last change is.
+    BOOST_CHECK_THROW(store.commit(grid_survey(2, 1), on("2023-01-01")), usage_error);
+}

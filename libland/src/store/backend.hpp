@@ -56,6 +56,7 @@ struct Plan {
     bool backdated = false;
     std::string source;                   // survey file
     Schema schema;  // the survey's own schema (recorded), or the one in force for a transaction
+    std::vector<std::string> communes;  // the communes a survey covers ("" : the whole map)
     std::vector<PlannedEvent> events;
 };
 
@@ -77,6 +78,9 @@ public:
     [[nodiscard]] virtual std::unique_ptr<WriteLock> lock_for_write() = 0;
     // Returns the latest valid date recorded, "" for an empty database.
     [[nodiscard]] virtual std::string last_date() = 0;
+    // Returns the latest date on which a parcel of one of the communes (the first part of its key)
+    // changed or a survey covered it, "" when none. An empty commune stands for the whole map.
+    [[nodiscard]] virtual std::string last_change(const std::vector<std::string>& communes) = 0;
     // Returns the schema of the survey in force on the date (nothing before the first survey).
     [[nodiscard]] virtual std::optional<Schema> schema_at(const std::string& date) = 0;
     // Returns the parcels valid on the date, all or those whose bounds meet the box.

@@ -17,6 +17,7 @@ public:
 
     [[nodiscard]] std::unique_ptr<WriteLock> lock_for_write() override;
     [[nodiscard]] std::string last_date() override;
+    [[nodiscard]] std::string last_change(const std::vector<std::string>& communes) override;
     [[nodiscard]] std::optional<Schema> schema_at(const std::string& date) override;
     [[nodiscard]] State state_at(const std::string& date, const std::optional<Box>& box) override;
     [[nodiscard]] State parcels_at(const std::vector<std::int64_t>& uids, const std::string& date) override;

@@ -50,6 +50,28 @@ std::string SpatialiteBackend::last_date() {
     return q.step() ? q.text(0) : std::string();
 }
 
+std::string SpatialiteBackend::last_change(const std::vector<std::string>& communes) {
+    // A commune's keys are the range ["14362-", "14362.") ('.' follows '-'), read through the key
+    // index.
+    detail::Statement changed(db_,
+                              "SELECT max(max(valid_from), coalesce(max(valid_to), '')) FROM parcel_versions "
+                              "WHERE key >= ?1 AND key < ?2");
+    detail::Statement surveyed(db_,
+                               "SELECT max(c.valid_date) FROM commit_communes cc JOIN commits c USING (commit_id) "
+                               "WHERE cc.commune = ?");
+    std::string last;
+    for (const std::string& commune : communes) {
+        if (commune.empty()) return last_date();
+        changed.bind(1, commune + "-").bind(2, commune + ".");
+        if (changed.step() && !changed.is_null(0)) last = std::max(last, changed.text(0));
+        changed.reset();
+        surveyed.bind(1, commune);
+        if (surveyed.step() && !surveyed.is_null(0)) last = std::max(last, surveyed.text(0));
+        surveyed.reset();
+    }
+    return last;
+}
+
 std::optional<Schema> SpatialiteBackend::schema_at(const std::string& date) {
     // The survey in force on the date; before the first survey, the first one's schema.
     detail::Statement in_force(db_,

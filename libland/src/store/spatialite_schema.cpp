@@ -27,6 +27,10 @@ CREATE TABLE commits (
   id_fields   TEXT,
   use_field   TEXT);
 CREATE INDEX commits_survey_date ON commits (kind, valid_date);
+CREATE TABLE commit_communes (
+  commit_id INTEGER NOT NULL REFERENCES commits,
+  commune   TEXT NOT NULL,
+  PRIMARY KEY (commune, commit_id)) WITHOUT ROWID;
 CREATE TABLE parcels (
   uid            INTEGER PRIMARY KEY,
   created_commit INTEGER NOT NULL REFERENCES commits);

@@ -111,7 +111,10 @@ std::int64_t SpatialiteBackend::insert_commit(const Plan& plan, const std::strin
         q.bind(10, plan.schema.use_field);
     }
     q.run();
-    return db_.last_insert_id();
+    const std::int64_t commit = db_.last_insert_id();
+    detail::Statement area(db_, "INSERT INTO commit_communes (commit_id, commune) VALUES (?, ?)");
+    for (const std::string& commune : plan.communes) area.bind(1, commit).bind(2, commune).run();
+    return commit;
 }
 
 CommitSummary SpatialiteBackend::apply(const Plan& plan) {

@@ -23,9 +23,10 @@ void check_date(const std::string& date) {
     }
 }
 
-bool check_order(Backend& backend, const CommitInfo& info) {
+bool check_order(Backend& backend, const CommitInfo& info) { return check_order(backend.last_date(), info); }
+
+bool check_order(const std::string& last, const CommitInfo& info) {
     check_date(info.date);
-    const std::string last = backend.last_date();
     if (last.empty() || info.date >= last) return false;
     if (!info.backdate) {
         throw usage_error("the date " + info.date + " is before the last recorded change (" + last +

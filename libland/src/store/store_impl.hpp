@@ -22,6 +22,8 @@ void check_date(const std::string& date);
 // Returns whether the write is back-dated (its date before the last recorded one).
 // Throws usage_error when it is and info.backdate is not set. REQUIRES: the write lock is held.
 [[nodiscard]] bool check_order(Backend& backend, const CommitInfo& info);
+// The same against a given last date of the area written to.
+[[nodiscard]] bool check_order(const std::string& last, const CommitInfo& info);
 
 // The current version of the parcel a transaction acts on.
 struct Target {

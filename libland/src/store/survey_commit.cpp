@@ -63,12 +63,18 @@ std::string commune_of(const std::string& key) {
     return dash == std::string::npos ? std::string() : key.substr(0, dash);
 }
 
+// Returns the communes the survey covers ("" for one-part keys: the whole map).
+std::vector<std::string> communes_of(const Snapshot& survey) {
+    std::unordered_set<std::string> communes;
+    for (const Parcel& p : survey.parcels) communes.insert(commune_of(p.key));
+    return {communes.begin(), communes.end()};
+}
+
 // Returns the part of the map that the survey re-surveys: the parcels of the communes it covers
 // (the first part of the keys), so that committing one commune leaves its neighbours alone. With
 // one-part keys the survey covers the whole map.
-State in_scope(State map, const Snapshot& survey) {
-    std::unordered_set<std::string> communes;
-    for (const Parcel& p : survey.parcels) communes.insert(commune_of(p.key));
+State in_scope(State map, const std::vector<std::string>& surveyed) {
+    const std::unordered_set<std::string> communes(surveyed.begin(), surveyed.end());
     if (communes.count(std::string()) != 0) return map;
     std::vector<Parcel> parcels = std::move(map.snapshot.parcels);
     State scoped;
@@ -167,12 +173,15 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
     store::Plan plan;
     plan.kind = "survey";
     plan.info = info;
-    plan.backdated = store::check_order(backend, info);
+    // Only a change in the surveyed communes after the survey's date makes it back-dated.
+    const std::vector<std::string> communes = store::communes_of(survey);
+    plan.backdated = store::check_order(backend.last_change(communes), info);
+    plan.communes = communes;
     plan.source = survey.source;
     plan.schema = store::schema_of(survey);
     store::State map = backend.state_at(info.date, std::nullopt);
     store::check_same_area(map.snapshot, survey);
-    const store::State before = store::in_scope(std::move(map), survey);
+    const store::State before = store::in_scope(std::move(map), communes);
     if (before.snapshot.parcels.empty()) {
         plan.events.reserve(survey.parcels.size());
         for (const Parcel& p : survey.parcels) plan.events.push_back(store::loaded(p));
