@@ -221,6 +221,7 @@ BOOST_AUTO_TEST_CASE(malformed_parameters_answer_400_naming_them) {
     BOOST_TEST(get("/collections/parcels/items?bbox=106,20,105,21", 400)["parameter"] == "bbox");
     BOOST_TEST(get("/collections/parcels/items?datetime=30/06/2019", 400)["parameter"] == "datetime");
     BOOST_TEST(get("/collections/parcels/items?datetime=2019-02-30", 400)["parameter"] == "datetime");
+    BOOST_TEST(get("/collections/parcels/items?datetime=2019-06-30Tnoon", 400)["parameter"] == "datetime");
     BOOST_TEST(get("/collections/parcels/items?datetime=2019-01-01/2020-01-01", 400)["parameter"] == "datetime");
     BOOST_TEST(get("/collections/changes/items?datetime=2020-01-01/2019-01-01", 400)["parameter"] == "datetime");
     BOOST_TEST(get("/collections/parcels/items?limit=-3", 400)["parameter"] == "limit");

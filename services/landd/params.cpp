@@ -105,7 +105,9 @@ std::string date_value(const std::string& text, const std::string& parameter) {
     int y = 0, m = 0, d = 0, used = 0;
     const bool shaped = text.size() >= 10 && text[4] == '-' && text[7] == '-' &&
                         std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 && used == 10;
-    const bool time_ok = text.size() == 10 || text[10] == 'T' || text[10] == 't' || text[10] == ' ';
+    // The time of day, if any, is left aside (validity is a civil date) but must look like one.
+    const bool time_ok = text.size() == 10 || ((text[10] == 'T' || text[10] == 't' || text[10] == ' ') &&
+                                               text.find_first_not_of("0123456789:.+-Zz", 11) == std::string::npos);
     if (!shaped || !time_ok || !is_calendar_date(y, m, d)) {
         throw bad_parameter(parameter, "'" + text + "' is not an RFC 3339 date or date-time (YYYY-MM-DD)");
     }
