@@ -20,4 +20,9 @@ WorkGate::Pass::~Pass() {
     gate_.turn_.notify_all();
 }
 
+std::uint64_t WorkGate::arrivals() {
+    const std::lock_guard lock(mutex_);
+    return next_ticket_;
+}
+
 }  // namespace landd

@@ -26,6 +26,9 @@ public:
         WorkGate& gate_;
     };
 
+    // Returns how many passes were asked for so far (admitted or waiting).
+    [[nodiscard]] std::uint64_t arrivals();
+
 private:
     std::mutex mutex_;
     std::condition_variable turn_;
