@@ -95,6 +95,7 @@ BOOST_AUTO_TEST_CASE(landing_page_links_typed_as_qgis_expects) {
     httplib::Client c = served().server->client();
     const auto html = c.Get("/?f=html");
     BOOST_TEST(html->get_header_value("Content-Type").starts_with("text/html"));
+    BOOST_TEST(html->get_header_value("Access-Control-Allow-Origin") == "*");
     const auto accepted = c.Get("/collections", {{"Accept", "text/html"}});
     BOOST_TEST(accepted->get_header_value("Content-Type").starts_with("text/html"));
     BOOST_TEST(accepted->body.find("/collections/parcels") != std::string::npos);

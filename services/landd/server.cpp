@@ -51,6 +51,8 @@ void configure(httplib::Server& server, Service& service) {
     server.set_keep_alive_max_count(1000);
     server.set_keep_alive_timeout(5);
     server.set_tcp_nodelay(true);
+    // Web pages of other origins (the departments' maps) may read the service.
+    server.set_default_headers({{"Access-Control-Allow-Origin", "*"}});
     server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
         request_start = Clock::now();
         return httplib::Server::HandlerResponse::Unhandled;
