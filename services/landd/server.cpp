@@ -25,8 +25,14 @@ using Clock = std::chrono::steady_clock;
 // When the request now handled by this thread began (set before routing).
 thread_local Clock::time_point request_start;
 
+// Writes "METHOD TARGET STATUS MS ms" (the time is "-" for a request refused before routing).
 void log_request(const httplib::Request& req, const httplib::Response& res) {
+    if (request_start == Clock::time_point{}) {
+        std::fprintf(stderr, "%s %s %d - ms\n", req.method.c_str(), req.target.c_str(), res.status);
+        return;
+    }
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
+    request_start = Clock::time_point{};
     std::fprintf(stderr, "%s %s %d %.1f ms\n", req.method.c_str(), req.target.c_str(), res.status, ms);
 }
 
