@@ -230,6 +230,7 @@ BOOST_AUTO_TEST_CASE(malformed_parameters_answer_400_naming_them) {
     BOOST_TEST(get("/collections/parcels/items?offset=x", 400)["parameter"] == "offset");
     BOOST_TEST(get("/collections/parcels/items?f=xml", 400)["parameter"] == "f");
     BOOST_TEST(get("/no/such/path", 404)["code"] == "NotFound");
+    BOOST_TEST(get("/collections/%ff/items", 404)["parameter"] == "collectionId");  // not UTF-8
     get("/collections/tourism_sites/items/abc", 404);
     get("/collections/tourism_sites/items/99999", 404);
     get("/collections/changes/items/99999999", 404);
@@ -339,6 +340,7 @@ BOOST_AUTO_TEST_CASE(transition_report_as_json_and_csv) {
     BOOST_TEST(csv->body.starts_with("use_before,"));
     BOOST_TEST(get("/reports/transition?to=2024-06-30", 400)["parameter"] == "from");
     BOOST_TEST(get("/reports/transition?from=2019-06-30&to=2024-13-01", 400)["parameter"] == "to");
+    BOOST_TEST(get("/reports/transition?from=2024-06-30&to=2019-06-30", 400)["parameter"] == "to");
 }
 
 BOOST_AUTO_TEST_CASE(access_log_has_one_line_per_request) {

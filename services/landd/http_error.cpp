@@ -18,7 +18,7 @@ void reply_error(httplib::Response& res, const HttpError& error) {
     if (!error.parameter().empty()) body["parameter"] = error.parameter();
     body.update(error.details);
     res.status = error.status();
-    res.set_content(body.dump(), "application/json");
+    res.set_content(body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), "application/json");
 }
 
 void reply_current_exception(httplib::Response& res) noexcept {

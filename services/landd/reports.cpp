@@ -69,6 +69,7 @@ void add_report_routes(httplib::Server& server, Service& service) {
         const Format format = requested_format(req, true);
         const std::string from = required_date(req, "from");
         const std::string to = required_date(req, "to");
+        if (to < from) throw bad_parameter("to", to + " is before from (" + from + ")");
         const libland::StoreChanges changes = session.store.changes(from, to);
         if (format == Format::csv) {
             res.set_content(matrix_csv(changes.changes.matrix), "text/csv; charset=utf-8");
