@@ -126,4 +126,17 @@ BOOST_AUTO_TEST_CASE(gdal_reads_the_current_parcels_without_datetime) {
     BOOST_TEST(totals(GDALDatasetGetLayer(ds.get(), 0), true).count == expected.count);
 }
 
+BOOST_AUTO_TEST_CASE(gdal_spatial_filter_becomes_a_bbox_query) {
+    Dataset ds = open_vector("OAPIF:" + served().server->url() + "/collections/parcels", {"PAGE_SIZE=1000"});
+    BOOST_TEST_REQUIRE(ds != nullptr, CPLGetLastErrorMsg());
+    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
+    OGREnvelope all;
+    BOOST_TEST_REQUIRE(OGR_L_GetExtent(layer, &all, FALSE) == OGRERR_NONE);
+    const double cx = (all.MinX + all.MaxX) / 2, cy = (all.MinY + all.MaxY) / 2, d = 0.0005;  // about 50 m
+    OGR_L_SetSpatialFilterRect(layer, cx - d, cy - d, cx + d, cy + d);
+    const std::int64_t near = totals(layer, false).count;
+    BOOST_TEST(near > 0);
+    BOOST_TEST(near < exported("2024-06-30").count / 10);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
