@@ -17,19 +17,9 @@ using namespace libland::test;
 
 namespace {
 
-struct Served {
-    SampleDatabase db;
-    std::unique_ptr<LanddServer> server;
-};
-
+// The sample database served once for the whole suite.
 Served& served() {
-    static Served s = [] {
-        Served out;
-        out.db = build_sample_database("landd_gdal");
-        out.server = std::make_unique<LanddServer>(out.db.path, std::vector<std::string>{"--quiet"},
-                                                   work_path("landd_gdal", "landd.log"));
-        return out;
-    }();
+    static Served s = serve_sample_database("landd_gdal", {"--quiet"});
     return s;
 }
 

@@ -2,6 +2,7 @@
 // For landd's suites: a land database built from the sample maps by the real `land` program
 // (init, both surveys committed, the tourism and planning layers loaded, an officer's and a
 // reader's key), and the real `landd` serving it on a loopback port, stopped at the end.
+#include "sample_maps.hpp"
 #include "store_fixtures.hpp"
 #include "store_process.hpp"
 
@@ -12,28 +13,11 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 
 namespace libland::test {
-
-inline const std::string sample_maps = LIBLAND_SAMPLE_MAPS;
-
-// Returns true when the sample maps are there (else says that the suite is skipped).
-inline bool have_sample_maps() {
-    for (const char* name : {"survey_2019.gpkg", "survey_2024.gpkg", "tourism.gpkg", "planning_zones.gpkg"}) {
-        if (!std::filesystem::exists(sample_maps + "/" + name)) return false;
-    }
-    return true;
-}
-
-// A test-suite precondition: the sample maps are there (else the suite is skipped, saying so).
-inline boost::test_tools::assertion_result sample_maps_present(boost::unit_test::test_unit_id) {
-    if (have_sample_maps()) return true;
-    boost::test_tools::assertion_result skipped(false);
-    skipped.message() << "the sample maps are not in " << sample_maps;
-    return skipped;
-}
 
 struct SampleDatabase {
     std::string path;
@@ -54,8 +38,8 @@ inline SampleDatabase build_sample_database(const std::string& suite) {
     const std::string scratch = std::filesystem::path(db.path).parent_path().string();
     const std::vector<std::string> id_use{"--id", "maXa,soTo,soThua", "--use", "loaiDat"};
     must_run_land({"init", db.path, "--crs", "EPSG:5897"}, scratch);
-    for (const auto& [file, date] : {std::pair{"survey_2019.gpkg", "2019-06-30"}, {"survey_2024.gpkg", "2024-06-30"}}) {
-        std::vector<std::string> args{"commit", db.path, sample_maps + "/" + file, "--date", date};
+    for (const auto& [survey, date] : {std::pair{survey_2019, "2019-06-30"}, {survey_2024, "2024-06-30"}}) {
+        std::vector<std::string> args{"commit", db.path, survey, "--date", date};
         args.insert(args.end(), id_use.begin(), id_use.end());
         must_run_land(args, scratch);
     }
@@ -73,16 +57,9 @@ class LanddServer {
 public:
     LanddServer(const std::string& db, const std::vector<std::string>& options, const std::string& log_file)
         : log_file_(log_file) {
-        std::vector<std::string> all{LANDD_EXECUTABLE, "--db", db, "--listen", "127.0.0.1:0", "--threads", "8"};
-        all.insert(all.end(), options.begin(), options.end());
-        std::vector<char*> argv;
-        for (auto& a : all) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 2, log_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
+        std::vector<std::string> args{"--db", db, "--listen", "127.0.0.1:0", "--threads", "8"};
+        args.insert(args.end(), options.begin(), options.end());
+        pid_ = spawn_program(LANDD_EXECUTABLE, args, "", log_file);
         port_ = wait_for_port();
     }
     ~LanddServer() {
@@ -130,22 +107,26 @@ private:
     int port_ = 0;
 };
 
+// The sample database and the landd serving it, for one suite.
+struct Served {
+    SampleDatabase db;
+    std::unique_ptr<LanddServer> server;
+};
+
+// Builds the sample database for `suite` and starts landd on it with `options`, its log in the
+// suite's work folder.
+inline Served serve_sample_database(const std::string& suite, const std::vector<std::string>& options) {
+    Served out;
+    out.db = build_sample_database(suite);
+    out.server = std::make_unique<LanddServer>(out.db.path, options, work_path(suite, "landd.log"));
+    return out;
+}
+
 // Runs landd to completion (for refused command lines). `scratch` is a folder for its output.
 inline Outcome run_landd(const std::vector<std::string>& args, const std::string& scratch) {
-    std::vector<std::string> all{LANDD_EXECUTABLE};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
     const std::string err = scratch + "/landd.err";
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid = -1;
-    posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
     Outcome o;
-    o.code = wait_for(pid);
+    o.code = wait_for(spawn_program(LANDD_EXECUTABLE, args, "", err));
     o.err = slurp(err);
     return o;
 }

@@ -23,19 +23,8 @@ namespace {
 constexpr std::int64_t max_limit = 1000;
 
 // The sample database served once for the whole suite.
-struct Served {
-    SampleDatabase db;
-    std::unique_ptr<LanddServer> server;
-};
-
 Served& served() {
-    static Served s = [] {
-        Served out;
-        out.db = build_sample_database("landd");
-        out.server = std::make_unique<LanddServer>(out.db.path, std::vector<std::string>{"--max-limit", std::to_string(max_limit)},
-                                                   work_path("landd", "landd.log"));
-        return out;
-    }();
+    static Served s = serve_sample_database("landd", {"--max-limit", std::to_string(max_limit)});
     return s;
 }
 

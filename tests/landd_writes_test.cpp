@@ -14,19 +14,9 @@ using namespace libland::test;
 
 namespace {
 
-struct Served {
-    SampleDatabase db;
-    std::unique_ptr<LanddServer> server;
-};
-
+// The sample database served once for the whole suite.
 Served& served() {
-    static Served s = [] {
-        Served out;
-        out.db = build_sample_database("landd_writes");
-        out.server = std::make_unique<LanddServer>(out.db.path, std::vector<std::string>{"--max-body-mb", "8"},
-                                                   work_path("landd_writes", "landd.log"));
-        return out;
-    }();
+    static Served s = serve_sample_database("landd_writes", {"--max-body-mb", "8"});
     return s;
 }
 

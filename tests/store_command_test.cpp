@@ -4,6 +4,7 @@
 #define BOOST_TEST_MODULE store_command
 #include <boost/test/unit_test.hpp>
 
+#include "sample_maps.hpp"
 #include "store_fixtures.hpp"
 #include "store_process.hpp"
 
@@ -18,24 +19,15 @@
 namespace fs = std::filesystem;
 using namespace libland;
 using libland::test::Outcome;
+using libland::test::read_survey;
+using libland::test::survey_2019;
+using libland::test::survey_2024;
 
 namespace {
 
-const std::string maps = LIBLAND_SAMPLE_MAPS;
-const std::string survey_2019 = maps + "/survey_2019.gpkg";
-const std::string survey_2024 = maps + "/survey_2024.gpkg";
+const std::string& maps = libland::test::sample_maps;
 
-bool have_sample_maps() {
-    if (fs::exists(survey_2019) && fs::exists(survey_2024)) return true;
-    BOOST_TEST_MESSAGE("skipped: the sample maps are not in " << maps);
-    return false;
-}
-
-std::string scratch() {
-    const fs::path folder = fs::path(LIBLAND_WORK_DIR) / "store_command";
-    fs::create_directories(folder);
-    return folder.string();
-}
+std::string scratch() { return libland::test::work_folder("store_command"); }
 
 Outcome land(const std::vector<std::string>& args) { return libland::test::run_land(args, scratch()); }
 
@@ -55,14 +47,6 @@ std::string committed_database(const std::string& name) {
     const Outcome second = land(concat({"commit", db, survey_2024, "--date", "2024-06-30", "--message", "2024"}, id_use));
     BOOST_TEST_REQUIRE(second.code == 0, second.err);
     return db;
-}
-
-Snapshot read_survey(const std::string& path) {
-    ReadOptions options;
-    options.id_fields = {"maXa", "soTo", "soThua"};
-    options.use_field = "loaiDat";
-    options.crs = "EPSG:5897";
-    return read_snapshot(path, options);
 }
 
 // Checks that the export holds exactly the survey's parcels: same fields (names and types), keys,
@@ -133,7 +117,7 @@ std::pair<std::string, std::vector<std::string>> first_split() {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(export_as_of_each_date_reproduces_each_survey) {
-    if (!have_sample_maps()) return;
+    if (!libland::test::have_sample_surveys()) return;
     const std::string db = committed_database("round_trip.sqlite");
     for (const auto& [date, survey] : {std::pair{"2019-07-01", survey_2019}, std::pair{"2024-07-01", survey_2024}}) {
         const std::string out = scratch() + "/as_of_" + date + ".gpkg";
@@ -148,7 +132,7 @@ BOOST_AUTO_TEST_CASE(export_as_of_each_date_reproduces_each_survey) {
 }
 
 BOOST_AUTO_TEST_CASE(log_history_and_changes_print_and_write) {
-    if (!have_sample_maps()) return;
+    if (!libland::test::have_sample_surveys()) return;
     const std::string db = committed_database("reports.sqlite");
     const Outcome log = land({"log", db});
     BOOST_TEST(log.code == 0);
@@ -177,7 +161,7 @@ BOOST_AUTO_TEST_CASE(log_history_and_changes_print_and_write) {
 }
 
 BOOST_AUTO_TEST_CASE(transactions_layers_and_keys_from_the_command_line) {
-    if (!have_sample_maps()) return;
+    if (!libland::test::have_sample_surveys()) return;
     const std::string db = committed_database("transactions.sqlite");
     // A line across the middle of a parcel, from its bounds.
     Store store = Store::open(db);
@@ -216,7 +200,7 @@ BOOST_AUTO_TEST_CASE(transactions_layers_and_keys_from_the_command_line) {
 }
 
 BOOST_AUTO_TEST_CASE(a_refused_commit_exits_2_and_changes_nothing) {
-    if (!have_sample_maps()) return;
+    if (!libland::test::have_sample_surveys()) return;
     const std::string db = libland::test::fresh_database("store_command", "refused.sqlite");
     BOOST_TEST_REQUIRE(land({"init", db}).code == 0);
     BOOST_TEST(land(concat({"commit", db, survey_2024, "--date", "2024-06-30"}, id_use)).code == 0);

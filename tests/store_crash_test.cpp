@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "detail/sqlite.hpp"
+#include "sample_maps.hpp"
 #include "store_fixtures.hpp"
 #include "store_process.hpp"
 
@@ -22,31 +23,13 @@ namespace fs = std::filesystem;
 using namespace libland;
 using Clock = std::chrono::steady_clock;
 
+using libland::test::read_survey;
+using libland::test::survey_2019;
+using libland::test::survey_2024;
+
 namespace {
 
-const std::string maps = LIBLAND_SAMPLE_MAPS;
-const std::string survey_2019 = maps + "/survey_2019.gpkg";
-const std::string survey_2024 = maps + "/survey_2024.gpkg";
-
-bool have_sample_maps() {
-    if (fs::exists(survey_2019) && fs::exists(survey_2024)) return true;
-    BOOST_TEST_MESSAGE("skipped: the sample maps are not in " << maps);
-    return false;
-}
-
-std::string folder() {
-    const fs::path f = fs::path(LIBLAND_WORK_DIR) / "store_crash";
-    fs::create_directories(f);
-    return f.string();
-}
-
-Snapshot read_survey(const std::string& path) {
-    ReadOptions options;
-    options.id_fields = {"maXa", "soTo", "soThua"};
-    options.use_field = "loaiDat";
-    options.crs = "EPSG:5897";
-    return read_snapshot(path, options);
-}
+std::string folder() { return test::work_folder("store_crash"); }
 
 // A database holding the 2019 survey, made once and copied for each run (closed, so no WAL).
 const std::string& pristine() {
@@ -86,7 +69,7 @@ std::int64_t count(const std::string& db, const char* sql) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_commit_killed_at_any_moment_lands_whole_or_not_at_all) {
-    if (!have_sample_maps()) return;
+    if (!test::have_sample_surveys()) return;
     const std::size_t parcels_2019 = read_survey(survey_2019).parcels.size();
     const std::size_t parcels_2024 = read_survey(survey_2024).parcels.size();
     const std::int64_t versions_2019 = count(pristine(), "SELECT count(*) FROM parcel_versions");
@@ -130,7 +113,7 @@ BOOST_AUTO_TEST_CASE(a_commit_killed_at_any_moment_lands_whole_or_not_at_all) {
 }
 
 BOOST_AUTO_TEST_CASE(a_reader_keeps_reading_while_a_writer_commits) {
-    if (!have_sample_maps()) return;
+    if (!test::have_sample_surveys()) return;
     const std::string db = copy_of_pristine("reader.sqlite");
     const std::size_t parcels_2019 = read_survey(survey_2019).parcels.size();
     const pid_t writer = test::spawn_land(commit_2024(db), folder() + "/out", folder() + "/err");

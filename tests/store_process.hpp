@@ -1,6 +1,6 @@
 #pragma once
-// Running the real `land` program (LAND_EXECUTABLE) from the store's tests: to completion with
-// its output captured, or in the background to be killed.
+// Running the real programs from the tests: `land` (LAND_EXECUTABLE) to completion with its output
+// captured, or in the background to be killed; any program started with its output in files.
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,22 +23,31 @@ struct Outcome {
     std::string err;
 };
 
-// Starts `land args...` with stdout and stderr going to the given files. Returns its pid.
-inline pid_t spawn_land(const std::vector<std::string>& args, const std::string& out_file,
-                        const std::string& err_file) {
-    std::vector<std::string> all{LAND_EXECUTABLE};
+// Starts `program args...` with stderr going to `err_file`, and stdout to `out_file` unless that
+// is empty (then stdout is the test's own). Returns its pid.
+inline pid_t spawn_program(const std::string& program, const std::vector<std::string>& args,
+                           const std::string& out_file, const std::string& err_file) {
+    std::vector<std::string> all{program};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : all) argv.push_back(a.data());
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (!out_file.empty()) {
+        posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    }
     posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     pid_t pid = -1;
     posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     return pid;
+}
+
+// Starts `land args...` with stdout and stderr going to the given files. Returns its pid.
+inline pid_t spawn_land(const std::vector<std::string>& args, const std::string& out_file,
+                        const std::string& err_file) {
+    return spawn_program(LAND_EXECUTABLE, args, out_file, err_file);
 }
 
 inline std::string slurp(const std::string& path) {

@@ -7,12 +7,17 @@
 
 namespace libland::test {
 
+// Returns the work folder for `suite`, created if need be.
+inline std::string work_folder(const std::string& suite) {
+    const std::filesystem::path folder = std::filesystem::path(LIBLAND_WORK_DIR) / suite;
+    std::filesystem::create_directories(folder);
+    return folder.string();
+}
+
 // Returns the path of `name` in a fresh folder of the work directory for `suite`; the folder is
 // created, and the file is removed if it existed.
 inline std::string work_path(const std::string& suite, const std::string& name) {
-    const std::filesystem::path folder = std::filesystem::path(LIBLAND_WORK_DIR) / suite;
-    std::filesystem::create_directories(folder);
-    const std::filesystem::path path = folder / name;
+    const std::filesystem::path path = std::filesystem::path(work_folder(suite)) / name;
     std::filesystem::remove_all(path);
     return path.string();
 }
