@@ -1,4 +1,5 @@
 // Reading the record: a parcel's history and lineage, the log of commits, events between dates.
+#include "store/event_rows.hpp"
 #include "store/spatialite_backend.hpp"
 
 #include <set>
@@ -6,25 +7,6 @@
 namespace libland::store {
 
 namespace {
-
-const std::string version_columns =
-    "v.version_id, v.uid, v.key, v.use, v.valid_from, coalesce(v.valid_to, ''), v.commit_id, "
-    "v.recorded_at, v.area_m2";
-
-// Reads the version_columns starting at column `at`.
-ParcelVersion read_version(const detail::Statement& row, int at) {
-    ParcelVersion v;
-    v.version = row.integer(at);
-    v.uid = row.integer(at + 1);
-    v.key = row.text(at + 2);
-    v.use = row.text(at + 3);
-    v.valid_from = row.text(at + 4);
-    v.valid_to = row.text(at + 5);
-    v.commit = row.integer(at + 6);
-    v.recorded_at = row.text(at + 7);
-    v.area_m2 = row.real(at + 8);
-    return v;
-}
 
 std::vector<ParcelVersion> read_versions(detail::Statement& rows) {
     std::vector<ParcelVersion> out;
@@ -49,28 +31,13 @@ std::vector<ParcelVersion> relatives(detail::Database& db, std::int64_t uid, boo
 }
 
 ParcelEvent read_event(detail::Database& db, std::int64_t event_id) {
-    detail::Statement head(db,
-                           "SELECT e.event_id, e.commit_id, e.type, e.valid_date, c.recorded_at, e.reason, "
-                           "e.document, c.backdated FROM events e JOIN commits c USING (commit_id) "
-                           "WHERE e.event_id = ?");
+    detail::Statement head(db, ("SELECT " + event_columns +
+                                " FROM events e JOIN commits c USING (commit_id) WHERE e.event_id = ?").c_str());
     head.bind(1, event_id);
-    ParcelEvent event;
-    if (!head.step()) return event;
-    event.id = head.integer(0);
-    event.commit = head.integer(1);
-    event.type = head.text(2);
-    event.date = head.text(3);
-    event.recorded_at = head.text(4);
-    event.reason = head.text(5);
-    event.document = head.text(6);
-    event.backdated = head.integer(7) != 0;
-    detail::Statement members(db, ("SELECT ep.role, " + version_columns +
-                                   " FROM event_parcels ep JOIN parcel_versions v USING (version_id) "
-                                   "WHERE ep.event_id = ? ORDER BY v.key, v.version_id").c_str());
-    members.bind(1, event_id);
-    while (members.step()) {
-        (members.text(0) == "parent" ? event.parents : event.children).push_back(read_version(members, 1));
-    }
+    if (!head.step()) return {};
+    ParcelEvent event = read_event_head(head);
+    detail::Statement members = event_parcels_statement(db);
+    read_event_parcels(members, event);
     return event;
 }
 

@@ -5,6 +5,7 @@
 
 #include "detail/wkb.hpp"
 #include "store/attributes_json.hpp"
+#include "store/event_rows.hpp"
 
 namespace libland::store {
 
@@ -113,38 +114,18 @@ EventPage SpatialiteBackend::query_events(const EventQuery& query) {
     bind_filters(count);
     page.matched = count.step() ? count.integer(0) : 0;
 
-    detail::Statement rows(db_, ("SELECT e.event_id, e.commit_id, e.type, e.valid_date, c.recorded_at, e.reason, "
-                                 "e.document, c.backdated, AsBinary(e.geometry) FROM events e "
+    detail::Statement rows(db_, ("SELECT " + event_columns + ", AsBinary(e.geometry) FROM events e "
                                  "JOIN commits c USING (commit_id)" +
                                  where + " ORDER BY e.valid_date, e.event_id LIMIT ?8 OFFSET ?9")
                                     .c_str());
     bind_filters(rows);
     rows.bind(8, query.limit).bind(9, query.offset);
-    detail::Statement members(db_,
-                              "SELECT ep.role, v.version_id, v.uid, v.key, v.use, v.valid_from, "
-                              "coalesce(v.valid_to, ''), v.commit_id, v.recorded_at, v.area_m2 "
-                              "FROM event_parcels ep JOIN parcel_versions v USING (version_id) "
-                              "WHERE ep.event_id = ? ORDER BY v.key, v.version_id");
+    detail::Statement members = event_parcels_statement(db_);
     while (rows.step()) {
         EventFeature feature;
-        ParcelEvent& e = feature.event;
-        e.id = rows.integer(0);
-        e.commit = rows.integer(1);
-        e.type = rows.text(2);
-        e.date = rows.text(3);
-        e.recorded_at = rows.text(4);
-        e.reason = rows.text(5);
-        e.document = rows.text(6);
-        e.backdated = rows.integer(7) != 0;
+        feature.event = read_event_head(rows);
         if (!rows.is_null(8)) feature.area = detail::from_wkb(rows.blob(8));
-        members.bind(1, e.id);
-        while (members.step()) {
-            ParcelVersion v{members.integer(1), members.integer(2), members.text(3), members.text(4),
-                            members.text(5),    members.text(6),    members.integer(7), members.text(8),
-                            members.real(9)};
-            (members.text(0) == "parent" ? e.parents : e.children).push_back(std::move(v));
-        }
-        members.reset();
+        read_event_parcels(members, feature.event);
         page.events.push_back(std::move(feature));
     }
     return page;
