@@ -28,6 +28,21 @@ detail::GeomPtr read_line(detail::GeosContext& ctx, const std::string& wkt) {
     return line;
 }
 
+// A GEOS overlay of two geometries (intersection, difference, ...).
+using Overlay = GEOSGeometry* (*)(GEOSContextHandle_t, const GEOSGeometry*, const GEOSGeometry*);
+
+// Returns the area of `overlay(a, b)`; `failure` is the error message should GEOS fail.
+double overlay_area(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b, Overlay overlay,
+                    const char* failure) {
+    auto h = ctx.handle();
+    const detail::GeomPtr ga = detail::to_geos(ctx, a);
+    const detail::GeomPtr gb = detail::to_geos(ctx, b);
+    const detail::GeomPtr result = detail::own(ctx, overlay(h, ga.get(), gb.get()), failure);
+    double area = 0;
+    GEOSArea_r(h, result.get(), &area);
+    return area;
+}
+
 }  // namespace
 
 std::string invalidity(detail::GeosContext& ctx, const MultiPolygon& geometry) {
@@ -88,23 +103,11 @@ MultiPolygon unite(detail::GeosContext& ctx, const std::vector<MultiPolygon>& ar
 
 double overlap_area(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b) {
     if (a.empty() || b.empty() || !bounds(a).intersects(bounds(b))) return 0;
-    auto h = ctx.handle();
-    const detail::GeomPtr ga = detail::to_geos(ctx, a);
-    const detail::GeomPtr gb = detail::to_geos(ctx, b);
-    const detail::GeomPtr common = detail::own(ctx, GEOSIntersection_r(h, ga.get(), gb.get()), "cannot intersect");
-    double result = 0;
-    GEOSArea_r(h, common.get(), &result);
-    return result;
+    return overlay_area(ctx, a, b, GEOSIntersection_r, "cannot intersect");
 }
 
 double area_outside(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b) {
-    auto h = ctx.handle();
-    const detail::GeomPtr ga = detail::to_geos(ctx, a);
-    const detail::GeomPtr gb = detail::to_geos(ctx, b);
-    const detail::GeomPtr rest = detail::own(ctx, GEOSDifference_r(h, ga.get(), gb.get()), "cannot subtract");
-    double result = 0;
-    GEOSArea_r(h, rest.get(), &result);
-    return result;
+    return overlay_area(ctx, a, b, GEOSDifference_r, "cannot subtract");
 }
 
 bool are_neighbours(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b, double tolerance,
