@@ -16,12 +16,7 @@ using libland::test::store_y0;
 
 namespace {
 
-CommitInfo on(const std::string& date) {
-    CommitInfo info;
-    info.date = date;
-    info.document = "QD-1";
-    return info;
-}
+CommitInfo on(const std::string& date) { return test::commit_info(date, "", "QD-1"); }
 
 // A 4 x 3 grid of 20 m parcels 14362-7-1..12 (1 at the north-west corner) surveyed on 2019-01-01;
 // parcel 1 turned to housing (ONT) on 2020-01-01, parcel 2 retired on 2020-06-01.

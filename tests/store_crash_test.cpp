@@ -36,9 +36,7 @@ const std::string& pristine() {
     static const std::string path = [] {
         const std::string p = test::fresh_database("store_crash", "pristine.sqlite");
         Store store = Store::create(p, "EPSG:5897");
-        CommitInfo info;
-        info.date = "2019-06-30";
-        store.commit(read_survey(survey_2019), info);
+        store.commit(read_survey(survey_2019), test::commit_info("2019-06-30"));
         return p;
     }();
     return path;
@@ -134,9 +132,7 @@ BOOST_AUTO_TEST_CASE(a_second_writer_waits_then_gives_up_with_a_clear_message) {
     const std::string db = test::fresh_database("store_crash", "writers.sqlite");
     {
         Store store = Store::create(db, "EPSG:5897");
-        CommitInfo info;
-        info.date = "2020-01-01";
-        store.commit(test::grid_survey(2, 1), info);
+        store.commit(test::grid_survey(2, 1), test::commit_info("2020-01-01"));
     }
     detail::Database holder(db, detail::Database::Mode::open_existing);
     {

@@ -4,6 +4,7 @@
 
 #include <libland/geometry.hpp>
 #include <libland/snapshot.hpp>
+#include <libland/store.hpp>
 
 #include <filesystem>
 #include <string>
@@ -46,6 +47,16 @@ inline Snapshot grid_survey(int columns, int rows) {
         }
     }
     return s;
+}
+
+// Returns the information of a commit dated `date`, with `message` and `document` ("" for none).
+inline CommitInfo commit_info(const std::string& date, const std::string& message = "",
+                              const std::string& document = "") {
+    CommitInfo info;
+    info.date = date;
+    info.message = message;
+    info.document = document;
+    return info;
 }
 
 // Returns a path for a new database in the suite's work folder (no file there, nor WAL leftovers).

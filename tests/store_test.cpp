@@ -19,10 +19,7 @@ using libland::test::square;
 namespace {
 
 CommitInfo on(const std::string& date, const std::string& message = "survey") {
-    CommitInfo info;
-    info.date = date;
-    info.message = message;
-    return info;
+    return test::commit_info(date, message);
 }
 
 std::map<std::string, const Parcel*> by_key(const Snapshot& s) {

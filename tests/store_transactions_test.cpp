@@ -17,11 +17,7 @@ using libland::test::square;
 namespace {
 
 CommitInfo on(const std::string& date, const std::string& doc = "QD-1/2025") {
-    CommitInfo info;
-    info.date = date;
-    info.document = doc;
-    info.message = "test";
-    return info;
+    return test::commit_info(date, "test", doc);
 }
 
 // Sheet 14362-7, two rows of three 20 m squares:  1 2 3  (north)
