@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DLIBLAND_BUILD_TESTS=OFF -DLIBLAND_BUILD_PYTHON=OFF >/dev/null
+cmake -S . -B build -G Ninja >/dev/null
 cmake --build build -j"$(nproc)" --target land
 land=build/services/land/land
 mkdir -p out
