@@ -1,12 +1,9 @@
 #include "args.hpp"
 
-#include <libland/error.hpp>
-
 #include <cstdlib>
 
 namespace land {
 
-using libland::usage_error;
 
 Args::Args(int argc, char** argv, std::set<std::string> flags) {
     for (int i = 0; i < argc; ++i) {
@@ -23,14 +20,14 @@ Args::Args(int argc, char** argv, std::set<std::string> flags) {
         } else if (i + 1 < argc) {
             options_.emplace_back(name, argv[++i]);
         } else {
-            throw usage_error("option --" + name + " needs a value");
+            throw argument_error("option --" + name + " needs a value");
         }
     }
 }
 
 const std::string& Args::positional(std::size_t i, const char* what) const {
     if (i >= positionals_.size()) {
-        throw usage_error(std::string("missing ") + what);
+        throw argument_error(std::string("missing ") + what);
     }
     return positionals_[i];
 }
@@ -52,7 +49,7 @@ std::string Args::option_or(const std::string& name, std::string fallback) const
 std::string Args::required(const std::string& name) const {
     auto v = option(name);
     if (!v || v->empty()) {
-        throw usage_error("option --" + name + " is required");
+        throw argument_error("option --" + name + " is required");
     }
     return *v;
 }
@@ -65,7 +62,7 @@ double Args::number_or(const std::string& name, double fallback) const {
     char* end = nullptr;
     double d = std::strtod(v->c_str(), &end);
     if (v->empty() || end == nullptr || *end != '\0') {
-        throw usage_error("option --" + name + ": '" + *v + "' is not a number");
+        throw argument_error("option --" + name + ": '" + *v + "' is not a number");
     }
     return d;
 }
@@ -86,10 +83,10 @@ std::vector<std::string> Args::list(const std::string& text) {
 
 void Args::allow_only(const std::set<std::string>& known) const {
     for (const auto& [name, value] : options_) {
-        if (known.count(name) == 0) throw usage_error("unknown option --" + name);
+        if (known.count(name) == 0) throw argument_error("unknown option --" + name);
     }
     for (const auto& name : flags_set_) {
-        if (known.count(name) == 0) throw usage_error("unknown option --" + name);
+        if (known.count(name) == 0) throw argument_error("unknown option --" + name);
     }
 }
 

@@ -65,7 +65,7 @@ void check_output(const std::string& path, const char* what, std::initializer_li
     if (std::find(extensions.begin(), extensions.end(), extension) == extensions.end()) {
         std::string known;
         for (const char* e : extensions) known += std::string(known.empty() ? "" : ", ") + e;
-        throw libland::usage_error(std::string(what) + " " + path + ": the extension must be one of " + known);
+        throw argument_error(std::string(what) + " " + path + ": the extension must be one of " + known);
     }
     const auto folder = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
     if (!std::filesystem::is_directory(folder)) {
@@ -137,7 +137,7 @@ void print_summary(const libland::ChangeSet& changes) {
 int diff_command(const Args& args) {
     args.allow_only({"layer", "after-layer", "id", "use", "tolerance", "crs", "repair", "all", "quiet", "output",
                      "matrix"});
-    if (args.positionals().size() > 2) throw libland::usage_error("expected two files, BEFORE and AFTER");
+    if (args.positionals().size() > 2) throw argument_error("expected two files, BEFORE and AFTER");
     const std::string output = args.required("output");
     const auto matrix = args.option("matrix");
     check_output(output, "output", {".csv", ".geojson", ".json", ".gpkg"});

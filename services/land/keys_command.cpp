@@ -12,7 +12,7 @@ namespace land {
 int keys_command(const Args& args) {
     args.allow_only({"name", "role"});
     const std::string& action = args.positional(0, "action (add)");
-    if (action != "add") throw libland::usage_error("unknown keys action '" + action + "' (add)");
+    if (action != "add") throw argument_error("unknown keys action '" + action + "' (add)");
     libland::Store store = libland::Store::open(args.positional(1, "DB"));
     const std::string name = args.required("name");
     const libland::KeyRole role = libland::parse_key_role(args.required("role"));

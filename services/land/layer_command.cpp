@@ -12,7 +12,7 @@ namespace land {
 int layer_command(const Args& args) {
     args.allow_only({"name", "layer"});
     const std::string& action = args.positional(0, "action (load)");
-    if (action != "load") throw libland::usage_error("unknown layer action '" + action + "' (load)");
+    if (action != "load") throw argument_error("unknown layer action '" + action + "' (load)");
     libland::Store store = libland::Store::open(args.positional(1, "DB"));
     const std::string& file = args.positional(2, "FILE");
     const std::string name = args.required("name");

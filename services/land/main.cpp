@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
                 rest.push_back(std::strcmp(argv[i], "-o") == 0 ? output : argv[i]);
             }
             return c.run(land::Args(static_cast<int>(rest.size()), rest.data(), c.flags));
-        } catch (const libland::usage_error& e) {
+        } catch (const land::argument_error& e) {
             std::cerr << "land " << c.name << ": " << e.what() << "\nusage: " << c.usage << "\n";
             return 2;
         } catch (const libland::error& e) {

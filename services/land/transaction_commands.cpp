@@ -37,7 +37,7 @@ int merge_command(const Args& args) {
     args.allow_only(transaction_options);
     libland::Store store = libland::Store::open(args.positional(0, "DB"));
     const std::vector<std::string> parcels(args.positionals().begin() + 1, args.positionals().end());
-    if (parcels.size() < 2) throw libland::usage_error("a merge needs at least two parcels");
+    if (parcels.size() < 2) throw argument_error("a merge needs at least two parcels");
     const libland::CommitInfo info = commit_info(args, true);
     return report(store.merge(parcels, info), info);
 }

@@ -26,10 +26,10 @@ libland::ValidateOptions validate_options(const Args& args) {
     options.sliver_width = args.number_or("sliver-width", options.sliver_width);
     options.crs_given = args.option("crs").has_value();
     if (options.tolerance < 0) {
-        throw libland::usage_error("option --tolerance must not be negative");
+        throw argument_error("option --tolerance must not be negative");
     }
     if (options.sliver_width <= 0) {
-        throw libland::usage_error("option --sliver-width must be positive");
+        throw argument_error("option --sliver-width must be positive");
     }
     return options;
 }
@@ -50,12 +50,12 @@ int validate_command(const Args& args) {
     args.allow_only({"layer", "id", "use", "crs", "encoding", "tolerance", "sliver-width", "output"});
     const std::string& file = args.positional(0, "FILE");
     if (args.positionals().size() > 1) {
-        throw libland::usage_error("unexpected argument '" + args.positionals()[1] + "'");
+        throw argument_error("unexpected argument '" + args.positionals()[1] + "'");
     }
     const libland::ValidateOptions options = validate_options(args);
     const auto output = args.option("output");
     if (output && !libland::findings_path_supported(*output)) {
-        throw libland::usage_error("-o " + *output + ": findings are written as .csv or .geojson");
+        throw argument_error("-o " + *output + ": findings are written as .csv or .geojson");
     }
 
     const libland::Snapshot snapshot = libland::read_snapshot(file, read_options(args));
