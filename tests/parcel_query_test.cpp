@@ -139,6 +139,40 @@ BOOST_AUTO_TEST_CASE(events_within_an_interval_with_their_area) {
     BOOST_TEST(store.query_events(q).matched == 1);  // the change of use of parcel 1
 }
 
+// The first survey's `added` events record no geometry of their own; their area is their parcel's.
+BOOST_AUTO_TEST_CASE(first_survey_added_events_have_their_parcels_area_and_meet_boxes) {
+    Store store = grid_database("first_survey.sqlite");
+    EventQuery q;
+    q.to = "2019-12-31";
+    // A box inside parcel 1 (20 m square at x 0-20, y 40-60) meets its event alone.
+    q.box = Box{store_x0 + 5, store_y0 + 45, store_x0 + 15, store_y0 + 55};
+    const EventPage inside = store.query_events(q);
+    BOOST_TEST(inside.matched == 1);
+    BOOST_TEST_REQUIRE(inside.events.size() == 1u);
+    const EventFeature& added = inside.events[0];
+    BOOST_TEST(added.event.type == "added");
+    BOOST_TEST_REQUIRE(added.event.children.size() == 1u);
+    BOOST_TEST(added.event.children[0].key == "14362-7-1");
+    BOOST_TEST_REQUIRE(!added.area.empty());
+    BOOST_TEST(std::abs(area(added.area) - 400) < 0.01);
+    BOOST_TEST(std::abs(area(added.area) - added.event.children[0].area_m2) < 0.01);
+    const Box b = bounds(added.area);
+    BOOST_TEST(std::abs(b.min_x - store_x0) < 0.01);
+    BOOST_TEST(std::abs(b.max_y - (store_y0 + 60)) < 0.01);
+
+    // A box over the bottom row's middle parcels (10 and 11) meets their two events.
+    q.box = Box{store_x0 + 25, store_y0 + 5, store_x0 + 55, store_y0 + 15};
+    BOOST_TEST(store.query_events(q).matched == 2);
+    q.box = Box{store_x0 + 200, store_y0 + 200, store_x0 + 210, store_y0 + 210};
+    BOOST_TEST(store.query_events(q).matched == 0);
+
+    // Without a box every added event carries its parcel's area.
+    q.box.reset();
+    for (const EventFeature& f : store.query_events(q).events) {
+        BOOST_TEST(std::abs(area(f.area) - 400) < 0.01, f.event.children.at(0).key);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(layer_features_by_box_and_id_and_extents) {
     Store store = grid_database("layers.sqlite");
     const std::string file = libland::test::write_work_file(

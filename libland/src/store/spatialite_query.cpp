@@ -17,6 +17,24 @@ std::string box_filter(const char* id_column, const char* index) {
            " WHERE xmin <= ?4 AND xmax >= ?2 AND ymin <= ?5 AND ymax >= ?3)";
 }
 
+// The box filter of an event query. An event without a geometry of its own (an `added` event of
+// an area's first survey) has no entry in the events' index: it is found through its children's
+// entries in the parcel versions' index. An event with a geometry holds its children's parts, so
+// the second branch finds no event that the first misses.
+std::string event_box_filter() {
+    return " AND e.event_id IN (SELECT pkid FROM idx_events_geometry"
+           " WHERE xmin <= ?4 AND xmax >= ?2 AND ymin <= ?5 AND ymax >= ?3"
+           " UNION SELECT ep.event_id FROM event_parcels ep WHERE ep.role = 'child' AND ep.version_id IN"
+           " (SELECT pkid FROM idx_parcel_versions_geometry"
+           " WHERE xmin <= ?4 AND xmax >= ?2 AND ymin <= ?5 AND ymax >= ?3))";
+}
+
+// The WKB of an event's area: its own geometry, or when it has none the collection of its
+// children's geometries.
+const char* const event_area_column =
+    "coalesce(AsBinary(e.geometry), (SELECT AsBinary(Collect(v.geometry)) FROM event_parcels ep "
+    "JOIN parcel_versions v USING (version_id) WHERE ep.event_id = e.event_id AND ep.role = 'child'))";
+
 void bind_box(detail::Statement& q, const std::optional<Box>& box) {
     if (!box) return;
     q.bind(2, box->min_x).bind(3, box->min_y).bind(4, box->max_x).bind(5, box->max_y);
@@ -100,7 +118,7 @@ EventPage SpatialiteBackend::query_events(const EventQuery& query) {
     // ?1 from, ?2-?5 box, ?6 to, ?7 id
     std::string where = " WHERE 1 = 1";
     if (!query.from.empty()) where += " AND e.valid_date >= ?1";
-    if (query.box) where += box_filter("e.event_id", "idx_events_geometry");
+    if (query.box) where += event_box_filter();
     if (!query.to.empty()) where += " AND e.valid_date <= ?6";
     if (query.id) where += " AND e.event_id = ?7";
     const auto bind_filters = [&](detail::Statement& q) {
@@ -114,7 +132,7 @@ EventPage SpatialiteBackend::query_events(const EventQuery& query) {
     bind_filters(count);
     page.matched = count.step() ? count.integer(0) : 0;
 
-    detail::Statement rows(db_, ("SELECT " + event_columns + ", AsBinary(e.geometry) FROM events e "
+    detail::Statement rows(db_, ("SELECT " + event_columns + ", " + event_area_column + " FROM events e "
                                  "JOIN commits c USING (commit_id)" +
                                  where + " ORDER BY e.valid_date, e.event_id LIMIT ?8 OFFSET ?9")
                                     .c_str());
