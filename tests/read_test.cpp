@@ -341,6 +341,93 @@ BOOST_AUTO_TEST_CASE(dxf_closed_outlines_become_polygons) {
     BOOST_TEST(contains(read_error(path, o), "holds no closed parcel outlines"));
 }
 
+namespace {
+
+// A sheet of two 10 x 10 outlines side by side, each with its number as a TEXT point inside, plus
+// the extra entities that `texts` and `outlines` add.
+std::string labelled_sheet(const std::string& texts, const std::string& outlines = "") {
+    auto square = [](int x0) {
+        const std::string a = std::to_string(x0), b = std::to_string(x0 + 10);
+        return "0\nLWPOLYLINE\n8\n1PARCELLE\n90\n4\n70\n1\n10\n" + a + "\n20\n0\n10\n" + b + "\n20\n0\n10\n" + b +
+               "\n20\n10\n10\n" + a + "\n20\n10\n";
+    };
+    return "0\nSECTION\n2\nENTITIES\n" + square(0) + square(10) + outlines + texts + "0\nENDSEC\n0\nEOF\n";
+}
+
+std::string text_at(double x, double y, const std::string& number) {
+    return "0\nTEXT\n8\n3PARCELLETEX\n10\n" + std::to_string(x) + "\n20\n" + std::to_string(y) + "\n40\n1\n1\n" +
+           number + "\n";
+}
+
+ReadOptions labelled() {
+    ReadOptions o;
+    o.crs = "EPSG:2154";
+    o.where = "Layer = '1PARCELLE'";
+    o.label_where = "Layer = '3PARCELLETEX'";
+    return o;
+}
+
+// Returns the key of the parcel whose outline starts at x = min_x.
+std::string key_at(const Snapshot& s, double min_x) {
+    for (const Parcel& p : s.parcels) if (bounds(p.geometry).min_x == min_x) return p.key;
+    return "(none)";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(dxf_outlines_take_the_number_of_the_label_inside) {
+    // The labels come in the other order than the outlines, so keys cannot follow read order.
+    const std::string path = file("labelled.dxf", labelled_sheet(text_at(15, 5, "366") + text_at(5, 5, "365")));
+    const Snapshot s = read_snapshot(path, labelled());
+    BOOST_TEST_REQUIRE(s.parcels.size() == 2u);
+    BOOST_TEST(key_at(s, 0) == "365");
+    BOOST_TEST(key_at(s, 10) == "366");
+    BOOST_TEST(has_note(s, "2 outline(s) keyed by the label inside them"));
+    BOOST_TEST(!has_note(s, "no label"));
+    BOOST_TEST(!has_note(s, "inside no outline"));
+}
+
+BOOST_AUTO_TEST_CASE(dxf_unlabelled_doubly_labelled_and_stray_labels_are_noted) {
+    // Two labels in the left outline, none in the right one, one far outside both.
+    const std::string texts = text_at(2, 2, "361") + text_at(8, 8, "362") + text_at(50, 50, "999");
+    const Snapshot s = read_snapshot(file("mislabelled.dxf", labelled_sheet(texts)), labelled());
+    BOOST_TEST_REQUIRE(s.parcels.size() == 2u);
+    BOOST_TEST(key_at(s, 0) == "361");
+    const std::string right = key_at(s, 10);
+    BOOST_TEST(right != "362");
+    BOOST_TEST(right != "999");
+    BOOST_TEST(has_note(s, "1 outline(s) contain no label and keep their key from the feature id"));
+    BOOST_TEST(has_note(s, "1 outline(s) contain several labels and take the first"));
+    BOOST_TEST(has_note(s, "'361' '362'"));
+    BOOST_TEST(has_note(s, "1 label(s) lie inside no outline"));
+}
+
+BOOST_AUTO_TEST_CASE(dxf_label_inside_nested_outlines_goes_to_the_smallest) {
+    // A 4 x 4 enclave inside the left outline, with its own label; the left one's label is outside it.
+    const std::string enclave =
+        "0\nLWPOLYLINE\n8\n1PARCELLE\n90\n4\n70\n1\n10\n3\n20\n3\n10\n7\n20\n3\n10\n7\n20\n7\n10\n3\n20\n7\n";
+    const std::string texts = text_at(5, 5, "400") + text_at(1, 1, "365") + text_at(15, 5, "366");
+    const Snapshot s = read_snapshot(file("enclave.dxf", labelled_sheet(texts, enclave)), labelled());
+    BOOST_TEST_REQUIRE(s.parcels.size() == 3u);
+    BOOST_TEST(key_at(s, 0) == "365");
+    BOOST_TEST(key_at(s, 3) == "400");
+    BOOST_TEST(key_at(s, 10) == "366");
+    BOOST_TEST(!has_note(s, "several labels"));
+}
+
+BOOST_AUTO_TEST_CASE(dxf_label_refusals_name_the_filter_or_field) {
+    const std::string path = file("labels_bad.dxf", labelled_sheet(text_at(5, 5, "365")));
+    ReadOptions o = labelled();
+    o.label_where = "NoSuchField = 1";
+    BOOST_TEST(contains(read_error(path, o), "bad label filter 'NoSuchField = 1'"));
+    o = labelled();
+    o.label_field = "Numero";
+    BOOST_TEST(contains(read_error(path, o), "no label text field 'Numero'"));
+    o = labelled();
+    o.label_where = "Layer = 'NONE'";
+    BOOST_TEST(has_note(read_snapshot(path, o), "no label points with text where Layer = 'NONE'"));
+}
+
 BOOST_AUTO_TEST_CASE(attribute_filter_selects_features_and_a_bad_one_is_named) {
     const std::string path = file("filter.geojson", feature_collection({kSquare, kSquare, kSquare}));
     ReadOptions o = ids();

@@ -3,6 +3,7 @@
 #include <libland/error.hpp>
 
 #include "detail/gdal.hpp"
+#include "io/dxf_labels.hpp"
 #include "io/encoding.hpp"
 #include "io/feature_reader.hpp"
 #include "io/gpkg_reader.hpp"
@@ -163,6 +164,10 @@ Snapshot read_snapshot(const std::string& path, const ReadOptions& options) {
     reader.add_notes(options.encoding);
     if (s.parcels.empty()) {  // only outlines_only (DXF) skips features
         throw input_error(path + " holds no closed parcel outlines" + where_clause(options));
+    }
+    if (!options.label_where.empty()) {
+        const io::LabelRules label_rules{options.label_where, options.label_field};
+        io::key_by_labels(s, io::read_labels(layer, label_rules, s, decoder, plan.transform));
     }
     return s;
 }

@@ -22,7 +22,7 @@ struct Command {
 const Command commands[] = {
     {"validate",
      "land validate FILE [--layer L] [--id F1,F2,..] [--use F] [--crs EPSG:N] [--encoding ENC]\n"
-     "              [--tolerance M] [--sliver-width M] [-o FINDINGS.(csv|geojson)]",
+     "              [--where FILTER] [--labels FILTER] [--tolerance M] [--sliver-width M] [-o FINDINGS.(csv|geojson)]",
      {}, land::validate_command},
     {"diff",
      "land diff BEFORE AFTER [--layer L] [--after-layer L] --id F1,F2,.. --use F\n"

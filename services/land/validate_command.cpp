@@ -1,5 +1,5 @@
 // land validate FILE [--layer L] [--id F1,F2,..] [--use F] [--crs EPSG:N] [--encoding ENC]
-//                    [--tolerance M] [--sliver-width M] [-o FINDINGS.(csv|geojson)]
+//                    [--where FILTER] [--labels FILTER] [--tolerance M] [--sliver-width M] [-o FINDINGS.(csv|geojson)]
 // Reads one layer, prints the reading notes, the findings as a table and a summary line.
 // Exit code 1 when any finding is an error, 0 when there are warnings only.
 #include "commands.hpp"
@@ -41,13 +41,16 @@ libland::ReadOptions read_options(const Args& args) {
     options.use_field = args.option_or("use", "");
     options.crs = args.option_or("crs", "");
     options.encoding = args.option_or("encoding", "");
+    options.where = args.option_or("where", "");
+    options.label_where = args.option_or("labels", "");
     return options;
 }
 
 }  // namespace
 
 int validate_command(const Args& args) {
-    args.allow_only({"layer", "id", "use", "crs", "encoding", "tolerance", "sliver-width", "output"});
+    args.allow_only({"layer", "id", "use", "crs", "encoding", "where", "labels", "tolerance", "sliver-width",
+                     "output"});
     const std::string& file = args.positional(0, "FILE");
     if (args.positionals().size() > 1) {
         throw argument_error("unexpected argument '" + args.positionals()[1] + "'");

@@ -18,12 +18,18 @@ struct ReadOptions {
                             // "TCVN3", "VNI", or any name iconv knows
     std::string where;      // OGR attribute filter on the layer, e.g. "Layer = '1PARCELLE'" to
                             // keep one DXF layer's entities; "" : every feature
+    std::string label_where{};  // OGR attribute filter selecting label points, e.g. "Layer =
+                                // '3PARCELLETEX'": each outline is keyed by the text of the label
+                                // inside it (the smallest outline holding it); "" : no labels
+    std::string label_field = "Text";  // the label points' field holding that text
 };
 
 // Reads every feature of the layer into a Snapshot. Features with null, empty or non-polygonal
 // geometry are kept with an empty geometry (validation reports them). Curves are linearised and
 // Z/M dropped, each said in Snapshot::notes. From a DXF file only closed outlines are kept (a
-// closed line becomes a polygon; other entities are skipped and counted in notes).
+// closed line becomes a polygon; other entities are skipped and counted in notes). With
+// label_where set, outlines holding a label take its text as key; outlines without one keep their
+// key and are counted in notes, as are outlines with several labels and labels inside none.
 // Throws input_error naming the file, layer or field at fault; usage_error for a bad CRS.
 [[nodiscard]] Snapshot read_snapshot(const std::string& path, const ReadOptions& options);
 
