@@ -39,6 +39,9 @@ class Store:
     and the legal document. Dates are civil dates "YYYY-MM-DD". A parcel is named by its
     cadastral key ("14362-12-345") or its uid. Every call releases the GIL; one Store may be
     shared between threads (calls on it take turns).
+
+    :meth:`close` (or leaving a ``with libland.Store(path) as db:`` block) releases the database
+    file at once instead of at garbage collection; any later call raises Error.
     """
 
     def __init__(self, path: str) -> None:
@@ -52,6 +55,22 @@ class Store:
         store._native = _libland.Store.create(str(path), crs)
         return store
 
+    def close(self) -> None:
+        """Closes the database file (after any call running in another thread). Closing twice is
+        fine; any other call afterwards raises Error ("the store is closed")."""
+        self._native.close()
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has run."""
+        return self._native.closed
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
     @property
     def crs(self) -> str:
         """The working CRS; every geometry stored and returned is in it."""
@@ -59,7 +78,7 @@ class Store:
 
     @property
     def path(self) -> str:
-        """The database file."""
+        """The database file (known also once closed)."""
         return self._native.path
 
     def read_survey(self, path: str, id: Any, use: str, layer: Optional[str] = None,
@@ -124,6 +143,28 @@ class Store:
         types, the database's CRS); see :meth:`snapshot_as_of`."""
         return self.snapshot_as_of(date, bbox).to_geodataframe()
 
+    def parcels(self, date: Optional[str] = None, bbox: Optional[BBox] = None,
+                use: Optional[str] = None, sheet: Optional[str] = None,
+                limit: Optional[int] = None, offset: int = 0) -> Any:
+        """Returns a page of the parcels valid on ``date`` (None: the current ones) as a
+        GeoDataFrame ordered by key, as the HTTP service's parcel items: the columns of
+        :meth:`as_of` plus ``uid``, ``valid_from`` and ``valid_to`` ("" while current). Filters
+        combine: ``bbox`` (database CRS) keeps parcels whose bounds meet it, ``use`` a land-use
+        code as recorded, ``sheet`` a sheet ("14362-12", or "12" in any commune). ``limit``
+        (None: no limit) and ``offset`` page through them; ``frame.attrs["matched"]`` counts the
+        parcels matching over all pages."""
+        page_limit = _ALL if limit is None else int(limit)
+        native, versions, matched = self._native.parcels(
+            date or _CURRENT, _bbox(bbox), use, sheet, page_limit, int(offset))
+        frame = Snapshot(native).to_geodataframe()
+        position = frame.columns.get_loc("key") + 1
+        for column in ("uid", "valid_from", "valid_to"):
+            if column not in frame.columns:  # an attribute of that name is kept as it is
+                frame.insert(position, column, [getattr(v, column) for v in versions])
+                position += 1
+        frame.attrs["matched"] = matched
+        return frame
+
     def history(self, parcel: str) -> Optional[_libland.ParcelHistory]:
         """Returns a parcel's versions, events and lineage (ancestors, descendants), or None
         when no parcel has that key (any version) or uid."""
@@ -171,7 +212,15 @@ class Store:
         return self._native.check_key(key)
 
     def __repr__(self) -> str:
+        if self.closed:
+            return f"Store({self.path!r}, closed)"
         return f"Store({self.path!r}, crs={self.crs!r})"
+
+
+# The date on which every still-open version is valid (the HTTP service's "now").
+_CURRENT = "9999-12-31"
+# The page size meaning "every parcel" (SQLite's LIMIT takes a 64-bit integer).
+_ALL = 2**63 - 1
 
 
 def _bbox(bbox: Optional[BBox]) -> Optional[BBox]:

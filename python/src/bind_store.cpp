@@ -1,12 +1,15 @@
-// The versioned land database: commits, officers' transactions, as-of, history, log, layers.
+// The versioned land database: commits, officers' transactions, as-of, paged parcels, history,
+// log, layers, close.
 #include "bindings.hpp"
 #include "convert.hpp"
 
+#include <libland/error.hpp>
 #include <libland/store.hpp>
 
 #include <pybind11/stl.h>
 
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,19 +18,30 @@ namespace libland::python {
 namespace {
 
 // A Store shared with Python: calls run with the GIL released, so the mutex keeps two Python
-// threads from using one database connection at once.
+// threads from using one database connection at once. close() drops the connection (the
+// database file is released); the path is kept for the message of later calls.
 struct SharedStore {
-    Store store;
+    std::optional<Store> store;
+    std::string path;
     std::mutex mutex;
-    explicit SharedStore(Store s) : store(std::move(s)) {}
+    explicit SharedStore(Store s) : store(std::move(s)), path(store->path()) {}
 };
 
 // Calls f(store) with the GIL released and the store locked.
+// Throws libland::error when the store has been closed.
 template <typename F>
 auto locked(SharedStore& s, F&& f) {
     py::gil_scoped_release release;
     const std::lock_guard lock(s.mutex);
-    return f(s.store);
+    if (!s.store) throw error("the store is closed: " + s.path);
+    return f(*s.store);
+}
+
+// Closes the connection once any running call is done; closing again does nothing.
+void close(SharedStore& s) {
+    py::gil_scoped_release release;
+    const std::lock_guard lock(s.mutex);
+    s.store.reset();
 }
 
 CommitInfo commit_info(std::string date, std::string message, std::string document, bool backdate) {
@@ -101,8 +115,17 @@ void bind_opening(py::class_<SharedStore>& c) {
                 return std::make_unique<SharedStore>(Store::open(path));
             },
             py::arg("path"), "Opens an existing land database.")
-        .def_property_readonly("crs", [](SharedStore& s) { return s.store.crs(); })
-        .def_property_readonly("path", [](SharedStore& s) { return s.store.path(); });
+        .def_property_readonly("crs", [](SharedStore& s) { return locked(s, [](Store& st) { return st.crs(); }); })
+        .def_property_readonly("path", [](SharedStore& s) { return s.path; }, "The database file (also once closed).")
+        .def_property_readonly(
+            "closed",
+            [](SharedStore& s) {
+                py::gil_scoped_release release;
+                const std::lock_guard lock(s.mutex);
+                return !s.store.has_value();
+            },
+            "True once close() has run.")
+        .def("close", &close, "Closes the database file; later calls raise Error. Closing twice is fine.");
 }
 
 void bind_writes(py::class_<SharedStore>& c) {
@@ -206,7 +229,20 @@ void bind_reads(py::class_<SharedStore>& c) {
                                       std::move(result.changes));
             },
             py::arg("from_date"), py::arg("to_date"), py::arg("tolerance"),
-            "Diffs the map as of from_date against the map as of to_date: (before, after, changes).");
+            "Diffs the map as of from_date against the map as of to_date: (before, after, changes).")
+        .def(
+            "parcels",
+            [](SharedStore& s, const std::string& date, const std::optional<BoxTuple>& box,
+               std::optional<std::string> use, std::optional<std::string> sheet, std::int64_t limit,
+               std::int64_t offset) {
+                ParcelQuery query{date, to_box(box), std::move(use), std::move(sheet), {}, {}, limit, offset};
+                ParcelPage page = locked(s, [&](Store& st) { return st.query_parcels(query); });
+                return py::make_tuple(std::move(page.snapshot), std::move(page.versions), page.matched);
+            },
+            py::arg("date"), py::arg("bbox"), py::arg("use"), py::arg("sheet"), py::arg("limit"),
+            py::arg("offset"),
+            "A page of the parcels valid on the date, filtered by bbox, use and sheet: "
+            "(snapshot, versions parallel to its parcels, parcels matched by all pages).");
 }
 
 void bind_layers_and_keys(py::class_<SharedStore>& c) {

@@ -1,5 +1,6 @@
-"""Store: surveys, as-of, changes between dates, transactions, lineage, log, layers and keys;
-results equal the `land` CLI's on the same database."""
+"""Store: surveys, as-of, paged parcels, changes between dates, transactions, lineage, log,
+layers and keys, closing; results equal the `land` CLI's on the same database."""
+import os
 import threading
 from collections import Counter
 
@@ -188,3 +189,62 @@ def test_published_layers_and_keys(grid, sample_maps):
     assert 105 < lon < 106.5 and 19.5 < lat < 21  # Ninh Binh, in CRS84
     key = grid.add_key("analyst", "reader")
     assert grid.check_key(key) == "reader" and grid.check_key("nope") is None
+
+
+def test_with_closes_the_store(grid):
+    path = grid.path
+    grid.close()
+    with libland.Store(path) as db:
+        assert not db.closed and len(db.as_of("2020-01-01")) == 6
+    assert db.closed
+    with pytest.raises(libland.Error, match="the store is closed"):
+        db.as_of("2020-01-01")
+    with pytest.raises(libland.Error, match="the store is closed"):
+        db.set_use("14362-5-1", "ONT", date="2025-01-01", document="QD-1/2025")
+    assert db.path == path and "closed" in repr(db)
+
+
+def test_close_twice_is_fine_and_releases_the_file(grid, land):
+    wal = grid.path + "-wal"  # SQLite removes the write-ahead log when its last connection closes
+    grid.log()
+    assert os.path.exists(wal)
+    grid.close()
+    grid.close()
+    assert not os.path.exists(wal)
+    land.run("set-use", grid.path, "14362-5-3", "NTS", "--date", "2025-07-01", "--doc", "QD-9/2025")
+    with libland.Store(grid.path) as reopened:
+        assert [v.use for v in reopened.history("14362-5-3").versions] == ["LUC", "NTS"]
+
+
+def test_parcels_in_a_bbox_are_as_of_s(surveys):
+    db = surveys[0]
+    everything = db.as_of("2025-01-01")
+    bounds = everything.total_bounds
+    half = (bounds[0], bounds[1], (bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)
+    expected = db.as_of("2025-01-01", bbox=half)
+    page = db.parcels(date="2025-01-01", bbox=half)
+    assert 0 < len(page) < len(everything)
+    assert page.attrs["matched"] == len(expected)
+    assert page["key"].tolist() == expected["key"].tolist()
+    assert page.crs == expected.crs
+    assert page.drop(columns=["uid", "valid_from", "valid_to"]).drop(columns="geometry").equals(
+        expected.drop(columns="geometry"))
+
+
+def test_parcels_pages_and_filters(surveys):
+    db = surveys[0]
+    now = db.as_of("2025-01-01")  # nothing was recorded after the 2024 survey
+    current = db.parcels()
+    assert sorted(current["key"]) == sorted(now["key"])
+    assert (current["valid_to"] == "").all() and (current["valid_from"] <= SURVEY_2024).all()
+    first, second = db.parcels(limit=5), db.parcels(limit=5, offset=5)
+    assert len(first) == 5 and first.attrs["matched"] == len(now)
+    assert first["key"].tolist() + second["key"].tolist() == current["key"].tolist()[:10]
+    use = now[USE].value_counts().index[-1]
+    assert sorted(db.parcels(use=use)["key"]) == sorted(now.loc[now[USE] == use, "key"])
+    sheet = now["key"].iloc[0].rsplit("-", 1)[0]
+    on_sheet = [k for k in now["key"] if k.rsplit("-", 1)[0] == sheet]
+    assert sorted(db.parcels(sheet=sheet)["key"]) == sorted(on_sheet)
+    assert db.parcels(date="2018-01-01").empty
+    with pytest.raises(libland.UsageError):
+        db.parcels(limit=-1)
