@@ -192,6 +192,14 @@ BOOST_AUTO_TEST_CASE(transactions_layers_and_keys_from_the_command_line) {
     const Outcome layer = land({"layer", "load", db, maps + "/planning_zones.gpkg", "--name", "planning"});
     BOOST_TEST(layer.code == 0, layer.err);
     BOOST_TEST(layer.out.find("12 features") != std::string::npos);
+    const Outcome which = land({"layer", "load", db, maps + "/tourism.gpkg", "--name", "tourism"});
+    BOOST_TEST(which.code == 2);
+    BOOST_TEST(which.err.find("choose one with --layer: tourism_sites, tourism_areas") != std::string::npos,
+               which.err);
+    const Outcome sites =
+        land({"layer", "load", db, maps + "/tourism.gpkg", "--name", "tourism", "--layer", "tourism_sites"});
+    BOOST_TEST(sites.code == 0, sites.err);
+    BOOST_TEST(sites.out.find("24 features") != std::string::npos);
     const Outcome key = land({"keys", "add", db, "--name", "so-du-lich", "--role", "reader"});
     BOOST_TEST(key.code == 0, key.err);
     const std::string printed = key.out.substr(0, key.out.find('\n'));

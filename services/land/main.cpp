@@ -47,7 +47,7 @@ const Command commands[] = {
     {"export", "land export DB --as-of YYYY-MM-DD -o OUT [--layer NAME]", {}, land::export_command},
     {"changes", "land changes DB --from DATE --to DATE -o OUT.csv [--matrix MATRIX.csv]", {"all"},
      land::changes_command},
-    {"layer", "land layer load DB FILE --name NAME", {}, land::layer_command},
+    {"layer", "land layer load DB FILE --name NAME [--layer L]", {}, land::layer_command},
     {"keys", "land keys add DB --name NAME --role officer|reader", {}, land::keys_command},
 };
 

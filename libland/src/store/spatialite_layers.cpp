@@ -21,15 +21,25 @@ struct TransformDestroyer {
 };
 using TransformPtr = std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, TransformDestroyer>;
 
+// Returns the dataset's layer names joined by ", ".
+std::string layer_names(GDALDatasetH ds) {
+    std::string names;
+    for (int i = 0; i < GDALDatasetGetLayerCount(ds); ++i) {
+        if (i > 0) names += ", ";
+        names += OGR_L_GetName(GDALDatasetGetLayer(ds, i));
+    }
+    return names;
+}
+
 OGRLayerH pick_layer(GDALDatasetH ds, const std::string& file, const std::string& name) {
     if (!name.empty()) {
         OGRLayerH layer = GDALDatasetGetLayerByName(ds, name.c_str());
-        if (layer == nullptr) throw input_error(file + ": no layer '" + name + "'");
+        if (layer == nullptr) throw input_error(file + ": no layer '" + name + "' (layers: " + layer_names(ds) + ")");
         return layer;
     }
     if (GDALDatasetGetLayerCount(ds) != 1) {
-        throw input_error(file + ": holds " + std::to_string(GDALDatasetGetLayerCount(ds)) +
-                          " layers; name the one to load");
+        throw input_error(file + " has " + std::to_string(GDALDatasetGetLayerCount(ds)) +
+                          " layers; choose one with --layer: " + layer_names(ds));
     }
     return GDALDatasetGetLayer(ds, 0);
 }
