@@ -1,5 +1,6 @@
 // Published extra layers (tourism sites, planning zones) and the HTTP service's API keys.
 #include "store/spatialite_backend.hpp"
+#include "store/utc_clock.hpp"
 
 #include "detail/gdal.hpp"
 
@@ -9,8 +10,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 
 namespace libland::store {
 
@@ -77,14 +76,6 @@ nlohmann::json properties_of(OGRFeatureH feature, OGRFeatureDefnH defn) {
     return props;
 }
 
-std::string utc_now_seconds() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
 
 }  // namespace
 
@@ -101,7 +92,7 @@ std::int64_t SpatialiteBackend::load_layer(const std::string& file, const std::s
     detail::Statement forget(db_, "DELETE FROM layers WHERE name = ?");
     forget.bind(1, name).run();
     detail::Statement add(db_, "INSERT INTO layers (name, source, loaded_at) VALUES (?, ?, ?)");
-    add.bind(1, name).bind(2, file).bind(3, utc_now_seconds()).run();
+    add.bind(1, name).bind(2, file).bind(3, utc_now()).run();
     const std::int64_t layer_id = db_.last_insert_id();
     detail::Statement insert(db_, "INSERT INTO layer_features (layer_id, properties, geometry) "
                                   "VALUES (?, ?, GeomFromWKB(?, ?))");
@@ -171,7 +162,7 @@ void SpatialiteBackend::add_key(const std::string& name, KeyRole role, const std
     taken.bind(1, name);
     if (taken.step()) throw usage_error("an API key named '" + name + "' exists already");
     detail::Statement add(db_, "INSERT INTO api_keys (name, role, sha256, created_at) VALUES (?, ?, ?, ?)");
-    add.bind(1, name).bind(2, to_string(role)).bind(3, sha256_hex).bind(4, utc_now_seconds()).run();
+    add.bind(1, name).bind(2, to_string(role)).bind(3, sha256_hex).bind(4, utc_now()).run();
     tx.commit();
 }
 

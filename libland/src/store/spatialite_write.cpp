@@ -4,30 +4,13 @@
 #include "detail/wkb.hpp"
 #include "store/attributes_json.hpp"
 #include "store/numbering.hpp"
+#include "store/utc_clock.hpp"
 
 #include <libland/error.hpp>
-
-#include <chrono>
-#include <ctime>
 
 namespace libland::store {
 
 namespace {
-
-// Returns the current UTC time as "YYYY-MM-DDTHH:MM:SS.mmmZ".
-std::string utc_now() {
-    using namespace std::chrono;
-    const auto now = system_clock::now();
-    const std::time_t seconds = system_clock::to_time_t(now);
-    const auto millis = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &tm);
-    char out[40];
-    std::snprintf(out, sizeof out, "%s.%03dZ", text, static_cast<int>(millis));
-    return out;
-}
 
 // Writes the rows of one plan, with statements prepared once for all its events.
 class PlanWriter {
