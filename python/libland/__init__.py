@@ -19,6 +19,15 @@ Results convert to pandas and GeoPandas frames in the snapshot's CRS::
 Errors are :class:`Error` subclasses (InputError, UsageError, GeometryError) carrying the
 messages the `land` command prints.
 """
+try:
+    from . import _libland
+except ImportError as missing:  # a source checkout's python/ folder: the extension is not there
+    raise ImportError(
+        "libland's compiled extension libland._libland is not beside " + __path__[0] + ": "
+        "build it (cmake -S . -B build && cmake --build build --target libland_python) and "
+        "import libland with PYTHONPATH=build/python, or install it (cmake --install build); "
+        "python/libland alone is only its pure-Python half") from missing
+
 from ._changes import ChangeSet, diff
 from ._libland import (Error, GeometryError, InputError, UsageError, find_land_use,
                        land_use_codes)

@@ -2,6 +2,7 @@
 // log, layers, close.
 #include "bindings.hpp"
 #include "convert.hpp"
+#include "record_repr.hpp"
 
 #include <libland/error.hpp>
 #include <libland/store.hpp>
@@ -53,7 +54,8 @@ void bind_records(py::module_& m) {
         .def_readonly("commit", &CommitSummary::commit, "The commit's id.")
         .def_readonly("events", &CommitSummary::events, "Event type -> count (unchanged excluded).")
         .def_readonly("new_keys", &CommitSummary::new_keys, "Keys of the parcel versions it opened.")
-        .def_readonly("backdated", &CommitSummary::backdated);
+        .def_readonly("backdated", &CommitSummary::backdated)
+        .def("__repr__", [](const CommitSummary& v) { return repr_of(v); });
     py::class_<ParcelVersion>(m, "ParcelVersion", "One version of a parcel, valid on [valid_from, valid_to).")
         .def_readonly("version", &ParcelVersion::version)
         .def_readonly("uid", &ParcelVersion::uid, "The parcel's identity, stable across renumbering.")
@@ -63,7 +65,8 @@ void bind_records(py::module_& m) {
         .def_readonly("valid_to", &ParcelVersion::valid_to, "'' while current.")
         .def_readonly("commit", &ParcelVersion::commit)
         .def_readonly("recorded_at", &ParcelVersion::recorded_at, "UTC, ISO 8601.")
-        .def_readonly("area_m2", &ParcelVersion::area_m2);
+        .def_readonly("area_m2", &ParcelVersion::area_m2)
+        .def("__repr__", [](const ParcelVersion& v) { return repr_of(v); });
     py::class_<ParcelEvent>(m, "ParcelEvent", "A recorded change: the versions it closed and opened.")
         .def_readonly("id", &ParcelEvent::id)
         .def_readonly("commit", &ParcelEvent::commit)
@@ -74,13 +77,15 @@ void bind_records(py::module_& m) {
         .def_readonly("document", &ParcelEvent::document)
         .def_readonly("backdated", &ParcelEvent::backdated)
         .def_readonly("parents", &ParcelEvent::parents)
-        .def_readonly("children", &ParcelEvent::children);
+        .def_readonly("children", &ParcelEvent::children)
+        .def("__repr__", [](const ParcelEvent& v) { return repr_of(v); });
     py::class_<ParcelHistory>(m, "ParcelHistory", "A parcel's versions, events and lineage.")
         .def_readonly("uid", &ParcelHistory::uid)
         .def_readonly("versions", &ParcelHistory::versions, "Oldest first.")
         .def_readonly("events", &ParcelHistory::events, "Of the parcel and its lineage, by date.")
         .def_readonly("ancestors", &ParcelHistory::ancestors)
-        .def_readonly("descendants", &ParcelHistory::descendants);
+        .def_readonly("descendants", &ParcelHistory::descendants)
+        .def("__repr__", [](const ParcelHistory& v) { return repr_of(v); });
     py::class_<CommitRecord>(m, "CommitRecord", "One entry of the log.")
         .def_readonly("id", &CommitRecord::id)
         .def_readonly("kind", &CommitRecord::kind, "'survey' or 'transaction'.")
@@ -89,15 +94,18 @@ void bind_records(py::module_& m) {
         .def_readonly("message", &CommitRecord::message)
         .def_readonly("document", &CommitRecord::document)
         .def_readonly("backdated", &CommitRecord::backdated)
-        .def_readonly("events", &CommitRecord::events);
+        .def_readonly("events", &CommitRecord::events)
+        .def("__repr__", [](const CommitRecord& v) { return repr_of(v); });
     py::class_<LayerInfo>(m, "LayerInfo", "An extra published layer.")
         .def_readonly("name", &LayerInfo::name)
         .def_readonly("source", &LayerInfo::source)
-        .def_readonly("features", &LayerInfo::features);
+        .def_readonly("features", &LayerInfo::features)
+        .def("__repr__", [](const LayerInfo& v) { return repr_of(v); });
     py::class_<LayerFeature>(m, "LayerFeature", "A feature of a published layer.")
         .def_readonly("id", &LayerFeature::id)
         .def_readonly("properties_json", &LayerFeature::properties_json)
-        .def_readonly("geometry_geojson", &LayerFeature::geometry_geojson, "In CRS84 lon/lat.");
+        .def_readonly("geometry_geojson", &LayerFeature::geometry_geojson, "In CRS84 lon/lat.")
+        .def("__repr__", [](const LayerFeature& v) { return repr_of(v); });
 }
 
 void bind_opening(py::class_<SharedStore>& c) {
@@ -242,7 +250,16 @@ void bind_reads(py::class_<SharedStore>& c) {
             py::arg("date"), py::arg("bbox"), py::arg("use"), py::arg("sheet"), py::arg("limit"),
             py::arg("offset"),
             "A page of the parcels valid on the date, filtered by bbox, use and sheet: "
-            "(snapshot, versions parallel to its parcels, parcels matched by all pages).");
+            "(snapshot, versions parallel to its parcels, parcels matched by all pages).")
+        .def(
+            "parcel_at",
+            [](SharedStore& s, const std::string& parcel, const std::string& date) {
+                ParcelPage page = locked(s, [&](Store& st) { return st.parcel_at(parcel, date); });
+                return py::make_tuple(std::move(page.snapshot), std::move(page.versions));
+            },
+            py::arg("parcel"), py::arg("date"),
+            "The version of a parcel (key on the date, uid, or another key of it) valid on the date: "
+            "(snapshot of 0 or 1 parcel, its versions).");
 }
 
 void bind_layers_and_keys(py::class_<SharedStore>& c) {
