@@ -27,6 +27,8 @@ def date_text(value: Any, what: str = "date") -> str:
     of another type or a missing one (None, NaT)."""
     if isinstance(value, str):
         return value
+    if _is_nat(value):
+        raise _libland.UsageError(f"{what}: a date is {ACCEPTED}, not NaT")
     if isinstance(value, _dt.datetime):  # pandas.Timestamp is one; NaT is not
         if value.tzinfo is not None and value.utcoffset() is not None:
             value = value.astimezone(VIETNAM)
@@ -36,7 +38,7 @@ def date_text(value: Any, what: str = "date") -> str:
     numpy_text = _numpy_date(value)
     if numpy_text is not None:
         return numpy_text
-    shown = "NaT" if _is_nat(value) else type(value).__name__
+    shown = "NaT" if _is_numpy_nat(value) else type(value).__name__
     raise _libland.UsageError(f"{what}: a date is {ACCEPTED}, not {shown}")
 
 
@@ -57,11 +59,16 @@ def _numpy_date(value: Any) -> Any:
 
 
 def _is_nat(value: Any) -> bool:
+    """True for pandas.NaT (a datetime subclass without a date)."""
+    return type(value).__name__ == "NaTType"
+
+
+def _is_numpy_nat(value: Any) -> bool:
     try:
-        import pandas
+        import numpy
     except ImportError:
         return False
-    return value is pandas.NaT
+    return isinstance(value, numpy.datetime64) and bool(numpy.isnat(value))
 
 
 def date_column(values: Iterable[str]) -> Any:

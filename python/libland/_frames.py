@@ -64,7 +64,7 @@ def attribute_frame(fields: Sequence[Any], rows: Sequence[Sequence[Any]]) -> Any
         elif field.type == "real":
             frame.isetitem(position, column.astype("float64"))
         elif field.type in ("date", "datetime"):
-            frame.isetitem(position, _dates.attribute_column(column.tolist(), field.type).values)
+            frame.isetitem(position, _dates.attribute_column(column.tolist(), field.type).array)
     return frame
 
 

@@ -126,9 +126,10 @@ def history_frame(history: _libland.ParcelHistory,
     extra = _frames.attribute_frame(fields, values)
     for name in extra.columns:
         if name not in frame.columns:  # a field named like a history column is left out
-            frame[name] = extra[name].values
-    frame.attrs["uid"] = history.uid
-    return _frames.geodataframe(frame, [wkb for _, wkb in found], crs)
+            frame[name] = extra[name].array
+    located = _frames.geodataframe(frame, [wkb for _, wkb in found], crs)
+    located.attrs["uid"] = history.uid
+    return located
 
 
 def lineage_frame(history: _libland.ParcelHistory) -> Any:

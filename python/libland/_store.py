@@ -168,7 +168,7 @@ class Store:
         ``uid`` (int64), ``valid_from`` and ``valid_to`` (datetime64; NaT while current), the
         committed attributes with their types (dates as datetime64) and the geometry, in the
         database's CRS. With a bbox (database CRS), only parcels whose bounds meet it."""
-        frame = self.parcels(date=date, bbox=bbox)
+        frame = self.parcels(date=_dates.date_text(date), bbox=bbox)
         frame.attrs.pop("matched", None)
         return frame
 
@@ -200,7 +200,7 @@ class Store:
                     "valid_to": _dates.date_column(v.valid_to for v in versions)}
         for column, values in validity.items():
             if column not in frame.columns:  # an attribute of that name is kept as it is
-                frame.insert(position, column, values.values)
+                frame.insert(position, column, values.array)
                 position += 1
         frame.attrs["matched"] = matched
         return frame
