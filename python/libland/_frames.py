@@ -75,7 +75,7 @@ def snapshot_frame(snapshot: Any) -> Any:
     frame = attribute_frame(native.fields, [p.attributes for p in parcels])
     if "key" not in frame.columns:
         frame.insert(0, "key", pandas_text([p.key for p in parcels]))
-    return geodataframe(frame, [p.wkb for p in parcels], native.crs)
+    return geodataframe(frame, [p.shape_wkb for p in parcels], native.crs)
 
 
 def pandas_text(values: List[str]) -> Any:

@@ -226,7 +226,7 @@ class Store:
                     fields.setdefault(field.name, field)
                 names = [field.name for field in snapshot.fields]
                 committed[version.version] = (dict(zip(names, snapshot[0].attributes)),
-                                              snapshot[0].wkb)
+                                              snapshot[0].shape_wkb)
         return _records.history_frame(native, committed, list(fields.values()), self.crs)
 
     def lineage(self, parcel: str) -> Any:

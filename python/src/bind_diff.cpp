@@ -86,7 +86,7 @@ py::dict change_table(const ChangeSet& changes, const Snapshot& before, const Sn
         use_before.append(r.use_before);
         use_after.append(r.use_after);
         shares.append(r.shares);
-        if (with_outlines) outline.append(to_wkb(r.outline));
+        if (with_outlines) outline.append(to_wkb(r.outline, true));
     }
     py::dict table;
     table["change"] = type;
@@ -118,7 +118,8 @@ void bind_functions(py::module_& m) {
           "Returns the real-valued fields that hold the parcel's area (dienTich, ...).");
     m.def("change_table", &change_table, py::arg("changes"), py::arg("before"), py::arg("after"),
           py::arg("include_unchanged"), py::arg("with_outlines"),
-          "Returns the change table as a dict of columns, the rows `land diff` writes.");
+          "Returns the change table as a dict of columns, the rows `land diff` writes (outlines as "
+          "WKB, a POLYGON where one part).");
     m.def("write_changes", &write_changes, py::arg("changes"), py::arg("before"), py::arg("after"),
           py::arg("path"), py::arg("include_unchanged"), py::call_guard<py::gil_scoped_release>(),
           "Writes the change table as CSV, GeoJSON or GeoPackage (by the extension).");

@@ -51,6 +51,9 @@ void bind_parcel(py::module_& m) {
             "wkb", [](const Parcel& p) { return to_wkb(p.geometry); },
             "The geometry as 2D WKB MULTIPOLYGON bytes (shapely.wkb.loads reads them).")
         .def_property_readonly(
+            "shape_wkb", [](const Parcel& p) { return to_wkb(p.geometry, true); },
+            "The geometry as 2D WKB: a POLYGON when it has one part, else a MULTIPOLYGON.")
+        .def_property_readonly(
             "area_m2", [](const Parcel& p) { return area(p.geometry); },
             "The planar area in square metres of the snapshot's CRS.")
         .def_property_readonly(

@@ -24,8 +24,9 @@ void bind_validate(py::module_& m) {
             "where", [](const Finding& f) { return to_coordinates(f.where); },
             "The problem's area (overlap, gap) as MultiPolygon coordinates; [] when none.")
         .def_property_readonly(
-            "where_wkb", [](const Finding& f) { return to_wkb(f.where); },
-            "The problem's area as WKB MULTIPOLYGON bytes (empty multipolygon when none).")
+            "where_wkb", [](const Finding& f) { return to_wkb(f.where, true); },
+            "The problem's area as WKB: a POLYGON when it has one part, else a MULTIPOLYGON (an "
+            "empty one when none).")
         .def_property_readonly(
             "location",
             [](const Finding& f) -> py::object {

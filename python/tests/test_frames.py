@@ -190,3 +190,20 @@ def test_date_attribute_fields_are_datetime64(tmp_path):
     assert pandas.isna(frame["ngayCap"].iloc[1])
     assert str(frame["luc"].dtype) == UTC  # a zone given: the UTC instant
     assert frame["luc"].iloc[0] == pandas.Timestamp("2019-03-04T10:20:30Z")
+
+
+def test_one_part_parcels_are_polygons_several_parts_multipolygons(tmp_path):
+    path = tmp_path / "parts.geojson"
+    one = [[[594000, 2239500], [594010, 2239500], [594010, 2239510], [594000, 2239500]]]
+    other = [[[594020, 2239500], [594030, 2239500], [594030, 2239510], [594020, 2239500]]]
+    path.write_text('{"type": "FeatureCollection", "crs": {"type": "name", "properties": '
+                    '{"name": "urn:ogc:def:crs:EPSG::5897"}}, "features": ['
+                    '{"type": "Feature", "properties": {"n": 1}, "geometry": {"type": "Polygon", '
+                    f'"coordinates": {one}}}}}, '
+                    '{"type": "Feature", "properties": {"n": 2}, "geometry": {"type": '
+                    f'"MultiPolygon", "coordinates": [{one}, {other}]}}}}]}}')
+    snapshot = libland.read_snapshot(path, id="n")
+    frame = snapshot.to_geodataframe()
+    assert frame.geom_type.tolist() == ["Polygon", "MultiPolygon"]
+    assert frame.geometry.area.tolist() == pytest.approx([50.0, 100.0])
+    assert snapshot[0].geometry.geom_type == "MultiPolygon"  # Parcel.geometry: always multi
