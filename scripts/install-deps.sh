@@ -9,7 +9,7 @@ packages=(
   libboost-test-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas
   python3-shapely python3-geopandas python3-matplotlib python3-gdal
-  jupyter-nbconvert python3-ipykernel
+  jupyter-nbconvert python3-ipykernel python3-rtree
   wrk hyperfine
 )
 missing=()
