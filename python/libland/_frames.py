@@ -6,7 +6,7 @@ shapely objects to numpy: with shapely 1.8 the latter iterates multi-part geomet
 from __future__ import annotations
 
 import struct
-from typing import Any, Iterable, List, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from . import _dates
 
@@ -32,13 +32,6 @@ def geometry_series(wkbs: Iterable[Optional[bytes]], crs: str, index: Any = None
 
     data = [None if wkb is None or wkb == EMPTY_WKB else wkb for wkb in wkbs]
     return geopandas.GeoSeries.from_wkb(data, index=index, crs=crs_for(crs))
-
-
-def geometries(wkbs: Iterable[bytes]) -> List[Any]:
-    """Returns shapely geometries from WKB bytes; None for an empty geometry (no usable one)."""
-    import shapely.wkb
-
-    return [None if wkb == EMPTY_WKB else shapely.wkb.loads(wkb) for wkb in wkbs]
 
 
 def geodataframe(frame: Any, wkbs: Sequence[Optional[bytes]], crs: str) -> Any:
@@ -74,12 +67,13 @@ def snapshot_frame(snapshot: Any) -> Any:
     parcels = [native[i] for i in range(len(native))]
     frame = attribute_frame(native.fields, [p.attributes for p in parcels])
     if "key" not in frame.columns:
-        frame.insert(0, "key", pandas_text([p.key for p in parcels]))
+        frame.insert(0, "key", typed_series([p.key for p in parcels], "object"))
     return geodataframe(frame, [p.shape_wkb for p in parcels], native.crs)
 
 
-def pandas_text(values: List[str]) -> Any:
-    """Returns text values as an object Series (pandas' text dtype)."""
+def typed_series(values: Sequence[Any], dtype: str) -> Any:
+    """Returns the values as a Series of that dtype ("object" for text and lists), typed even
+    when empty."""
     import pandas
 
-    return pandas.Series(values, dtype=object)
+    return pandas.Series(list(values), dtype=dtype)

@@ -22,25 +22,19 @@ HISTORY_COLUMNS = ["lineage", "version", "uid", "key", "use", "area_m2", "valid_
                    "backdated", "parents", "children"]
 
 
-def _series(values: Sequence[Any], dtype: str) -> Any:
-    import pandas
-
-    return pandas.Series(list(values), dtype=dtype)
-
-
 def versions_frame(versions: Sequence[_libland.ParcelVersion]) -> Any:
     """Returns parcel versions as a DataFrame with VERSION_COLUMNS."""
     import pandas
 
     return pandas.DataFrame({
-        "version": _series([v.version for v in versions], "int64"),
-        "uid": _series([v.uid for v in versions], "int64"),
-        "key": _series([v.key for v in versions], "object"),
-        "use": _series([v.use for v in versions], "object"),
-        "area_m2": _series([v.area_m2 for v in versions], "float64"),
+        "version": _frames.typed_series([v.version for v in versions], "int64"),
+        "uid": _frames.typed_series([v.uid for v in versions], "int64"),
+        "key": _frames.typed_series([v.key for v in versions], "object"),
+        "use": _frames.typed_series([v.use for v in versions], "object"),
+        "area_m2": _frames.typed_series([v.area_m2 for v in versions], "float64"),
         "valid_from": _dates.date_column(v.valid_from for v in versions),
         "valid_to": _dates.date_column(v.valid_to for v in versions),
-        "commit": _series([v.commit for v in versions], "int64"),
+        "commit": _frames.typed_series([v.commit for v in versions], "int64"),
         "recorded_at": _dates.utc_column(v.recorded_at for v in versions),
     }, columns=VERSION_COLUMNS)
 
@@ -51,18 +45,18 @@ def events_frame(events: Sequence[_libland.ParcelEvent]) -> Any:
     import pandas
 
     return pandas.DataFrame({
-        "event": _series([e.id for e in events], "int64"),
-        "commit": _series([e.commit for e in events], "int64"),
-        "type": _series([e.type for e in events], "object"),
+        "event": _frames.typed_series([e.id for e in events], "int64"),
+        "commit": _frames.typed_series([e.commit for e in events], "int64"),
+        "type": _frames.typed_series([e.type for e in events], "object"),
         "date": _dates.date_column(e.date for e in events),
-        "document": _series([e.document for e in events], "object"),
-        "reason": _series([e.reason for e in events], "object"),
-        "backdated": _series([e.backdated for e in events], "bool"),
+        "document": _frames.typed_series([e.document for e in events], "object"),
+        "reason": _frames.typed_series([e.reason for e in events], "object"),
+        "backdated": _frames.typed_series([e.backdated for e in events], "bool"),
         "recorded_at": _dates.utc_column(e.recorded_at for e in events),
-        "parents": _series([[v.key for v in e.parents] for e in events], "object"),
-        "children": _series([[v.key for v in e.children] for e in events], "object"),
-        "parent_uids": _series([[v.uid for v in e.parents] for e in events], "object"),
-        "child_uids": _series([[v.uid for v in e.children] for e in events], "object"),
+        "parents": _frames.typed_series([[v.key for v in e.parents] for e in events], "object"),
+        "children": _frames.typed_series([[v.key for v in e.children] for e in events], "object"),
+        "parent_uids": _frames.typed_series([[v.uid for v in e.parents] for e in events], "object"),
+        "child_uids": _frames.typed_series([[v.uid for v in e.children] for e in events], "object"),
     }, columns=EVENT_COLUMNS)
 
 
@@ -72,15 +66,15 @@ def log_frame(records: Sequence[_libland.CommitRecord]) -> Any:
     import pandas
 
     return pandas.DataFrame({
-        "commit": _series([r.id for r in records], "int64"),
-        "kind": _series([r.kind for r in records], "object"),
+        "commit": _frames.typed_series([r.id for r in records], "int64"),
+        "kind": _frames.typed_series([r.kind for r in records], "object"),
         "date": _dates.date_column(r.date for r in records),
         "recorded_at": _dates.utc_column(r.recorded_at for r in records),
-        "document": _series([r.document for r in records], "object"),
-        "message": _series([r.message for r in records], "object"),
-        "backdated": _series([r.backdated for r in records], "bool"),
-        "events": _series([dict(r.events) for r in records], "object"),
-        "event_count": _series([sum(r.events.values()) for r in records], "int64"),
+        "document": _frames.typed_series([r.document for r in records], "object"),
+        "message": _frames.typed_series([r.message for r in records], "object"),
+        "backdated": _frames.typed_series([r.backdated for r in records], "bool"),
+        "events": _frames.typed_series([dict(r.events) for r in records], "object"),
+        "event_count": _frames.typed_series([sum(r.events.values()) for r in records], "int64"),
     }, columns=LOG_COLUMNS)
 
 
@@ -110,16 +104,16 @@ def history_frame(history: _libland.ParcelHistory,
     rows += [("descendant", v) for v in history.descendants]
     versions = [v for _, v in rows]
     frame = versions_frame(versions)
-    frame.insert(0, "lineage", _series([lineage for lineage, _ in rows], "object"))
+    frame.insert(0, "lineage", _frames.typed_series([lineage for lineage, _ in rows], "object"))
     opened = [_event_of(history.events, v.version, "children") for v in versions]
     closed = [_event_of(history.events, v.version, "parents") for v in versions]
-    frame["event"] = _series([e.type if e else "" for e in opened], "object")
+    frame["event"] = _frames.typed_series([e.type if e else "" for e in opened], "object")
     frame["event_id"] = pandas.array([e.id if e else None for e in opened], dtype="Int64")
-    frame["document"] = _series([e.document if e else "" for e in opened], "object")
-    frame["reason"] = _series([e.reason if e else "" for e in opened], "object")
-    frame["backdated"] = _series([bool(e and e.backdated) for e in opened], "bool")
-    frame["parents"] = _series([[p.key for p in e.parents] if e else [] for e in opened], "object")
-    frame["children"] = _series([[c.key for c in e.children] if e else [] for e in closed],
+    frame["document"] = _frames.typed_series([e.document if e else "" for e in opened], "object")
+    frame["reason"] = _frames.typed_series([e.reason if e else "" for e in opened], "object")
+    frame["backdated"] = _frames.typed_series([bool(e and e.backdated) for e in opened], "bool")
+    frame["parents"] = _frames.typed_series([[p.key for p in e.parents] if e else [] for e in opened], "object")
+    frame["children"] = _frames.typed_series([[c.key for c in e.children] if e else [] for e in closed],
                                 "object")
     found = [committed.get(v.version, ({}, None)) for v in versions]
     values = [[named.get(field.name) for field in fields] for named, _ in found]
@@ -140,11 +134,11 @@ def lineage_frame(history: _libland.ParcelHistory) -> Any:
 
     edges = [(p, c, e) for e in history.events for p in e.parents for c in e.children]
     return pandas.DataFrame({
-        "parent": _series([p.key for p, _, _ in edges], "object"),
-        "child": _series([c.key for _, c, _ in edges], "object"),
-        "parent_version": _series([p.version for p, _, _ in edges], "int64"),
-        "child_version": _series([c.version for _, c, _ in edges], "int64"),
-        "event": _series([e.id for _, _, e in edges], "int64"),
-        "type": _series([e.type for _, _, e in edges], "object"),
+        "parent": _frames.typed_series([p.key for p, _, _ in edges], "object"),
+        "child": _frames.typed_series([c.key for _, c, _ in edges], "object"),
+        "parent_version": _frames.typed_series([p.version for p, _, _ in edges], "int64"),
+        "child_version": _frames.typed_series([c.version for _, c, _ in edges], "int64"),
+        "event": _frames.typed_series([e.id for _, _, e in edges], "int64"),
+        "type": _frames.typed_series([e.type for _, _, e in edges], "object"),
         "date": _dates.date_column(e.date for _, _, e in edges),
     })

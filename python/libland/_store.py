@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, Optional, Sequence, Tuple
 
 from . import _dates
+from . import _frames
 from . import _libland
 from . import _records
 from ._changes import ChangeSet
@@ -195,7 +196,7 @@ class Store:
             day, _bbox(bbox), use, sheet, page_limit, int(offset))
         frame = Snapshot(native).to_geodataframe()
         position = frame.columns.get_loc("key") + 1
-        validity = {"uid": _records._series([v.uid for v in versions], "int64"),
+        validity = {"uid": _frames.typed_series([v.uid for v in versions], "int64"),
                     "valid_from": _dates.date_column(v.valid_from for v in versions),
                     "valid_to": _dates.date_column(v.valid_to for v in versions)}
         for column, values in validity.items():
@@ -271,9 +272,9 @@ class Store:
 
         layers = self._native.layers()
         return pandas.DataFrame({
-            "name": _records._series([layer.name for layer in layers], "object"),
-            "source": _records._series([layer.source for layer in layers], "object"),
-            "features": _records._series([layer.features for layer in layers], "int64")})
+            "name": _frames.typed_series([layer.name for layer in layers], "object"),
+            "source": _frames.typed_series([layer.source for layer in layers], "object"),
+            "features": _frames.typed_series([layer.features for layer in layers], "int64")})
 
     def layer_features(self, name: str, bbox: Optional[BBox] = None, limit: int = 1000,
                        offset: int = 0) -> dict:

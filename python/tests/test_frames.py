@@ -1,6 +1,5 @@
 """Every table result is a (Geo)DataFrame with the documented column dtypes (docs/python.md)."""
 import geopandas
-import numpy
 import pandas
 import pytest
 

@@ -3,7 +3,6 @@ finds it; the build tree works with PYTHONPATH=build/python; the source folder a
 build instead of failing with a circular import."""
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
