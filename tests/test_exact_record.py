@@ -326,3 +326,33 @@ def test_transaction_products_carry_their_own_area_and_the_officers_values(work)
     for _, piece in pieces.iterrows():
         assert piece["dienTich"] == round(piece.geometry.area, 1)
         assert piece["chuSuDung"] == "Nguyễn Văn An"
+
+
+def test_a_database_made_before_the_exact_record_is_migrated_and_keeps_working(work):
+    import sqlite3
+    db = database(work, "version1", (SAMPLE / "survey_2019.gpkg", "2019-06-30"))
+    with sqlite3.connect(db) as c:  # as the previous program left it: schema version 1
+        c.execute("DROP TABLE commit_sheets")
+        c.execute("UPDATE meta SET value = '1' WHERE name = 'schema_version'")
+    land("commit", db, SAMPLE / "survey_2024.gpkg", "--date", "2024-06-30", *ID)
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone() == ("2",)
+        assert c.execute("SELECT count(*) FROM commit_sheets").fetchone()[0] > 0
+    out = work / "version1_export.gpkg"
+    land("export", db, "--as-of", "2024-06-30", "-o", out)
+    assert_reproduces(out, read_layer(SAMPLE / "survey_2024.gpkg"))
+
+
+def test_officers_values_are_checked_and_the_area_field_is_per_database(work):
+    db = database(work, "values", (SAMPLE / "survey_2019.gpkg", "2019-06-30"))
+    key = sorted(read_layer(SAMPLE / "survey_2019.gpkg"))[0]
+    for assignment, named in (("chuSoHuu=X", "chuSoHuu"), ("soThua=7", "soThua"), ("dienTich=5", "dienTich"),
+                              ("noEquals", "FIELD=VALUE")):
+        run = land("split", db, key, "--line", "LINESTRING(0 0, 1 1)", "--date", "2025-01-01", "--doc", "D",
+                   "--set", assignment, ok=False)
+        assert run.returncode == 2 and named in run.stderr, run.stderr
+    store = libland.Store.create(str(work / "named_area.sqlite"), "EPSG:5897", area_field="dienTich")
+    assert store.area_field == "dienTich"
+    store.close()
+    with libland.Store(str(work / "named_area.sqlite")) as reopened:
+        assert reopened.area_field == "dienTich"
