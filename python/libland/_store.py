@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Optional, Sequence, Tuple
+from typing import Any, Dict, Optional, Sequence, Tuple
 
 from . import _dates
 from . import _frames
@@ -56,11 +56,13 @@ class Store:
         self._native = _libland.Store.open(str(path))
 
     @classmethod
-    def create(cls, path: str, crs: str = "EPSG:5897") -> "Store":
-        """Creates a new database file with one projected working CRS. Raises InputError if the
+    def create(cls, path: str, crs: str = "EPSG:5897", area_field: str = "") -> "Store":
+        """Creates a new database file with one projected working CRS and its registered-area
+        field (``area_field``: a field name, "none", or "" for the fields named dienTich,
+        dien_tich, area or shape_area, as `land init --area-field`). Raises InputError if the
         file exists, UsageError for a geographic or unknown CRS."""
         store = cls.__new__(cls)
-        store._native = _libland.Store.create(str(path), crs)
+        store._native = _libland.Store.create(str(path), crs, area_field)
         return store
 
     def close(self) -> None:
@@ -85,6 +87,11 @@ class Store:
         return self._native.crs
 
     @property
+    def area_field(self) -> str:
+        """The registered-area field: a name, "none", or "" (the fields named like dienTich)."""
+        return self._native.area_field
+
+    @property
     def path(self) -> str:
         """The database file (known also once closed)."""
         return self._native.path
@@ -98,44 +105,50 @@ class Store:
     def commit(self, survey: Any, date: DateLike, message: str = "", document: str = "",
                backdate: bool = False, tolerance: float = 0.05, id: Any = None,
                use: Optional[str] = None, layer: Optional[str] = None,
-               encoding: Optional[str] = None) -> CommitResult:
-        """Commits a whole survey dated ``date``, diffed against the map on that date: unchanged
-        parcels keep their version, each change event closes and opens versions. ``survey`` is a
-        Snapshot in the database's CRS, or a file path read with ``id``/``use``/``layer``/
-        ``encoding`` (as `land commit`). One atomic write: refused whole (UsageError,
-        InputError, GeometryError) for duplicate keys, invalid geometry, a date before the last
-        one without ``backdate``. Returns a :class:`CommitResult`."""
+               encoding: Optional[str] = None, scope: str = "sheets") -> CommitResult:
+        """Commits a survey dated ``date``, diffed against the map of its scope on that date: each
+        change event closes and opens versions; parcels unchanged within the tolerance but
+        re-measured get a "resurveyed" version (no change). ``scope`` "sheets" re-surveys the
+        sheets the survey shows and the land it covers, "communes" its whole communes (as `land
+        commit --scope`). ``survey`` is a Snapshot in the database's CRS, or a file path read
+        with ``id``/``use``/``layer``/``encoding`` (as `land commit`). One atomic write: refused
+        whole (UsageError, InputError, GeometryError) for duplicate keys, invalid geometry, a
+        date before the last one without ``backdate``. Returns a :class:`CommitResult`."""
         day = _dates.date_text(date)
         if not isinstance(survey, Snapshot):
             survey = self.read_survey(survey, id=id, use=use or "", layer=layer, encoding=encoding)
         native = self._native.commit(survey._native, day, message, document, backdate,
-                                     float(tolerance))
+                                     float(tolerance), scope)
         return CommitResult(native, day)
 
     def split(self, parcel: str, line: Any = None, *, pieces: Optional[Sequence[Any]] = None,
-              date: DateLike, document: str, reason: str = "",
-              backdate: bool = False) -> CommitResult:
+              date: DateLike, document: str, reason: str = "", backdate: bool = False,
+              set: Optional[Dict[str, Any]] = None) -> CommitResult:
         """Splits a parcel along ``line`` (WKT or shapely) or into ``pieces`` (shapely polygons or
-        MultiPolygon coordinates). New parcels take the next unused numbers of their sheet."""
+        MultiPolygon coordinates). New parcels take the next unused numbers of their sheet, their
+        parent's attributes with ``set``'s values, and their own registered area."""
         if (line is None) == (pieces is None):
             raise _libland.UsageError("split needs either a line or pieces")
         day = _dates.date_text(date)
         if line is not None:
             native = self._native.split(str(parcel), _line_wkt(line), day, reason, document,
-                                        backdate)
+                                        backdate, _values(set))
         else:
             native = self._native.split_pieces(str(parcel), [_coordinates(p) for p in pieces],
-                                               day, reason, document, backdate)
+                                               day, reason, document, backdate, _values(set))
         return CommitResult(native, day)
 
     def merge(self, parcels: Sequence[str], *, date: DateLike, document: str, reason: str = "",
-              backdate: bool = False) -> CommitResult:
-        """Merges neighbouring parcels into one (at least two, as `land merge`)."""
+              backdate: bool = False, set: Optional[Dict[str, Any]] = None) -> CommitResult:
+        """Merges neighbouring parcels into one (at least two, as `land merge`). Parcels whose
+        attributes differ (two holders) are refused, naming each field, unless ``set`` gives the
+        result's values."""
         parcels = [str(p) for p in ([parcels] if isinstance(parcels, str) else parcels)]
         if len(parcels) < 2:
             raise _libland.UsageError("a merge needs at least two parcels")
         day = _dates.date_text(date)
-        return CommitResult(self._native.merge(parcels, day, reason, document, backdate), day)
+        return CommitResult(self._native.merge(parcels, day, reason, document, backdate,
+                                               _values(set)), day)
 
     def set_use(self, parcel: str, use: str, *, date: DateLike, document: str, reason: str = "",
                 backdate: bool = False) -> CommitResult:
@@ -152,12 +165,13 @@ class Store:
                             day)
 
     def adjust(self, first: str, second: str, line: Any, *, date: DateLike, document: str,
-               reason: str = "", backdate: bool = False) -> CommitResult:
+               reason: str = "", backdate: bool = False,
+               set: Optional[Dict[str, Any]] = None) -> CommitResult:
         """Moves the boundary between two neighbours onto ``line`` (WKT or shapely), which must
-        cross both; area is conserved."""
+        cross both; area is conserved, each registered area follows its new geometry."""
         day = _dates.date_text(date)
         return CommitResult(self._native.adjust(str(first), str(second), _line_wkt(line), day,
-                                                reason, document, backdate), day)
+                                                reason, document, backdate, _values(set)), day)
 
     def snapshot_as_of(self, date: DateLike, bbox: Optional[BBox] = None) -> Snapshot:
         """Returns the map as it was on the date as a Snapshot (parcels ordered by key); with a
@@ -304,6 +318,11 @@ class Store:
 _CURRENT = "9999-12-31"
 # The page size meaning "every parcel" (SQLite's LIMIT takes a 64-bit integer).
 _ALL = 2**63 - 1
+
+
+def _values(values: Optional[Dict[str, Any]]) -> Dict[str, str]:
+    """The officer's attribute values as text (the library reads them as their fields' types)."""
+    return {str(k): "" if v is None else str(v) for k, v in (values or {}).items()}
 
 
 def _bbox(bbox: Optional[BBox]) -> Optional[BBox]:

@@ -1,6 +1,6 @@
 #include "diff/equal_pair_areas.hpp"
 
-#include "detail/geos_overlay.hpp"
+#include "detail/geos_ops.hpp"
 #include "diff/parallel.hpp"
 
 #include <algorithm>
@@ -20,16 +20,6 @@ bool identical(const MultiPolygon& a, const MultiPolygon& b) noexcept {
     return true;
 }
 
-Box box_of(detail::GeosContext& ctx, const GEOSGeometry* g) {
-    Box b;
-    const auto h = ctx.handle();
-    if (GEOSGeom_getXMin_r(h, g, &b.min_x) == 0 || GEOSGeom_getYMin_r(h, g, &b.min_y) == 0 ||
-        GEOSGeom_getXMax_r(h, g, &b.max_x) == 0 || GEOSGeom_getYMax_r(h, g, &b.max_y) == 0) {
-        ctx.fail("cannot bound an overlay");
-    }
-    return b;
-}
-
 // Books before-parcel i against its partner j and j's neighbours.
 void book_pair(detail::GeosContext& ctx, const PreparedSide& before, const PreparedSide& after,
                const AfterIndex& index, std::size_t i, std::size_t j, double& shared,
@@ -47,7 +37,7 @@ void book_pair(detail::GeosContext& ctx, const PreparedSide& before, const Prepa
     shared = std::max(0.0, before.area(i) - outside_area);
     if (outside_area <= 0) return;
     found.clear();
-    index.boxes.query(box_of(ctx, outside.get()), found);
+    index.boxes.query(detail::box_of(ctx, outside.get()), found);
     std::sort(found.begin(), found.end());
     const detail::PreparedPtr prepared(GEOSPrepare_r(h, outside.get()), detail::PreparedDeleter{h});
     if (!prepared) ctx.fail("cannot prepare the part of " + name() + " outside the other");
