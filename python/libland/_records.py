@@ -16,7 +16,7 @@ VERSION_COLUMNS = ["version", "uid", "key", "use", "area_m2", "valid_from", "val
 EVENT_COLUMNS = ["event", "commit", "type", "date", "document", "reason", "backdated",
                  "recorded_at", "parents", "children", "parent_uids", "child_uids"]
 LOG_COLUMNS = ["commit", "kind", "date", "recorded_at", "document", "message", "backdated",
-               "events", "event_count"]
+               "events", "event_count", "resurveyed"]
 HISTORY_COLUMNS = ["lineage", "version", "uid", "key", "use", "area_m2", "valid_from",
                    "valid_to", "commit", "recorded_at", "event", "event_id", "document", "reason",
                    "backdated", "parents", "children"]
@@ -62,7 +62,8 @@ def events_frame(events: Sequence[_libland.ParcelEvent]) -> Any:
 
 def log_frame(records: Sequence[_libland.CommitRecord]) -> Any:
     """Returns the log as a DataFrame with LOG_COLUMNS: one row per survey commit or
-    transaction, oldest first; ``events`` maps each event type to its count."""
+    transaction, oldest first; ``events`` maps each change event type to its count,
+    ``resurveyed`` counts the parcels re-surveyed without change."""
     import pandas
 
     return pandas.DataFrame({
@@ -75,6 +76,7 @@ def log_frame(records: Sequence[_libland.CommitRecord]) -> Any:
         "backdated": _frames.typed_series([r.backdated for r in records], "bool"),
         "events": _frames.typed_series([dict(r.events) for r in records], "object"),
         "event_count": _frames.typed_series([sum(r.events.values()) for r in records], "int64"),
+        "resurveyed": _frames.typed_series([r.resurveyed for r in records], "int64"),
     }, columns=LOG_COLUMNS)
 
 

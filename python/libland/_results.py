@@ -34,6 +34,11 @@ class CommitResult:
         return self._native.backdated
 
     @property
+    def resurveyed(self) -> int:
+        """Parcels re-surveyed without change (new coordinates or registered area)."""
+        return self._native.resurveyed
+
+    @property
     def new_keys(self) -> List[str]:
         """Keys of the parcel versions it opened, in the order recorded."""
         return list(self._native.new_keys)
@@ -65,8 +70,9 @@ class CommitResult:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CommitResult):
             return NotImplemented
-        return (self.commit, self.date, self.counts(), self.new_keys, self.backdated) == (
-            other.commit, other.date, other.counts(), other.new_keys, other.backdated)
+        return (self.commit, self.date, self.counts(), self.new_keys, self.backdated,
+                self.resurveyed) == (other.commit, other.date, other.counts(), other.new_keys,
+                                     other.backdated, other.resurveyed)
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -74,6 +80,9 @@ class CommitResult:
         counts = ", ".join(f"{k} {v}" for k, v in sorted(self.counts().items())) or "no changes"
         text = (f"commit {self.commit} ({self.date}{', back-dated' if self.backdated else ''}): "
                 f"{counts}")
+        if self.resurveyed > 0:
+            text += (f"\n{self.resurveyed} parcels re-surveyed without change (new coordinates or "
+                     "registered area)")
         keys = self.new_keys
         if keys:
             text += "\nnew parcel versions: " + " ".join(keys[:SHOWN_KEYS])
@@ -87,4 +96,5 @@ class CommitResult:
         shown = " ".join(keys[:3]) + (f" ... ({len(keys)} in all)" if len(keys) > 3 else "")
         return (f"<CommitResult commit {self.commit} ({self.date}"
                 f"{', back-dated' if self.backdated else ''}): {counts}"
+                f"{f'; {self.resurveyed} re-surveyed' if self.resurveyed else ''}"
                 f"{'; new: ' + shown if keys else ''}>")

@@ -256,7 +256,8 @@ class Store:
     def log(self) -> Any:
         """Returns every survey commit and transaction, oldest first, as a DataFrame: commit,
         kind ('survey' or 'transaction'), date, recorded_at (UTC), document, message,
-        backdated, events (type -> count) and event_count."""
+        backdated, events (change type -> count), event_count and resurveyed (parcels
+        re-surveyed without change)."""
         return _records.log_frame(self._native.log())
 
     def events(self, from_date: DateLike, to_date: DateLike) -> Any:

@@ -34,7 +34,8 @@ std::string keys(const std::vector<ParcelVersion>& versions) {
 
 std::string repr_of(const CommitSummary& s) {
     return "CommitSummary(commit=" + std::to_string(s.commit) + ", events=" + r(s.events) +
-           ", new_keys=" + r(s.new_keys) + (s.backdated ? ", backdated=True" : "") + ")";
+           ", resurveyed=" + std::to_string(s.resurveyed) + ", new_keys=" + r(s.new_keys) +
+           (s.backdated ? ", backdated=True" : "") + ")";
 }
 
 std::string repr_of(const ParcelVersion& v) {
@@ -58,7 +59,7 @@ std::string repr_of(const ParcelHistory& h) {
 std::string repr_of(const CommitRecord& c) {
     return "CommitRecord(id=" + std::to_string(c.id) + ", kind=" + r(c.kind) + ", date=" + r(c.date) +
            ", message=" + r(c.message) + ", document=" + r(c.document) + ", events=" + r(c.events) +
-           (c.backdated ? ", backdated=True" : "") + ")";
+           ", resurveyed=" + std::to_string(c.resurveyed) + (c.backdated ? ", backdated=True" : "") + ")";
 }
 
 std::string repr_of(const LayerInfo& l) {

@@ -109,7 +109,7 @@ def test_log_frame_dtypes(store, changes):
     log = store.log()
     assert dtypes(log) == {"commit": INT, "kind": TEXT, "date": DATE, "recorded_at": UTC,
                            "document": TEXT, "message": TEXT, "backdated": BOOL,
-                           "events": TEXT, "event_count": INT}
+                           "events": TEXT, "event_count": INT, "resurveyed": INT}
     assert log["date"].tolist() == [pandas.Timestamp(SURVEY_2019), pandas.Timestamp(SURVEY_2024)]
     assert log["message"].tolist() == ["survey 2019", "survey 2024"]
     expected = {k: v for k, v in changes.counts().items() if k != "unchanged"}
