@@ -10,6 +10,7 @@ packages=(
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas
   python3-shapely python3-geopandas python3-matplotlib python3-gdal
   wrk hyperfine
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -20,14 +20,14 @@ Errors are :class:`Error` subclasses (InputError, UsageError, GeometryError) car
 messages the `land` command prints.
 """
 from ._changes import ChangeSet, diff
-from ._libland import (Error, GeometryError, InputError, UsageError, find_land_use,
-                       land_use_codes)
+from ._libland import (Error, GeometryError, InputError, SurveyRefused, UsageError,
+                       find_land_use, land_use_codes)
 from ._snapshot import Parcel, Snapshot, list_layers, read_snapshot
 from ._store import Store
 from ._validate import Findings, validate
 
 __all__ = [
-    "Error", "GeometryError", "InputError", "UsageError",
+    "Error", "GeometryError", "InputError", "SurveyRefused", "UsageError",
     "Parcel", "Snapshot", "list_layers", "read_snapshot",
     "Findings", "validate",
     "ChangeSet", "diff",

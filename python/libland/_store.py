@@ -44,8 +44,10 @@ class Store:
     file at once instead of at garbage collection; any later call raises Error.
     """
 
-    def __init__(self, path: str) -> None:
-        self._native = _libland.Store.open(str(path))
+    def __init__(self, path: str, read_only: bool = False) -> None:
+        """Opens an existing database; ``read_only`` never writes the file nor changes its journal
+        mode (writes then raise InputError), as `land log`, `history`, `export` and `changes` do."""
+        self._native = _libland.Store.open(str(path), read_only)
 
     @classmethod
     def create(cls, path: str, crs: str = "EPSG:5897") -> "Store":
@@ -89,16 +91,19 @@ class Store:
 
     def commit(self, survey: Any, date: str, message: str = "", document: str = "",
                backdate: bool = False, tolerance: float = 0.05, id: Any = None,
-               use: Optional[str] = None, layer: Optional[str] = None) -> _libland.CommitSummary:
+               use: Optional[str] = None, layer: Optional[str] = None,
+               repair: bool = False) -> _libland.CommitSummary:
         """Commits a whole survey dated ``date``, diffed against the map on that date: unchanged
         parcels keep their version, each change event closes and opens versions. ``survey`` is a
         Snapshot in the database's CRS, or a file path read with ``id``/``use``/``layer`` (as
         `land commit`). One atomic write: refused whole (UsageError, InputError, GeometryError)
-        for duplicate keys, invalid geometry, a date before the last one without ``backdate``."""
+        for duplicate keys, invalid geometry, a date before the last one without ``backdate``.
+        What `land validate` reports as an error raises SurveyRefused (an InputError) naming the
+        parcels; ``repair`` first repairs invalid geometries as `land commit --repair` does."""
         if not isinstance(survey, Snapshot):
             survey = self.read_survey(survey, id=id, use=use or "", layer=layer)
-        return self._native.commit(survey._native, date, message, document, backdate,
-                                   float(tolerance))
+        native = _libland.repaired(survey._native) if repair else survey._native
+        return self._native.commit(native, date, message, document, backdate, float(tolerance))
 
     def split(self, parcel: str, line: Any = None, *, pieces: Optional[Sequence[Any]] = None,
               date: str, document: str, reason: str = "",

@@ -110,11 +110,13 @@ void bind_opening(py::class_<SharedStore>& c) {
          py::arg("path"), py::arg("crs"), "Creates a new database file with one projected working CRS.")
         .def_static(
             "open",
-            [](const std::string& path) {
+            [](const std::string& path, bool read_only) {
                 py::gil_scoped_release release;
-                return std::make_unique<SharedStore>(Store::open(path));
+                return std::make_unique<SharedStore>(
+                    Store::open(path, read_only ? Store::Access::read_only : Store::Access::read_write));
             },
-            py::arg("path"), "Opens an existing land database.")
+            py::arg("path"), py::arg("read_only") = false,
+            "Opens an existing land database (read_only: the file is never written).")
         .def_property_readonly("crs", [](SharedStore& s) { return locked(s, [](Store& st) { return st.crs(); }); })
         .def_property_readonly("path", [](SharedStore& s) { return s.path; }, "The database file (also once closed).")
         .def_property_readonly(

@@ -32,8 +32,8 @@ const Command commands[] = {
     // the versioned land database
     {"init", "land init DB [--crs EPSG:N]", {}, land::init_command},
     {"commit",
-     "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]",
-     {"backdate"}, land::commit_command},
+     "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate] [--repair]",
+     {"backdate", "repair"}, land::commit_command},
     {"split", "land split DB PARCEL --line WKT --date D --doc REF [--reason TEXT]", {"backdate"},
      land::split_command},
     {"merge", "land merge DB PARCEL PARCEL [...] --date D --doc REF [--reason TEXT]", {"backdate"},

@@ -175,6 +175,19 @@ void SpatialiteBackend::create_schema() {
     tx.commit();
 }
 
+namespace {
+
+// Returns N of the working CRS "EPSG:N" recorded in the file; input_error when it is not one.
+int srid_of(const std::string& crs, const std::string& path) {
+    const std::string digits = crs.substr(5);
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) {
+        throw input_error(path + ": not a land database (its working CRS '" + crs + "' is not an EPSG code)");
+    }
+    return std::stoi(digits);
+}
+
+}  // namespace
+
 void SpatialiteBackend::read_meta() {
     std::optional<detail::Statement> meta;
     try {
@@ -193,10 +206,13 @@ void SpatialiteBackend::read_meta() {
     if (crs_.rfind("EPSG:", 0) != 0) {
         throw input_error(db_.path() + ": not a land database (no working CRS recorded)");
     }
-    srid_ = std::stoi(crs_.substr(5));
+    srid_ = srid_of(crs_, db_.path());
 }
 
-SpatialiteBackend::SpatialiteBackend(detail::Database db) : db_(std::move(db)) { read_meta(); }
+SpatialiteBackend::SpatialiteBackend(detail::Database db) : db_(std::move(db)) {
+    read_meta();               // a file that is no land database is refused before any write
+    db_.prepare_for_writes();  // journal mode and durability; nothing for a read-only connection
+}
 
 SpatialiteBackend::SpatialiteBackend(detail::Database db, const std::string& crs)
     : db_(std::move(db)), crs_(crs) {

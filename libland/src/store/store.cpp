@@ -70,9 +70,9 @@ Store Store::create(const std::string& path, const std::string& crs) {
     return Store(std::move(impl));
 }
 
-Store Store::open(const std::string& path) {
+Store Store::open(const std::string& path, Access access) {
     auto impl = std::make_unique<Impl>();
-    impl->backend = store::open_spatialite(path);
+    impl->backend = store::open_spatialite(path, access == Access::read_only);
     return Store(std::move(impl));
 }
 

@@ -4,6 +4,7 @@
 
 #include "detail/geos.hpp"
 #include "store/parcel_geometry.hpp"
+#include "store/survey_gate.hpp"
 
 #include <libland/error.hpp>
 
@@ -167,6 +168,7 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
         throw usage_error(survey.source + ": is in " + survey.crs + " but the database works in " + crs() +
                           "; read it into " + crs() + " first");
     }
+    store::refuse_invalid_survey(survey, tolerance);  // survey_gate.cpp: what validate calls an error
     store::check_survey(survey);
     store::Backend& backend = *impl_->backend;
     const auto lock = backend.lock_for_write();
