@@ -1,7 +1,8 @@
-// land commit DB FILE --date D --id F1,.. --use F [--layer L] [--message TEXT] [--backdate] [--repair]:
-// a whole survey, read into the database's CRS and diffed against the map on its date. A survey
-// that land validate finds errors in is refused (its findings printed, exit 1, nothing written);
-// --repair first repairs invalid geometries as land diff --repair does.
+// land commit DB FILE --date D --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]
+// [--scope sheets|communes] [--repair]: a survey, read into the database's CRS and diffed against
+// the map of its scope on its date. A survey that land validate finds errors in is refused (its
+// findings printed, exit 1, nothing written); --repair first repairs invalid geometries as land
+// diff --repair does.
 #include "commands.hpp"
 #include "findings_table.hpp"
 #include "store_output.hpp"
@@ -15,7 +16,9 @@
 namespace land {
 
 int commit_command(const Args& args) {
-    args.allow_only({"date", "id", "use", "layer", "message", "doc", "backdate", "tolerance", "encoding", "repair"});
+    args.allow_only({"date", "id", "use", "layer", "message", "doc", "backdate", "tolerance", "encoding", "scope", "repair"});
+    const std::string scope = args.option_or("scope", "sheets");
+    if (scope != "sheets" && scope != "communes") throw argument_error("--scope is sheets or communes, not " + scope);
     libland::Store store = libland::Store::open(args.positional(0, "DB"));
     libland::ReadOptions read;
     read.layer = args.option_or("layer", "");
@@ -29,7 +32,8 @@ int commit_command(const Args& args) {
     if (args.flag("repair")) survey = libland::repaired(std::move(survey));
     for (const std::string& note : survey.notes) std::cout << "note: " << note << "\n";
     try {
-        const libland::CommitSummary summary = store.commit(survey, info, tolerance);
+        const libland::CommitSummary summary = store.commit(
+            survey, info, tolerance, scope == "communes" ? libland::SurveyScope::communes : libland::SurveyScope::sheets);
         std::cout << survey.parcels.size() << " parcels read from " << survey.source << "\n";
         print_summary(std::cout, summary, info.date);
         return 0;

@@ -24,6 +24,7 @@ libland::Store& Session::writer() {
 }
 
 SessionPool::SessionPool(std::string db) : db_(std::move(db)) {
+    (void)libland::Store::open(db_);  // brings an older schema up to date once; reads are read-only
     idle_.push_back(std::make_unique<Session>(db_));
     crs_ = idle_.front()->store.crs();
     if (const std::int64_t outside = idle_.front()->store.versions_outside_crs_area(); outside > 0) {

@@ -23,7 +23,8 @@ namespace {
 using json = nlohmann::ordered_json;
 
 json summary_json(const libland::CommitSummary& s) {
-    return {{"commit", s.commit}, {"events", s.events}, {"new_keys", s.new_keys}, {"backdated", s.backdated}};
+    return {{"commit", s.commit}, {"events", s.events}, {"new_keys", s.new_keys}, {"resurveyed", s.resurveyed},
+            {"backdated", s.backdated}};
 }
 
 // The findings that refused a survey: what land validate prints for the same file.
@@ -103,12 +104,16 @@ void post_survey(const httplib::Request& req, httplib::Response& res, Session& s
     read.layer = text_parameter(req, "layer").value_or("");
     read.crs = session.store.crs();
     read.encoding = text_parameter(req, "encoding").value_or("");
+    const std::string scope = text_parameter(req, "scope").value_or("sheets");
+    if (scope != "sheets" && scope != "communes") throw bad_parameter("scope", "sheets or communes");
     const Upload upload(req.body);
     libland::Snapshot survey = libland::read_snapshot(upload.path(), read);
     survey.source = "the uploaded survey";  // messages name no server path
     if (true_parameter(text_parameter(req, "repair"))) survey = libland::repaired(std::move(survey));
     try {
-        reply_summary(res, session.writer().commit(survey, info));
+        reply_summary(res, session.writer().commit(survey, info, 0.05,
+                                                   scope == "communes" ? libland::SurveyScope::communes
+                                                                       : libland::SurveyScope::sheets));
     } catch (const libland::survey_refused& refused) {
         HttpError error(422, "SurveyRefused", refused.what());
         error.details["findings"] = findings_json(refused.errors());
@@ -147,6 +152,18 @@ public:
         info.document = text("document");
         info.message = json_.value("reason", "");
         info.backdate = json_.value("backdate", false);
+        if (const auto set = json_.find("set"); set != json_.end()) {
+            if (!set->is_object()) throw bad_parameter("set", "an object of field names and values");
+            for (const auto& [field, value] : set->items()) {
+                if (value.is_string()) {
+                    info.values[field] = value.get<std::string>();
+                } else if (value.is_number() || value.is_null()) {
+                    info.values[field] = value.is_null() ? std::string() : value.dump();
+                } else {
+                    throw bad_parameter("set", "field " + field + " needs a string or a number");
+                }
+            }
+        }
         return info;
     }
 
