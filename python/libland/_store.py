@@ -52,8 +52,10 @@ class Store:
     file at once instead of at garbage collection; any later call raises Error.
     """
 
-    def __init__(self, path: str) -> None:
-        self._native = _libland.Store.open(str(path))
+    def __init__(self, path: str, read_only: bool = False) -> None:
+        """Opens an existing database; ``read_only`` never writes the file nor changes its journal
+        mode (writes then raise InputError), as `land log`, `history`, `export` and `changes` do."""
+        self._native = _libland.Store.open(str(path), read_only)
 
     @classmethod
     def create(cls, path: str, crs: str = "EPSG:5897", area_field: str = "") -> "Store":
@@ -105,7 +107,7 @@ class Store:
     def commit(self, survey: Any, date: DateLike, message: str = "", document: str = "",
                backdate: bool = False, tolerance: float = 0.05, id: Any = None,
                use: Optional[str] = None, layer: Optional[str] = None,
-               encoding: Optional[str] = None, scope: str = "sheets") -> CommitResult:
+               encoding: Optional[str] = None, scope: str = "sheets", repair: bool = False) -> CommitResult:
         """Commits a survey dated ``date``, diffed against the map of its scope on that date: each
         change event closes and opens versions; parcels unchanged within the tolerance but
         re-measured get a "resurveyed" version (no change). ``scope`` "sheets" re-surveys the
@@ -113,13 +115,15 @@ class Store:
         commit --scope`). ``survey`` is a Snapshot in the database's CRS, or a file path read
         with ``id``/``use``/``layer``/``encoding`` (as `land commit`). One atomic write: refused
         whole (UsageError, InputError, GeometryError) for duplicate keys, invalid geometry, a
-        date before the last one without ``backdate``. Returns a :class:`CommitResult`."""
+        date before the last one without ``backdate``. What `land validate` reports as an error
+        raises SurveyRefused (an InputError) naming the parcels; ``repair`` first repairs invalid
+        geometries as `land commit --repair` does. Returns a :class:`CommitResult`."""
         day = _dates.date_text(date)
         if not isinstance(survey, Snapshot):
             survey = self.read_survey(survey, id=id, use=use or "", layer=layer, encoding=encoding)
-        native = self._native.commit(survey._native, day, message, document, backdate,
-                                     float(tolerance), scope)
-        return CommitResult(native, day)
+        native = _libland.repaired(survey._native) if repair else survey._native
+        result = self._native.commit(native, day, message, document, backdate, float(tolerance), scope)
+        return CommitResult(result, day)
 
     def split(self, parcel: str, line: Any = None, *, pieces: Optional[Sequence[Any]] = None,
               date: DateLike, document: str, reason: str = "", backdate: bool = False,

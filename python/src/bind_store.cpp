@@ -128,11 +128,13 @@ void bind_opening(py::class_<SharedStore>& c) {
          "Creates a new database file with one projected working CRS and its registered-area field.")
         .def_static(
             "open",
-            [](const std::string& path) {
+            [](const std::string& path, bool read_only) {
                 py::gil_scoped_release release;
-                return std::make_unique<SharedStore>(Store::open(path));
+                return std::make_unique<SharedStore>(
+                    Store::open(path, read_only ? Store::Access::read_only : Store::Access::read_write));
             },
-            py::arg("path"), "Opens an existing land database.")
+            py::arg("path"), py::arg("read_only") = false,
+            "Opens an existing land database (read_only: the file is never written).")
         .def_property_readonly("crs", [](SharedStore& s) { return locked(s, [](Store& st) { return st.crs(); }); })
         .def_property_readonly("area_field",
                                [](SharedStore& s) { return locked(s, [](Store& st) { return st.area_field(); }); })

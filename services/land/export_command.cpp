@@ -11,7 +11,7 @@ namespace land {
 
 int export_command(const Args& args) {
     args.allow_only({"as-of", "output", "layer"});
-    libland::Store store = libland::Store::open(args.positional(0, "DB"));
+    libland::Store store = libland::Store::open(args.positional(0, "DB"), libland::Store::Access::read_only);
     const std::string date = args.required("as-of");
     const std::string output = args.required("output");
     const libland::Snapshot map = store.as_of(date);

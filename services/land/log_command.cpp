@@ -11,7 +11,7 @@ namespace land {
 
 int log_command(const Args& args) {
     args.allow_only({});
-    libland::Store store = libland::Store::open(args.positional(0, "DB"));
+    libland::Store store = libland::Store::open(args.positional(0, "DB"), libland::Store::Access::read_only);
     TextTable table({"commit", "kind", "date", "recorded (UTC)", "document", "message", "events"});
     for (const libland::CommitRecord& c : store.log()) {
         table.add({std::to_string(c.id), c.kind, c.date + (c.backdated ? " (back-dated)" : ""), c.recorded_at,

@@ -32,10 +32,10 @@ const Command commands[] = {
     // the versioned land database
     {"init", "land init DB [--crs EPSG:N] [--area-field NAME|none]", {}, land::init_command},
     {"commit",
-     "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]\n"
+     "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate] [--repair]\n"
      "            [--scope sheets|communes]   (sheets, the default: re-surveys the sheets the survey shows and\n"
      "             the land it covers; communes: whole communes, removing what the survey does not show)",
-     {"backdate"}, land::commit_command},
+     {"backdate", "repair"}, land::commit_command},
     {"split", "land split DB PARCEL --line WKT --date D --doc REF [--reason TEXT] [--set FIELD=VALUE ...]",
      {"backdate"}, land::split_command},
     {"merge", "land merge DB PARCEL PARCEL [...] --date D --doc REF [--reason TEXT] [--set FIELD=VALUE ...]",

@@ -3,6 +3,8 @@
 
 #include "json_text.hpp"
 
+#include <libland/error.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -37,7 +39,15 @@ void append_geometry(std::string& out, const Session& session, libland::MultiPol
         out += "null";
         return;
     }
-    session.to_lon_lat.apply(geometry);
+    try {
+        session.to_lon_lat.apply(geometry);
+    } catch (const libland::geometry_error&) {
+        // A version stored by an older program outside the working CRS's area of use (a slipped
+        // decimal point) has no place in longitude/latitude: this feature goes without geometry,
+        // the rest of the page is answered (landd reports such versions at start).
+        out += "null";
+        return;
+    }
     out += R"({"type":"MultiPolygon","coordinates":[)";
     for (std::size_t p = 0; p < geometry.size(); ++p) {
         out += p == 0 ? "[" : ",[";

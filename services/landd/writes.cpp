@@ -1,11 +1,12 @@
 // Officers' writes, the same operations as the CLI: POST /surveys (a whole survey as a GeoPackage
-// or GeoJSON body; query parameters date, id, use, layer, message, backdate) and
+// or GeoJSON body; query parameters date, id, use, layer, message, backdate, repair) and
 // POST /transactions/{split|merge|set-use|retire|adjust} (a JSON body). Each answers 201 with the
 // CommitSummary, or a JSON error with nothing written.
 #include "http_error.hpp"
 #include "service.hpp"
 
 #include <libland/read.hpp>
+#include <libland/validate.hpp>
 
 #include <httplib.h>
 
@@ -24,6 +25,18 @@ using json = nlohmann::ordered_json;
 json summary_json(const libland::CommitSummary& s) {
     return {{"commit", s.commit}, {"events", s.events}, {"new_keys", s.new_keys}, {"resurveyed", s.resurveyed},
             {"backdated", s.backdated}};
+}
+
+// The findings that refused a survey: what land validate prints for the same file.
+json findings_json(const std::vector<libland::Finding>& findings) {
+    json out = json::array();
+    for (const libland::Finding& f : findings) {
+        out.push_back({{"severity", libland::to_string(f.severity)},
+                       {"code", libland::to_string(f.code)},
+                       {"parcels", f.parcels},
+                       {"message", f.message}});
+    }
+    return out;
 }
 
 void reply_summary(httplib::Response& res, const libland::CommitSummary& summary) {
@@ -94,10 +107,18 @@ void post_survey(const httplib::Request& req, httplib::Response& res, Session& s
     const std::string scope = text_parameter(req, "scope").value_or("sheets");
     if (scope != "sheets" && scope != "communes") throw bad_parameter("scope", "sheets or communes");
     const Upload upload(req.body);
-    const libland::Snapshot survey = libland::read_snapshot(upload.path(), read);
-    reply_summary(res, session.store.commit(survey, info, 0.05,
-                                            scope == "communes" ? libland::SurveyScope::communes
-                                                                : libland::SurveyScope::sheets));
+    libland::Snapshot survey = libland::read_snapshot(upload.path(), read);
+    survey.source = "the uploaded survey";  // messages name no server path
+    if (true_parameter(text_parameter(req, "repair"))) survey = libland::repaired(std::move(survey));
+    try {
+        reply_summary(res, session.writer().commit(survey, info, 0.05,
+                                                   scope == "communes" ? libland::SurveyScope::communes
+                                                                       : libland::SurveyScope::sheets));
+    } catch (const libland::survey_refused& refused) {
+        HttpError error(422, "SurveyRefused", refused.what());
+        error.details["findings"] = findings_json(refused.errors());
+        throw error;
+    }
 }
 
 // Members of a transaction's JSON body; a missing or mistyped member answers 400 naming it.
@@ -169,7 +190,7 @@ void add_write_routes(httplib::Server& server, Service& service) {
     server.Post("/surveys", for_officers(service, post_survey));
     server.Post("/transactions/([^/]+)", for_officers(service, [](const httplib::Request& req, httplib::Response& res,
                                                                    Session& session) {
-        reply_summary(res, run_transaction(req.matches[1], Body(req.body), session.store));
+        reply_summary(res, run_transaction(req.matches[1], Body(req.body), session.writer()));
     }));
 }
 

@@ -185,8 +185,13 @@ public:
     // Throws input_error if the file exists, usage_error for a geographic or unknown CRS.
     [[nodiscard]] static Store create(const std::string& path, const std::string& crs,
                                       const std::string& area_field = "");
-    // Opens an existing database. Throws input_error when it is missing or not a land database.
-    [[nodiscard]] static Store open(const std::string& path);
+    // How a database is opened. read_only: the file is never written and its journal mode never
+    // changed (SQLITE_OPEN_READONLY); every write then throws input_error.
+    enum class Access { read_write, read_only };
+
+    // Opens an existing database. Throws input_error when it is missing or not a land database;
+    // a file that is not one is refused before anything is written to it.
+    [[nodiscard]] static Store open(const std::string& path, Access access = Access::read_write);
 
     ~Store();
     Store(Store&&) noexcept;
@@ -208,11 +213,13 @@ public:
     // closes and opens versions; a parcel unchanged within the tolerance keeps its version when
     // the survey shows it bit for bit as recorded, else is re-surveyed (resurveyed_event), so
     // that the map as of the date is the survey exactly. REQUIRES: snapshot.crs == crs().
-    // Refuses (usage_error / input_error / geometry_error, database untouched): duplicate or
-    // missing keys, invalid or empty geometry, a snapshot away from the current parcels' extent,
-    // a date before the last recorded change of its scope without info.backdate, a back-dated
-    // change to a parcel that changed again later. Throws error("database is busy ...") after a
-    // bounded wait.
+    // Refuses (database untouched) with survey_refused (libland/validate.hpp), naming the parcels,
+    // whatever validate() reports as an error: invalid, empty or non-finite geometry, parcels
+    // outside the CRS's area of use, missing, duplicate or ambiguous keys, overlaps wider than the
+    // tolerance (survey_gate.cpp); and (usage_error / input_error) a snapshot away from the
+    // current parcels' extent, a date before the last recorded change of its scope without
+    // info.backdate, a back-dated change to a parcel that changed again later. Throws
+    // error("database is busy ...") after a bounded wait.
     CommitSummary commit(const Snapshot& snapshot, const CommitInfo& info, double tolerance = 0.05,
                          SurveyScope scope = SurveyScope::sheets);
 
@@ -267,8 +274,12 @@ public:
     [[nodiscard]] LayerPage query_layer(const std::string& name, const std::optional<Box>& lon_lat_box,
                                         std::optional<std::int64_t> id, std::int64_t limit, std::int64_t offset);
     // Returns the bounds of every parcel version ever recorded (working CRS), nothing when empty.
+    // Versions reaching outside the working CRS's area of use (stored by an older program that
+    // did not refuse them) are left out; versions_outside_crs_area() counts them.
     [[nodiscard]] std::optional<Box> parcel_extent();
-    // Returns the bounds of a published layer's features (working CRS), nothing when empty.
+    [[nodiscard]] std::int64_t versions_outside_crs_area();
+    // Returns the bounds of a published layer's features (working CRS) inside the working CRS's
+    // area of use, nothing when empty.
     [[nodiscard]] std::optional<Box> layer_extent(const std::string& name);
 
     struct Impl;  // the backend

@@ -121,6 +121,7 @@ public:
                                                 std::int64_t offset) = 0;  // box in the working CRS
     [[nodiscard]] virtual std::optional<Box> parcel_extent() = 0;
     [[nodiscard]] virtual std::optional<Box> layer_extent(const std::string& name) = 0;
+    [[nodiscard]] virtual std::int64_t versions_outside_crs_area() = 0;
 
     virtual void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) = 0;
     [[nodiscard]] virtual std::optional<KeyRole> key_role(const std::string& sha256_hex) = 0;
@@ -133,6 +134,7 @@ using Settings = std::map<std::string, std::string>;
 // brings an older schema up to date).
 [[nodiscard]] std::unique_ptr<Backend> create_spatialite(const std::string& path, const std::string& crs,
                                                          const Settings& settings);
-[[nodiscard]] std::unique_ptr<Backend> open_spatialite(const std::string& path);
+// read_only: SQLITE_OPEN_READONLY, the file never written nor its journal mode changed.
+[[nodiscard]] std::unique_ptr<Backend> open_spatialite(const std::string& path, bool read_only);
 
 }  // namespace libland::store

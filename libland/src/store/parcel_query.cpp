@@ -77,6 +77,8 @@ LayerPage Store::query_layer(const std::string& name, const std::optional<Box>& 
 
 std::optional<Box> Store::parcel_extent() { return impl_->backend->parcel_extent(); }
 
+std::int64_t Store::versions_outside_crs_area() { return impl_->backend->versions_outside_crs_area(); }
+
 std::optional<Box> Store::layer_extent(const std::string& name) { return impl_->backend->layer_extent(name); }
 
 }  // namespace libland

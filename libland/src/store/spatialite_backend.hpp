@@ -49,6 +49,7 @@ public:
                                         std::int64_t offset) override;
     [[nodiscard]] std::optional<Box> parcel_extent() override;
     [[nodiscard]] std::optional<Box> layer_extent(const std::string& name) override;
+    [[nodiscard]] std::int64_t versions_outside_crs_area() override;
 
     void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) override;
     [[nodiscard]] std::optional<KeyRole> key_role(const std::string& sha256_hex) override;
@@ -61,6 +62,9 @@ private:
     void read_parcels(detail::Statement& rows, State& state);
     // spatialite_write.cpp
     std::int64_t insert_commit(const Plan& plan, const std::string& recorded_at);
+
+    // The working CRS's area of use with validate's margin (everything when PROJ records none).
+    [[nodiscard]] Box crs_area() const;
 
     detail::Database db_;
     std::string crs_;

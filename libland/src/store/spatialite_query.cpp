@@ -7,6 +7,9 @@
 #include "store/attributes_json.hpp"
 #include "store/event_rows.hpp"
 
+#include <libland/crs.hpp>
+#include <libland/validate.hpp>
+
 namespace libland::store {
 
 namespace {
@@ -176,18 +179,37 @@ LayerPage SpatialiteBackend::query_layer(const std::string& name, const std::opt
     return page;
 }
 
+// Extents count only what lies in the working CRS's area of use: a version stored by an older
+// program with a slipped decimal point (or a non-finite coordinate) would make the extent
+// meaningless and impossible to show in longitude/latitude. versions_outside_crs_area() counts
+// what is left out.
 std::optional<Box> SpatialiteBackend::parcel_extent() {
-    detail::Statement q(db_, "SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM idx_parcel_versions_geometry");
+    detail::Statement q(db_, "SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM idx_parcel_versions_geometry "
+                             "WHERE xmin >= ?2 AND ymin >= ?3 AND xmax <= ?4 AND ymax <= ?5");
+    bind_box(q, crs_area());
     return read_box(q);
+}
+
+std::int64_t SpatialiteBackend::versions_outside_crs_area() {
+    detail::Statement q(db_, "SELECT count(*) FROM idx_parcel_versions_geometry "
+                             "WHERE NOT (xmin >= ?2 AND ymin >= ?3 AND xmax <= ?4 AND ymax <= ?5)");
+    bind_box(q, crs_area());
+    return q.step() ? q.integer(0) : 0;
 }
 
 std::optional<Box> SpatialiteBackend::layer_extent(const std::string& name) {
     detail::Statement q(db_,
                         "SELECT min(r.xmin), min(r.ymin), max(r.xmax), max(r.ymax) FROM idx_layer_features_geometry r "
                         "JOIN layer_features f ON f.feature_id = r.pkid JOIN layers l USING (layer_id) "
-                        "WHERE l.name = ?");
+                        "WHERE l.name = ?1 AND r.xmin >= ?2 AND r.ymin >= ?3 AND r.xmax <= ?4 AND r.ymax <= ?5");
+    bind_box(q, crs_area());
     q.bind(1, name);
     return read_box(q);
+}
+
+Box SpatialiteBackend::crs_area() const {
+    constexpr double everywhere = 1e300;
+    return area_of_use(crs_, crs_area_margin_degrees).value_or(Box{-everywhere, -everywhere, everywhere, everywhere});
 }
 
 }  // namespace libland::store

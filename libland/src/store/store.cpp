@@ -70,7 +70,9 @@ Store Store::create(const std::string& path, const std::string& crs, const std::
     return Store(std::make_unique<Impl>(store::create_spatialite(path, working, settings)));
 }
 
-Store Store::open(const std::string& path) { return Store(std::make_unique<Impl>(store::open_spatialite(path))); }
+Store Store::open(const std::string& path, Access access) {
+    return Store(std::make_unique<Impl>(store::open_spatialite(path, access == Access::read_only)));
+}
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;

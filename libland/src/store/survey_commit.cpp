@@ -4,6 +4,7 @@
 
 #include "detail/geos.hpp"
 #include "store/parcel_geometry.hpp"
+#include "store/survey_gate.hpp"
 #include "store/survey_scope.hpp"
 
 #include <libland/error.hpp>
@@ -163,6 +164,7 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
         throw usage_error(survey.source + ": is in " + survey.crs + " but the database works in " + crs() +
                           "; read it into " + crs() + " first");
     }
+    store::refuse_invalid_survey(survey, tolerance);  // survey_gate.cpp: what validate calls an error
     const DiffOptions options = diff_options(tolerance);
     check(options);
     store::check_survey(survey);
