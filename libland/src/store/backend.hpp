@@ -110,7 +110,13 @@ public:
     [[nodiscard]] virtual EventPage query_events(const EventQuery& query) = 0;
     [[nodiscard]] virtual LayerPage query_layer(const std::string& name, const std::optional<Box>& box,
                                                 std::optional<std::int64_t> id, std::int64_t limit,
-                                                std::int64_t offset) = 0;  // box in the working CRS
+                                                std::int64_t offset,
+                                                const FeatureFilter& filter) = 0;  // box in the working CRS
+    // The properties of the layer's features with their types (from a sample of its features).
+    [[nodiscard]] virtual std::vector<Queryable> layer_properties(const std::string& name) = 0;
+    // A value of the database's settings (the meta table), nothing when unset; and its writing.
+    [[nodiscard]] virtual std::optional<std::string> setting(const std::string& name) = 0;
+    virtual void set_setting(const std::string& name, const std::string& value) = 0;
     [[nodiscard]] virtual std::optional<Box> parcel_extent() = 0;
     [[nodiscard]] virtual std::optional<Box> layer_extent(const std::string& name) = 0;
 

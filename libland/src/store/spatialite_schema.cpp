@@ -1,4 +1,5 @@
 // The SpatiaLite schema of a land database (documented in docs/store-schema.md).
+#include "query/sql.hpp"
 #include "store/spatialite_backend.hpp"
 
 #include <libland/error.hpp>
@@ -196,12 +197,16 @@ void SpatialiteBackend::read_meta() {
     srid_ = std::stoi(crs_.substr(5));
 }
 
-SpatialiteBackend::SpatialiteBackend(detail::Database db) : db_(std::move(db)) { read_meta(); }
+SpatialiteBackend::SpatialiteBackend(detail::Database db) : db_(std::move(db)) {
+    read_meta();
+    query::register_functions(db_);
+}
 
 SpatialiteBackend::SpatialiteBackend(detail::Database db, const std::string& crs)
     : db_(std::move(db)), crs_(crs) {
     srid_ = std::stoi(crs_.substr(5));
     create_schema();
+    query::register_functions(db_);
 }
 
 }  // namespace libland::store
