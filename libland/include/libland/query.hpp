@@ -4,7 +4,9 @@
 // sorting. One parser serves landd's `filter=`, `land export --where` and Python's
 // Store.parcels(filter=...). Every value reaches SQL as a bound parameter, never as text.
 #include <libland/attribute.hpp>
+#include <libland/geometry.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,12 +44,14 @@ struct FeatureFilter {
     // compared folded (no diacritics, no case).
     std::string text;
     std::vector<SortKey> sort;
+    // In the working CRS: features whose bounds meet the box (through the spatial index).
+    std::optional<Box> box;
     // Properties the reader may not see: naming one (in cql2, equals or sort) is refused with
     // access_error; free text does not search them.
     std::vector<std::string> hidden;
 
     [[nodiscard]] bool empty() const noexcept {
-        return cql2.empty() && equals.empty() && text.empty() && sort.empty();
+        return cql2.empty() && equals.empty() && text.empty() && sort.empty() && !box;
     }
 };
 

@@ -127,6 +127,7 @@ public:
             sql_.where += " AND " + column(q) + " = " + typed_value(q, value);
         }
         if (!filter_.text.empty()) free_text();
+        if (const std::optional<Box>& b = filter_.box) sql_.where += " AND " + box_filter(b->min_x, b->min_y, b->max_x, b->max_y);
         for (const SortKey& key : filter_.sort) {
             sql_.order += column(queryable(key.property)) + (key.descending ? " DESC, " : ", ");
         }
