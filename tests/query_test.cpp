@@ -251,7 +251,7 @@ BOOST_AUTO_TEST_CASE(malformed_filters_and_injection_attempts) {
     refused("kind = 'cave", "unterminated text");
     refused("kind = 'a'; DROP TABLE layers", "unexpected character ';'");
     refused("kind = 'a' --", "expected");
-    refused("\"kind\") OR 1=1 --\" = 'a'", "unknown property");
+    refused("\"kind\"\") OR 1=1 --\" = 'a'", "unknown property 'kind\") OR 1=1 --'");
     refused("rank = 'three'", "compared with a number");
     refused("kind == 'cave'", "expected");
     refused("S_INTERSECTS(kind, POINT(1 2))", "spatial property is 'geometry'");

@@ -115,7 +115,9 @@ ItemQuery item_query(const httplib::Request& req, const Session& session,
         if (q->is_private && !reads_private) throw private_property(name, name);
         filter.equals.emplace_back(name, value);
     }
-    if (req.has_param("filter-lang") && req.get_param_value("filter-lang") != "cql2-text") {
+    // GDAL 3.6 names the language by its draft name, cql-text.
+    if (req.has_param("filter-lang") && req.get_param_value("filter-lang") != "cql2-text" &&
+        req.get_param_value("filter-lang") != "cql-text") {
         throw bad_parameter("filter-lang", "'" + req.get_param_value("filter-lang") + "' is not offered (cql2-text)");
     }
     if (req.has_param("filter-crs") && req.get_param_value("filter-crs") != crs84_uri) {
