@@ -15,7 +15,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string quoted(const std::string& text) {
+std::string csv_text(const std::string& text) {
     if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
     std::string out = "\"";
     for (char c : text) {
@@ -27,8 +27,8 @@ std::string quoted(const std::string& text) {
 
 std::string cell(const json& value) {
     if (value.is_null()) return "";
-    if (value.is_string()) return quoted(value.get<std::string>());
-    return quoted(value.dump(-1, ' ', false, json::error_handler_t::replace));
+    if (value.is_string()) return csv_text(value.get<std::string>());
+    return csv_text(value.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 std::string wkt_of(const json& geometry) {
@@ -40,7 +40,7 @@ std::string wkt_of(const json& geometry) {
     std::string out = text != nullptr ? text : "";
     CPLFree(text);
     OGR_G_DestroyGeometry(g);
-    return quoted(out);
+    return csv_text(out);
 }
 
 }  // namespace
@@ -56,7 +56,7 @@ std::string features_csv(const std::string& feature_collection, bool with_geomet
         }
     }
     std::string out = "id";
-    for (const std::string& c : columns) out += "," + quoted(c);
+    for (const std::string& c : columns) out += "," + csv_text(c);
     if (with_geometry) out += ",geometry";
     out += "\r\n";
     for (const json& f : features) {
