@@ -46,9 +46,9 @@ bool PrivateFields::is_private(const std::string& field) const {
 PrivateFields Store::private_fields() {
     store::Backend& backend = *impl_->backend;
     PrivateFields out;
-    const std::optional<std::string> names = backend.setting("private_fields");
+    const std::optional<std::string> names = backend.read_setting("private_fields");
     out.names = names ? store::strings_from_json(*names) : default_private;
-    if (const std::optional<std::string> exempt = backend.setting("public_fields")) {
+    if (const std::optional<std::string> exempt = backend.read_setting("public_fields")) {
         out.exempt = store::strings_from_json(*exempt);
     }
     out.patterns = identity_patterns;
@@ -71,8 +71,8 @@ void Store::set_private(const std::vector<std::string>& fields, bool is_private)
             add(current.exempt, f);
         }
     }
-    backend.set_setting("private_fields", store::strings_to_json(current.names));
-    backend.set_setting("public_fields", store::strings_to_json(current.exempt));
+    backend.write_setting("private_fields", store::strings_to_json(current.names));
+    backend.write_setting("public_fields", store::strings_to_json(current.exempt));
     lock->commit();
 }
 
