@@ -201,17 +201,19 @@ class Store:
 
     def parcels(self, date: Optional[DateLike] = None, bbox: Optional[BBox] = None,
                 use: Optional[str] = None, sheet: Optional[str] = None,
-                limit: Optional[int] = None, offset: int = 0) -> Any:
+                limit: Optional[int] = None, offset: int = 0, filter: Optional[str] = None) -> Any:
         """Returns a page of the parcels valid on ``date`` (None: the current ones) as a
         GeoDataFrame ordered by key, as the HTTP service's parcel items: the columns of
         :meth:`as_of`. Filters combine: ``bbox`` (database CRS) keeps parcels whose bounds meet
         it, ``use`` a land-use code as recorded, ``sheet`` a sheet ("14362-12", or "12" in any
         commune). ``limit`` (None: no limit) and ``offset`` page through them;
-        ``frame.attrs["matched"]`` counts the parcels matching over all pages."""
+        ``frame.attrs["matched"]`` counts the parcels matching over all pages. ``filter`` is CQL2
+        text over the parcels' fields (the same language as landd's ``filter=`` and ``land export
+        --where``), e.g. ``"soThua BETWEEN 1 AND 9 AND loaiDat IN ('ONT', 'ODT')"``."""
         day = _CURRENT if date is None else _dates.date_text(date)
         page_limit = _ALL if limit is None else int(limit)
         native, versions, matched = self._native.parcels(
-            day, _bbox(bbox), use, sheet, page_limit, int(offset))
+            day, _bbox(bbox), use, sheet, page_limit, int(offset), filter or "")
         frame = Snapshot(native).to_geodataframe()
         position = frame.columns.get_loc("key") + 1
         validity = {"uid": _frames.typed_series([v.uid for v in versions], "int64"),
@@ -308,6 +310,17 @@ class Store:
         """Creates an API key for the HTTP service ('officer' or 'reader') and returns it; only
         its hash is stored."""
         return self._native.add_key(name, role)
+
+    def private_fields(self) -> List[str]:
+        """The database's private fields (as `land fields list`): the names listed, then the
+        name patterns (any field whose name contains one is private unless made public)."""
+        names, patterns, _exempt = self._native.private_fields()
+        return list(names) + [f"*{p}*" for p in patterns]
+
+    def set_fields_private(self, fields: List[str], private: bool = True) -> None:
+        """Makes the fields private (as `land fields private`) or public (``private=False``, as
+        `land fields public`)."""
+        self._native.set_private([str(f) for f in fields], bool(private))
 
     def check_key(self, key: str) -> Optional[str]:
         """Returns the key's role, or None for an unknown key."""

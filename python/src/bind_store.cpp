@@ -257,14 +257,21 @@ void bind_reads(py::class_<SharedStore>& c) {
             "parcels",
             [](SharedStore& s, const std::string& date, const std::optional<BoxTuple>& box,
                std::optional<std::string> use, std::optional<std::string> sheet, std::int64_t limit,
-               std::int64_t offset) {
-                ParcelQuery query{date, to_box(box), std::move(use), std::move(sheet), {}, {}, limit, offset};
+               std::int64_t offset, const std::string& filter) {
+                ParcelQuery query;
+                query.date = date;
+                query.box = to_box(box);
+                query.use = std::move(use);
+                query.sheet = std::move(sheet);
+                query.filter.cql2 = filter;
+                query.limit = limit;
+                query.offset = offset;
                 ParcelPage page = locked(s, [&](Store& st) { return st.query_parcels(query); });
                 return py::make_tuple(std::move(page.snapshot), std::move(page.versions), page.matched);
             },
             py::arg("date"), py::arg("bbox"), py::arg("use"), py::arg("sheet"), py::arg("limit"),
-            py::arg("offset"),
-            "A page of the parcels valid on the date, filtered by bbox, use and sheet: "
+            py::arg("offset"), py::arg("filter") = "",
+            "A page of the parcels valid on the date, filtered by bbox, use, sheet and a CQL2 filter: "
             "(snapshot, versions parallel to its parcels, parcels matched by all pages).")
         .def(
             "parcel_at",
@@ -309,7 +316,20 @@ void bind_layers_and_keys(py::class_<SharedStore>& c) {
                 if (!role) return std::nullopt;
                 return std::string(to_string(*role));
             },
-            py::arg("key"), "Returns the key's role, or None for an unknown key.");
+            py::arg("key"), "Returns the key's role, or None for an unknown key.")
+        .def(
+            "private_fields",
+            [](SharedStore& s) {
+                const PrivateFields f = locked(s, [](Store& st) { return st.private_fields(); });
+                return py::make_tuple(f.names, f.patterns, f.exempt);
+            },
+            "The private fields: (names, name patterns, names exempt from the patterns).")
+        .def(
+            "set_private",
+            [](SharedStore& s, const std::vector<std::string>& fields, bool is_private) {
+                locked(s, [&](Store& st) { st.set_private(fields, is_private); });
+            },
+            py::arg("fields"), py::arg("is_private"), "Makes the fields private (True) or public (False).");
 }
 
 }  // namespace

@@ -46,11 +46,12 @@ const Command commands[] = {
      land::adjust_command},
     {"log", "land log DB", {}, land::log_command},
     {"history", "land history DB PARCEL", {}, land::history_command},
-    {"export", "land export DB --as-of YYYY-MM-DD -o OUT [--layer NAME]", {}, land::export_command},
+    {"export", "land export DB --as-of YYYY-MM-DD -o OUT [--layer NAME] [--where CQL2]", {}, land::export_command},
     {"changes", "land changes DB --from DATE --to DATE -o OUT.csv [--matrix MATRIX.csv]", {"all"},
      land::changes_command},
     {"layer", "land layer load DB FILE --name NAME [--layer L]", {}, land::layer_command},
     {"keys", "land keys add DB --name NAME --role officer|reader", {}, land::keys_command},
+    {"fields", "land fields private|public DB F1[,F2...] | land fields list DB", {}, land::fields_command},
 };
 
 void print_usage(std::FILE* out) {

@@ -5,6 +5,7 @@
 // PostGIS one can be added beside it.
 #include <libland/change.hpp>
 #include <libland/geometry.hpp>
+#include <libland/query.hpp>
 #include <libland/snapshot.hpp>
 
 #include <cstdint>
@@ -135,6 +136,7 @@ struct ParcelQuery {
                                        // part alone ("12", any commune)
     std::optional<std::int64_t> uid;   // one parcel
     std::optional<std::string> key;    // one parcel by its cadastral key on the date
+    FeatureFilter filter;              // over parcel_queryables(date)
     std::int64_t limit = 100;
     std::int64_t offset = 0;
 };
@@ -168,6 +170,17 @@ struct EventPage {
 struct LayerPage {
     std::vector<LayerFeature> features;  // by id
     std::int64_t matched = 0;
+};
+
+// The database's private fields (personal data: holders, addresses, identity numbers): services
+// leave them out for readers not allowed to see them. A field is private when it is listed in
+// `names`, or when its name contains one of `patterns` (any case) and it is not in `exempt`.
+struct PrivateFields {
+    std::vector<std::string> names;
+    std::vector<std::string> patterns;
+    std::vector<std::string> exempt;
+
+    [[nodiscard]] bool is_private(const std::string& field) const;
 };
 
 enum class KeyRole { officer, reader };
@@ -270,9 +283,23 @@ public:
     // key it had on the date, else a uid or a key it had at another time (the same parcel).
     [[nodiscard]] ParcelPage parcel_at(const std::string& parcel, const std::string& date);
     [[nodiscard]] EventPage query_events(const EventQuery& query);
-    // The published layer's features (box in CRS84 longitude/latitude), or the one with `id`.
+    // The published layer's features (box in CRS84 longitude/latitude), or the one with `id`, that
+    // pass the filter (over layer_queryables(name)).
     [[nodiscard]] LayerPage query_layer(const std::string& name, const std::optional<Box>& lon_lat_box,
-                                        std::optional<std::int64_t> id, std::int64_t limit, std::int64_t offset);
+                                        std::optional<std::int64_t> id, std::int64_t limit, std::int64_t offset,
+                                        const FeatureFilter& filter = {});
+    // The properties a filter on the parcels valid on the date may name (query.hpp): the fields of
+    // the survey in force, then uid, key, valid_from, valid_to, version, commit; each marked private
+    // or not.
+    [[nodiscard]] std::vector<Queryable> parcel_queryables(const std::string& date);
+    // The properties of a published layer's features (their types as loaded), marked private or not.
+    [[nodiscard]] std::vector<Queryable> layer_queryables(const std::string& name);
+
+    // The private fields (private_fields.cpp). A new database starts with chuSuDung, diaChi and
+    // any field whose name contains cccd, cmnd or sogiayto.
+    [[nodiscard]] PrivateFields private_fields();
+    // Makes the fields private (true) or public (false), in one write.
+    void set_private(const std::vector<std::string>& fields, bool is_private);
     // Returns the bounds of every parcel version ever recorded (working CRS), nothing when empty.
     // Versions reaching outside the working CRS's area of use (stored by an older program that
     // did not refuse them) are left out; versions_outside_crs_area() counts them.

@@ -118,7 +118,14 @@ public:
     [[nodiscard]] virtual EventPage query_events(const EventQuery& query) = 0;
     [[nodiscard]] virtual LayerPage query_layer(const std::string& name, const std::optional<Box>& box,
                                                 std::optional<std::int64_t> id, std::int64_t limit,
-                                                std::int64_t offset) = 0;  // box in the working CRS
+                                                std::int64_t offset,
+                                                const FeatureFilter& filter) = 0;  // box in the working CRS
+    // The properties of the layer's features with their types (from a sample of its features).
+    [[nodiscard]] virtual std::vector<Queryable> layer_properties(const std::string& name) = 0;
+    // A value of the database's settings (the meta table) as stored now (not as read at open, as
+    // setting() is), nothing when unset; and its writing (inside the held write lock).
+    [[nodiscard]] virtual std::optional<std::string> read_setting(const std::string& name) = 0;
+    virtual void write_setting(const std::string& name, const std::string& value) = 0;
     [[nodiscard]] virtual std::optional<Box> parcel_extent() = 0;
     [[nodiscard]] virtual std::optional<Box> layer_extent(const std::string& name) = 0;
     [[nodiscard]] virtual std::int64_t versions_outside_crs_area() = 0;

@@ -46,7 +46,11 @@ public:
     [[nodiscard]] EventPage query_events(const EventQuery& query) override;
     [[nodiscard]] LayerPage query_layer(const std::string& name, const std::optional<Box>& box,
                                         std::optional<std::int64_t> id, std::int64_t limit,
-                                        std::int64_t offset) override;
+                                        std::int64_t offset, const FeatureFilter& filter) override;
+    [[nodiscard]] std::vector<Queryable> layer_properties(const std::string& name) override;
+    // spatialite_settings.cpp
+    [[nodiscard]] std::optional<std::string> read_setting(const std::string& name) override;
+    void write_setting(const std::string& name, const std::string& value) override;
     [[nodiscard]] std::optional<Box> parcel_extent() override;
     [[nodiscard]] std::optional<Box> layer_extent(const std::string& name) override;
     [[nodiscard]] std::int64_t versions_outside_crs_area() override;

@@ -1,4 +1,5 @@
 // The SpatiaLite schema of a land database (documented in docs/store-schema.md).
+#include "query/sql.hpp"
 #include "store/spatialite_backend.hpp"
 
 #include <libland/error.hpp>
@@ -219,12 +220,14 @@ std::string SpatialiteBackend::setting(const std::string& name) const {
 
 SpatialiteBackend::SpatialiteBackend(detail::Database db) : db_(std::move(db)) {
     read_meta();  // a file that is no land database is refused before any write
+    query::register_functions(db_);
 }
 
 SpatialiteBackend::SpatialiteBackend(detail::Database db, const std::string& crs, const Settings& settings)
     : db_(std::move(db)), crs_(crs) {
     srid_ = std::stoi(crs_.substr(5));
     create_schema(settings);
+    query::register_functions(db_);
 }
 
 }  // namespace libland::store
