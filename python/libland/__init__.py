@@ -20,8 +20,8 @@ Errors are :class:`Error` subclasses (InputError, UsageError, GeometryError) car
 messages the `land` command prints.
 """
 from ._changes import ChangeSet, diff
-from ._libland import (Error, GeometryError, InputError, UsageError, find_land_use,
-                       land_use_codes)
+from ._libland import (Error, GeometryError, InputError, UsageError, civil_date, find_land_use,
+                       land_use_codes, today_in_vietnam, vietnam_date)
 from ._snapshot import Parcel, Snapshot, list_layers, read_snapshot
 from ._store import Store
 from ._validate import Findings, validate
@@ -33,5 +33,6 @@ __all__ = [
     "ChangeSet", "diff",
     "Store",
     "find_land_use", "land_use_codes",
+    "civil_date", "vietnam_date", "today_in_vietnam",
 ]
 __version__ = "0.1.0"

@@ -89,49 +89,56 @@ class Store:
 
     def commit(self, survey: Any, date: str, message: str = "", document: str = "",
                backdate: bool = False, tolerance: float = 0.05, id: Any = None,
-               use: Optional[str] = None, layer: Optional[str] = None) -> _libland.CommitSummary:
+               use: Optional[str] = None, layer: Optional[str] = None, dry_run: bool = False,
+               accept_unknown_codes: bool = False) -> _libland.CommitSummary:
         """Commits a whole survey dated ``date``, diffed against the map on that date: unchanged
         parcels keep their version, each change event closes and opens versions. ``survey`` is a
         Snapshot in the database's CRS, or a file path read with ``id``/``use``/``layer`` (as
         `land commit`). One atomic write: refused whole (UsageError, InputError, GeometryError)
-        for duplicate keys, invalid geometry, a date before the last one without ``backdate``."""
+        for duplicate keys, invalid geometry, a date before the last one without ``backdate``,
+        a date after today in Vietnam or before 1900, land-use codes outside the database's list
+        unless ``accept_unknown_codes`` (then recorded, with ``warnings``). ``dry_run``: every
+        check and the diff run, the summary tells what would be recorded, nothing is."""
         if not isinstance(survey, Snapshot):
             survey = self.read_survey(survey, id=id, use=use or "", layer=layer)
         return self._native.commit(survey._native, date, message, document, backdate,
-                                   float(tolerance))
+                                   float(tolerance), dry_run, accept_unknown_codes)
 
     def split(self, parcel: str, line: Any = None, *, pieces: Optional[Sequence[Any]] = None,
               date: str, document: str, reason: str = "",
-              backdate: bool = False) -> _libland.CommitSummary:
+              backdate: bool = False, dry_run: bool = False) -> _libland.CommitSummary:
         """Splits a parcel along ``line`` (WKT or shapely) or into ``pieces`` (shapely polygons or
         MultiPolygon coordinates). New parcels take the next unused numbers of their sheet."""
         if (line is None) == (pieces is None):
             raise _libland.UsageError("split needs either a line or pieces")
         if line is not None:
-            return self._native.split(parcel, _line_wkt(line), date, reason, document, backdate)
+            return self._native.split(parcel, _line_wkt(line), date, reason, document, backdate,
+                                      dry_run)
         return self._native.split_pieces(parcel, [_coordinates(p) for p in pieces], date, reason,
-                                         document, backdate)
+                                         document, backdate, dry_run)
 
     def merge(self, parcels: Sequence[str], *, date: str, document: str, reason: str = "",
-              backdate: bool = False) -> _libland.CommitSummary:
+              backdate: bool = False, dry_run: bool = False) -> _libland.CommitSummary:
         """Merges neighbouring parcels into one."""
-        return self._native.merge(list(parcels), date, reason, document, backdate)
+        return self._native.merge(list(parcels), date, reason, document, backdate, dry_run)
 
     def set_use(self, parcel: str, use: str, *, date: str, document: str, reason: str = "",
-                backdate: bool = False) -> _libland.CommitSummary:
-        """Changes a parcel's land-use code."""
-        return self._native.set_use(parcel, use, date, reason, document, backdate)
+                backdate: bool = False, dry_run: bool = False) -> _libland.CommitSummary:
+        """Changes a parcel's land-use code; a code outside the database's list (national or
+        local, case-sensitive) raises UsageError naming it."""
+        return self._native.set_use(parcel, use, date, reason, document, backdate, dry_run)
 
     def retire(self, parcel: str, *, date: str, document: str, reason: str = "",
-               backdate: bool = False) -> _libland.CommitSummary:
+               backdate: bool = False, dry_run: bool = False) -> _libland.CommitSummary:
         """Retires a parcel: its current version is closed on the date."""
-        return self._native.retire(parcel, date, reason, document, backdate)
+        return self._native.retire(parcel, date, reason, document, backdate, dry_run)
 
     def adjust(self, first: str, second: str, line: Any, *, date: str, document: str,
-               reason: str = "", backdate: bool = False) -> _libland.CommitSummary:
+               reason: str = "", backdate: bool = False, dry_run: bool = False) -> _libland.CommitSummary:
         """Moves the boundary between two neighbours onto ``line`` (WKT or shapely), which must
         cross both; area is conserved."""
-        return self._native.adjust(first, second, _line_wkt(line), date, reason, document, backdate)
+        return self._native.adjust(first, second, _line_wkt(line), date, reason, document, backdate,
+                                   dry_run)
 
     def snapshot_as_of(self, date: str, bbox: Optional[BBox] = None) -> Snapshot:
         """Returns the map as it was on the date as a Snapshot (parcels ordered by key); with a
@@ -183,6 +190,18 @@ class Store:
         changes`): a ChangeSet with the events table and the transition matrix."""
         before, after, changes = self._native.changes(from_date, to_date, float(tolerance))
         return ChangeSet(changes, Snapshot(before), Snapshot(after))
+
+    def add_land_use(self, code: str, name: str = "") -> None:
+        """Adds a local land-use code to the database's code list (as `land codes add`)."""
+        self._native.add_land_use(code, name)
+
+    def local_land_uses(self) -> List[_libland.LocalLandUse]:
+        """The database's local land-use codes (the national ones: :func:`land_use_codes`)."""
+        return self._native.local_land_uses()
+
+    def knows_land_use(self, code: str) -> bool:
+        """Whether the code is in the database's list (national or local; case-sensitive)."""
+        return self._native.knows_land_use(code)
 
     def load_layer(self, file: str, name: str, source_layer: str = "") -> int:
         """Loads every feature of a GDAL layer as published layer ``name`` (replacing one of that

@@ -44,8 +44,10 @@ void close(SharedStore& s) {
     s.store.reset();
 }
 
-CommitInfo commit_info(std::string date, std::string message, std::string document, bool backdate) {
-    return CommitInfo{std::move(date), std::move(message), std::move(document), backdate};
+CommitInfo commit_info(std::string date, std::string message, std::string document, bool backdate, bool dry_run) {
+    CommitInfo info{std::move(date), std::move(message), std::move(document), backdate};
+    info.dry_run = dry_run;
+    return info;
 }
 
 void bind_records(py::module_& m) {
@@ -53,7 +55,13 @@ void bind_records(py::module_& m) {
         .def_readonly("commit", &CommitSummary::commit, "The commit's id.")
         .def_readonly("events", &CommitSummary::events, "Event type -> count (unchanged excluded).")
         .def_readonly("new_keys", &CommitSummary::new_keys, "Keys of the parcel versions it opened.")
-        .def_readonly("backdated", &CommitSummary::backdated);
+        .def_readonly("backdated", &CommitSummary::backdated)
+        .def_readonly("dry_run", &CommitSummary::dry_run, "True when nothing was recorded (a preview).")
+        .def_readonly("warnings", &CommitSummary::warnings, "What was recorded although doubtful.");
+    py::class_<LocalLandUse>(m, "LocalLandUse", "A land-use code a database adds to the national lists.")
+        .def_readonly("code", &LocalLandUse::code)
+        .def_readonly("name", &LocalLandUse::name)
+        .def_readonly("added_at", &LocalLandUse::added_at, "UTC.");
     py::class_<ParcelVersion>(m, "ParcelVersion", "One version of a parcel, valid on [valid_from, valid_to).")
         .def_readonly("version", &ParcelVersion::version)
         .def_readonly("uid", &ParcelVersion::uid, "The parcel's identity, stable across renumbering.")
@@ -132,21 +140,23 @@ void bind_writes(py::class_<SharedStore>& c) {
     c.def(
          "commit",
          [](SharedStore& s, const Snapshot& survey, std::string date, std::string message,
-            std::string document, bool backdate, double tolerance) {
-             const auto info = commit_info(std::move(date), std::move(message), std::move(document), backdate);
+            std::string document, bool backdate, double tolerance, bool dry_run, bool accept_unknown_codes) {
+             auto info = commit_info(std::move(date), std::move(message), std::move(document), backdate, dry_run);
+             info.accept_unknown_codes = accept_unknown_codes;
              return locked(s, [&](Store& st) { return st.commit(survey, info, tolerance); });
          },
          py::arg("snapshot"), py::arg("date"), py::arg("message"), py::arg("document"),
-         py::arg("backdate"), py::arg("tolerance"), "Commits a whole survey (one atomic write).")
+         py::arg("backdate"), py::arg("tolerance"), py::arg("dry_run"), py::arg("accept_unknown_codes"), "Commits a whole survey (one atomic write).")
         .def(
             "split",
             [](SharedStore& s, const std::string& parcel, const std::string& line_wkt, std::string date,
-               std::string reason, std::string document, bool backdate) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate);
+               std::string reason, std::string document, bool backdate, bool dry_run) {
+                const auto info =
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run);
                 return locked(s, [&](Store& st) { return st.split(parcel, line_wkt, info); });
             },
             py::arg("parcel"), py::arg("line_wkt"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"), "Splits a parcel along a line.")
+            py::arg("document"), py::arg("backdate"), py::arg("dry_run"), "Splits a parcel along a line.")
         .def(
             "split_pieces",
             [](SharedStore& s, const std::string& parcel, const py::list& pieces, std::string date,
@@ -157,45 +167,49 @@ void bind_writes(py::class_<SharedStore>& c) {
                 return locked(s, [&](Store& st) { return st.split(parcel, shapes, info); });
             },
             py::arg("parcel"), py::arg("pieces"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"),
+            py::arg("document"), py::arg("backdate"), py::arg("dry_run"),
             "Splits a parcel into the given pieces (MultiPolygon coordinates each).")
         .def(
             "merge",
             [](SharedStore& s, const std::vector<std::string>& parcels, std::string date,
-               std::string reason, std::string document, bool backdate) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate);
+               std::string reason, std::string document, bool backdate, bool dry_run) {
+                const auto info =
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run);
                 return locked(s, [&](Store& st) { return st.merge(parcels, info); });
             },
             py::arg("parcels"), py::arg("date"), py::arg("reason"), py::arg("document"),
-            py::arg("backdate"), "Merges neighbouring parcels into one.")
+            py::arg("backdate"), py::arg("dry_run"), "Merges neighbouring parcels into one.")
         .def(
             "set_use",
             [](SharedStore& s, const std::string& parcel, const std::string& use, std::string date,
-               std::string reason, std::string document, bool backdate) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate);
+               std::string reason, std::string document, bool backdate, bool dry_run) {
+                const auto info =
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run);
                 return locked(s, [&](Store& st) { return st.set_use(parcel, use, info); });
             },
             py::arg("parcel"), py::arg("use"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"), "Changes a parcel's land-use code.")
+            py::arg("document"), py::arg("backdate"), py::arg("dry_run"), "Changes a parcel's land-use code.")
         .def(
             "retire",
             [](SharedStore& s, const std::string& parcel, std::string date, std::string reason,
-               std::string document, bool backdate) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate);
+               std::string document, bool backdate, bool dry_run) {
+                const auto info =
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run);
                 return locked(s, [&](Store& st) { return st.retire(parcel, info); });
             },
             py::arg("parcel"), py::arg("date"), py::arg("reason"), py::arg("document"),
-            py::arg("backdate"), "Retires a parcel (its last version is closed).")
+            py::arg("backdate"), py::arg("dry_run"), "Retires a parcel (its last version is closed).")
         .def(
             "adjust",
             [](SharedStore& s, const std::string& first, const std::string& second,
                const std::string& line_wkt, std::string date, std::string reason, std::string document,
-               bool backdate) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate);
+               bool backdate, bool dry_run) {
+                const auto info =
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run);
                 return locked(s, [&](Store& st) { return st.adjust(first, second, line_wkt, info); });
             },
             py::arg("first"), py::arg("second"), py::arg("line_wkt"), py::arg("date"),
-            py::arg("reason"), py::arg("document"), py::arg("backdate"),
+            py::arg("reason"), py::arg("document"), py::arg("backdate"), py::arg("dry_run"),
             "Moves the boundary between two neighbours onto the line.");
 }
 
@@ -246,6 +260,20 @@ void bind_reads(py::class_<SharedStore>& c) {
 }
 
 void bind_layers_and_keys(py::class_<SharedStore>& c) {
+    c.def(
+         "add_land_use",
+         [](SharedStore& s, const std::string& code, const std::string& name) {
+             locked(s, [&](Store& st) { st.add_land_use(code, name); });
+         },
+         py::arg("code"), py::arg("name"), "Adds a local land-use code to the database's code list.")
+        .def("local_land_uses", [](SharedStore& s) { return locked(s, [](Store& st) { return st.local_land_uses(); }); },
+             "The database's local land-use codes.")
+        .def(
+            "knows_land_use",
+            [](SharedStore& s, const std::string& code) {
+                return locked(s, [&](Store& st) { return st.knows_land_use(code); });
+            },
+            py::arg("code"), "Whether the code is in the database's list (national or local).");
     c.def(
          "load_layer",
          [](SharedStore& s, const std::string& file, const std::string& name, const std::string& source_layer) {

@@ -21,5 +21,6 @@ int export_command(const Args& args);
 int changes_command(const Args& args);
 int layer_command(const Args& args);
 int keys_command(const Args& args);
+int codes_command(const Args& args);
 
 }  // namespace land

@@ -1,4 +1,5 @@
-// land commit DB FILE --date D --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]:
+// land commit DB FILE --date D --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]
+//     [--dry-run] [--accept-unknown-codes]:
 // a whole survey, read into the database's CRS and diffed against the map on its date.
 #include "commands.hpp"
 #include "store_output.hpp"
@@ -11,7 +12,8 @@
 namespace land {
 
 int commit_command(const Args& args) {
-    args.allow_only({"date", "id", "use", "layer", "message", "doc", "backdate", "tolerance", "encoding"});
+    args.allow_only({"date", "id", "use", "layer", "message", "doc", "backdate", "tolerance", "encoding", "dry-run",
+                     "accept-unknown-codes"});
     libland::Store store = libland::Store::open(args.positional(0, "DB"));
     libland::ReadOptions read;
     read.layer = args.option_or("layer", "");
@@ -21,7 +23,8 @@ int commit_command(const Args& args) {
     read.encoding = args.option_or("encoding", "");
     const libland::Snapshot survey = libland::read_snapshot(args.positional(1, "FILE (the survey)"), read);
     for (const std::string& note : survey.notes) std::cout << "note: " << note << "\n";
-    const libland::CommitInfo info = commit_info(args, false);
+    libland::CommitInfo info = commit_info(args, false);
+    info.accept_unknown_codes = args.flag("accept-unknown-codes");
     const libland::CommitSummary summary = store.commit(survey, info, args.number_or("tolerance", 0.05));
     std::cout << survey.parcels.size() << " parcels read from " << survey.source << "\n";
     print_summary(std::cout, summary, info.date);

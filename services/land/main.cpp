@@ -32,15 +32,18 @@ const Command commands[] = {
     // the versioned land database
     {"init", "land init DB [--crs EPSG:N]", {}, land::init_command},
     {"commit",
-     "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]",
-     {"backdate"}, land::commit_command},
-    {"split", "land split DB PARCEL --line WKT --date D --doc REF [--reason TEXT]", {"backdate"},
-     land::split_command},
-    {"merge", "land merge DB PARCEL PARCEL [...] --date D --doc REF [--reason TEXT]", {"backdate"},
-     land::merge_command},
-    {"set-use", "land set-use DB PARCEL CODE --date D --doc REF", {"backdate"}, land::set_use_command},
-    {"retire", "land retire DB PARCEL --date D --doc REF", {"backdate"}, land::retire_command},
-    {"adjust", "land adjust DB PARCEL PARCEL --line WKT --date D --doc REF", {"backdate"},
+     "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]\n"
+     "          [--dry-run] [--accept-unknown-codes]",
+     {"backdate", "dry-run", "accept-unknown-codes"}, land::commit_command},
+    {"split", "land split DB PARCEL --line WKT --date D --doc REF [--reason TEXT] [--dry-run]",
+     {"backdate", "dry-run"}, land::split_command},
+    {"merge", "land merge DB PARCEL PARCEL [...] --date D --doc REF [--reason TEXT] [--dry-run]",
+     {"backdate", "dry-run"}, land::merge_command},
+    {"set-use", "land set-use DB PARCEL CODE --date D --doc REF [--dry-run]", {"backdate", "dry-run"},
+     land::set_use_command},
+    {"retire", "land retire DB PARCEL --date D --doc REF [--dry-run]", {"backdate", "dry-run"},
+     land::retire_command},
+    {"adjust", "land adjust DB PARCEL PARCEL --line WKT --date D --doc REF [--dry-run]", {"backdate", "dry-run"},
      land::adjust_command},
     {"log", "land log DB", {}, land::log_command},
     {"history", "land history DB PARCEL", {}, land::history_command},
@@ -49,6 +52,7 @@ const Command commands[] = {
      land::changes_command},
     {"layer", "land layer load DB FILE --name NAME [--layer L]", {}, land::layer_command},
     {"keys", "land keys add DB --name NAME --role officer|reader", {}, land::keys_command},
+    {"codes", "land codes list DB | land codes add DB CODE [--name TEXT]", {}, land::codes_command},
 };
 
 void print_usage(std::FILE* out) {
@@ -56,6 +60,14 @@ void print_usage(std::FILE* out) {
     for (const auto& c : commands) {
         std::fprintf(out, "  %s\n", c.usage);
     }
+    std::fputs("  land --version\n  land COMMAND --help\n", out);
+}
+
+bool asks_for_help(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -65,8 +77,16 @@ int main(int argc, char** argv) {
         print_usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
+    if (std::strcmp(argv[1], "--version") == 0) {
+        std::cout << "land (libland) " << LAND_VERSION << "\n";
+        return 0;
+    }
     for (const auto& c : commands) {
         if (std::strcmp(argv[1], c.name) != 0) continue;
+        if (asks_for_help(argc, argv)) {
+            std::cout << "usage: " << c.usage << "\n";
+            return 0;
+        }
         try {
             // "-o" is the one short option; it is spelled --output inside.
             std::vector<char*> rest;

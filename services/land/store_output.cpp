@@ -8,6 +8,7 @@ libland::CommitInfo commit_info(const Args& args, bool doc_required) {
     info.document = doc_required ? args.required("doc") : args.option_or("doc", "");
     info.message = args.option_or("reason", args.option_or("message", ""));
     info.backdate = args.flag("backdate");
+    info.dry_run = args.flag("dry-run");
     return info;
 }
 
@@ -20,6 +21,8 @@ std::string event_counts(const std::map<std::string, int>& counts) {
 }
 
 void print_summary(std::ostream& out, const libland::CommitSummary& summary, const std::string& date) {
+    for (const std::string& warning : summary.warnings) out << "warning: " << warning << "\n";
+    if (summary.dry_run) out << "dry run, nothing recorded; would record ";
     out << "commit " << summary.commit << " (" << date << (summary.backdated ? ", back-dated" : "")
         << "): " << event_counts(summary.events) << "\n";
     constexpr std::size_t shown = 10;

@@ -1,7 +1,9 @@
 // Officers' writes, the same operations as the CLI: POST /surveys (a whole survey as a GeoPackage
-// or GeoJSON body; query parameters date, id, use, layer, message, backdate) and
-// POST /transactions/{split|merge|set-use|retire|adjust} (a JSON body). Each answers 201 with the
-// CommitSummary, or a JSON error with nothing written.
+// or GeoJSON body; query parameters date, id, use, layer, message, backdate, dry_run,
+// accept_unknown_codes) and
+// POST /transactions/{split|merge|set-use|retire|adjust} (a JSON body, "dry_run": true for a
+// preview). Each answers 201 with the CommitSummary (200 for a dry run, nothing recorded), or a
+// JSON error with nothing written.
 #include "http_error.hpp"
 #include "service.hpp"
 
@@ -22,11 +24,13 @@ namespace {
 using json = nlohmann::ordered_json;
 
 json summary_json(const libland::CommitSummary& s) {
-    return {{"commit", s.commit}, {"events", s.events}, {"new_keys", s.new_keys}, {"backdated", s.backdated}};
+    return {{"commit", s.commit},     {"events", s.events},   {"new_keys", s.new_keys},
+            {"backdated", s.backdated}, {"dry_run", s.dry_run}, {"warnings", s.warnings}};
 }
 
+// 201 with what was recorded; 200 for a dry run (nothing recorded, `commit` the id it would take).
 void reply_summary(httplib::Response& res, const libland::CommitSummary& summary) {
-    res.status = 201;
+    res.status = summary.dry_run ? 200 : 201;
     res.set_content(summary_json(summary).dump(), "application/json");
 }
 
@@ -84,6 +88,8 @@ void post_survey(const httplib::Request& req, httplib::Response& res, Session& s
     info.message = text_parameter(req, "message").value_or("");
     info.document = text_parameter(req, "doc").value_or("");
     info.backdate = true_parameter(text_parameter(req, "backdate"));
+    info.dry_run = true_parameter(text_parameter(req, "dry_run"));
+    info.accept_unknown_codes = true_parameter(text_parameter(req, "accept_unknown_codes"));
     libland::ReadOptions read;
     read.id_fields = comma_list(required_parameter(req, "id"));
     read.use_field = required_parameter(req, "use");
@@ -125,11 +131,20 @@ public:
         info.date = date_value(text("date"), "date");
         info.document = text("document");
         info.message = json_.value("reason", "");
-        info.backdate = json_.value("backdate", false);
+        info.backdate = flag("backdate");
+        info.dry_run = flag("dry_run");
         return info;
     }
 
 private:
+    // A boolean member, false when absent; anything but true/false answers 400 naming it.
+    [[nodiscard]] bool flag(const char* name) const {
+        const auto it = json_.find(name);
+        if (it == json_.end()) return false;
+        if (!it->is_boolean()) throw bad_parameter(name, "must be true or false");
+        return it->get<bool>();
+    }
+
     json json_;
 };
 

@@ -22,6 +22,9 @@ struct CommitInfo {
     std::string message;   // survey commit message, or the transaction's reason
     std::string document;  // legal document reference (decision, contract number)
     bool backdate = false; // allow a date before the last recorded one (recorded as back-dated)
+    bool dry_run = false;  // run every check and the diff, report what would be recorded, record nothing
+    bool accept_unknown_codes = false;  // a survey's land-use codes outside the code list are recorded
+                                        // with a warning instead of refused
 };
 
 // What one write did.
@@ -30,6 +33,15 @@ struct CommitSummary {
     std::map<std::string, int> events;        // event type -> count (unchanged parcels excluded)
     std::vector<std::string> new_keys;        // keys of the parcel versions it opened
     bool backdated = false;
+    bool dry_run = false;                     // nothing was recorded: `commit` is the id it would take
+    std::vector<std::string> warnings;        // what was recorded although doubtful (unknown codes)
+};
+
+// A land-use code a database adds to the national lists (a local code).
+struct LocalLandUse {
+    std::string code;
+    std::string name;
+    std::string added_at;  // UTC
 };
 
 // One version of a parcel: valid on [valid_from, valid_to), valid_to "" while current.
@@ -213,6 +225,15 @@ public:
     [[nodiscard]] std::vector<LayerFeature> layer_features(const std::string& name,
                                                            const std::optional<Box>& lon_lat_box,
                                                            std::int64_t limit, std::int64_t offset);
+
+    // The database's land-use code list: the national codes of 2018 and 2024 (libland/land_use.hpp)
+    // and the local codes added here. Codes are case-sensitive. add_land_use refuses (usage_error)
+    // an empty code, one with characters other than letters, digits, '_' and '-', a national code
+    // and a code already added. Writes that name a use outside the list are refused (usage_error
+    // naming the code); a survey's unknown codes are refused unless info.accept_unknown_codes.
+    void add_land_use(const std::string& code, const std::string& name);
+    [[nodiscard]] std::vector<LocalLandUse> local_land_uses();
+    [[nodiscard]] bool knows_land_use(const std::string& code);
 
     // Creates an API key for the HTTP service and returns it (the only time it is visible; only its
     // SHA-256 is stored). Throws usage_error if the name is taken.

@@ -114,6 +114,11 @@ public:
     [[nodiscard]] virtual std::optional<Box> parcel_extent() = 0;
     [[nodiscard]] virtual std::optional<Box> layer_extent(const std::string& name) = 0;
 
+    // Local land-use codes (the national ones are libland/land_use.hpp's). add_land_use throws
+    // usage_error when the code is already there.
+    virtual void add_land_use(const LocalLandUse& use) = 0;
+    [[nodiscard]] virtual std::vector<LocalLandUse> local_land_uses() = 0;
+
     virtual void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) = 0;
     [[nodiscard]] virtual std::optional<KeyRole> key_role(const std::string& sha256_hex) = 0;
 };

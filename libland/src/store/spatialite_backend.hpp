@@ -45,6 +45,10 @@ public:
     [[nodiscard]] std::optional<Box> parcel_extent() override;
     [[nodiscard]] std::optional<Box> layer_extent(const std::string& name) override;
 
+    // spatialite_land_uses.cpp
+    void add_land_use(const LocalLandUse& use) override;
+    [[nodiscard]] std::vector<LocalLandUse> local_land_uses() override;
+
     void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) override;
     [[nodiscard]] std::optional<KeyRole> key_role(const std::string& sha256_hex) override;
 

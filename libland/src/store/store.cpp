@@ -3,30 +3,19 @@
 #include "store/store_impl.hpp"
 
 #include <libland/crs.hpp>
+#include <libland/date.hpp>
 #include <libland/error.hpp>
-
-#include <cstdio>
 
 namespace libland {
 
 namespace store {
 
-void check_date(const std::string& date) {
-    int y = 0, m = 0, d = 0;
-    char tail = 0;
-    const bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
-                        std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3;
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (!shaped || m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap)) {
-        throw usage_error("'" + date + "' is not a date (YYYY-MM-DD)");
-    }
-}
+void check_date(const std::string& date) { (void)civil_date(date); }
 
 bool check_order(Backend& backend, const CommitInfo& info) { return check_order(backend.last_date(), info); }
 
 bool check_order(const std::string& last, const CommitInfo& info) {
-    check_date(info.date);
+    check_record_date(info.date);
     if (last.empty() || info.date >= last) return false;
     if (!info.backdate) {
         throw usage_error("the date " + info.date + " is before the last recorded change (" + last +

@@ -16,14 +16,22 @@ struct Store::Impl {
 
 namespace store {
 
-// Throws usage_error unless the text is a calendar date "YYYY-MM-DD".
+// Throws usage_error unless the text is a calendar date "YYYY-MM-DD" (libland/date.hpp).
 void check_date(const std::string& date);
 
 // Returns whether the write is back-dated (its date before the last recorded one).
-// Throws usage_error when it is and info.backdate is not set. REQUIRES: the write lock is held.
+// Throws usage_error when it is and info.backdate is not set, or when the date is in the future in
+// Vietnam or before 1900 (check_record_date). REQUIRES: the write lock is held.
 [[nodiscard]] bool check_order(Backend& backend, const CommitInfo& info);
 // The same against a given last date of the area written to.
 [[nodiscard]] bool check_order(const std::string& last, const CommitInfo& info);
+
+// Throws usage_error naming the code unless it is in the database's land-use code list
+// (land_use_list.cpp); a code differing from a known one by case only is named with the known one.
+void check_use_code(Backend& backend, const std::string& code);
+// Checks a survey's land-use codes against the list. Throws usage_error naming the unknown codes
+// and a few of their parcels unless `accept`; then returns one warning per unknown code.
+[[nodiscard]] std::vector<std::string> check_survey_codes(Backend& backend, const Snapshot& survey, bool accept);
 
 // The current version of the parcel a transaction acts on.
 struct Target {

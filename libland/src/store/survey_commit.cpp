@@ -169,6 +169,7 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
     }
     store::check_survey(survey);
     store::Backend& backend = *impl_->backend;
+    std::vector<std::string> warnings = store::check_survey_codes(backend, survey, info.accept_unknown_codes);
     const auto lock = backend.lock_for_write();
     store::Plan plan;
     plan.kind = "survey";
@@ -195,7 +196,9 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
         }
     }
     CommitSummary summary = backend.apply(plan);
-    lock->commit();
+    summary.warnings = std::move(warnings);
+    summary.dry_run = info.dry_run;
+    if (!info.dry_run) lock->commit();  // a dry run is undone as the lock goes
     return summary;
 }
 

@@ -104,6 +104,7 @@ CommitSummary Store::set_use(const std::string& parcel, const std::string& use, 
     if (target.parcel.use == use) {
         throw usage_error("parcel " + target.parcel.key + " already has the use " + use);
     }
+    store::check_use_code(*impl_->backend, use);
     Parcel changed = target.parcel;
     store::set_use_code(changed, tx.schema(), use);
     PlannedEvent event;

@@ -1,0 +1,169 @@
+// The officers' safety net through the real `land`: dates refused in the future (Vietnam's civil
+// date), before 1900 or malformed; land-use codes outside the database's list refused (set-use,
+// survey commits unless --accept-unknown-codes), local codes added and listed; --dry-run on
+// commit and transactions; `land COMMAND --help` and `land --version`. Every refusal exits 2,
+// names the value, and leaves the database file byte for byte as it was.
+#define BOOST_TEST_MODULE safety_command
+#include <boost/test/unit_test.hpp>
+
+#include "sample_maps.hpp"
+#include "store_fixtures.hpp"
+#include "store_process.hpp"
+
+#include <libland/date.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+using namespace libland;
+using libland::test::Outcome;
+using libland::test::survey_2019;
+using libland::test::survey_2024;
+
+namespace {
+
+std::string scratch() { return libland::test::work_folder("safety_command"); }
+
+Outcome land(const std::vector<std::string>& args) { return libland::test::run_land(args, scratch()); }
+
+const std::vector<std::string> id_use{"--id", "maXa,soTo,soThua", "--use", "loaiDat"};
+
+std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+// A database holding the 2019 sample survey.
+std::string database_2019(const std::string& name) {
+    const std::string db = libland::test::fresh_database("safety_command", name);
+    BOOST_TEST_REQUIRE(land({"init", db, "--crs", "EPSG:5897"}).code == 0);
+    const Outcome first = land(concat({"commit", db, survey_2019, "--date", "2019-06-30"}, id_use));
+    BOOST_TEST_REQUIRE(first.code == 0, first.err);
+    return db;
+}
+
+// Runs `land args`, expecting exit 2 with `message` in its error and the database file unchanged.
+void check_refused(const std::string& db, const std::vector<std::string>& args, const std::string& message) {
+    const std::string bytes = libland::test::slurp(db);
+    const Outcome o = land(args);
+    BOOST_TEST(o.code == 2, o.err);
+    BOOST_TEST(o.err.find(message) != std::string::npos, "message: " << o.err << " expected: " << message);
+    BOOST_TEST((libland::test::slurp(db) == bytes), "the database file changed");
+}
+
+std::string tomorrow_in_vietnam() {
+    using namespace std::chrono;
+    const year_month_day d{floor<days>(system_clock::now() + hours{7}) + days{1}};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    return text;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(safety_command, *boost::unit_test::precondition(libland::test::sample_maps_present))
+
+BOOST_AUTO_TEST_CASE(future_old_and_malformed_dates_are_refused_with_nothing_written) {
+    const std::string db = database_2019("dates.sqlite");
+    const std::vector<std::string> set_use{"set-use", db, "14362-1-1", "ONT", "--doc", "QD-1", "--date"};
+    check_refused(db, concat(set_use, {"2205-03-01"}), "land set-use: the date 2205-03-01 is after today (");
+    check_refused(db, concat(set_use, {tomorrow_in_vietnam()}), "the date " + tomorrow_in_vietnam() + " is after today");
+    check_refused(db, concat(set_use, {"1899-12-31", "--backdate"}),
+                  "the date 1899-12-31 is before 1900-01-01; a change to the land record cannot be that old");
+    check_refused(db, concat(set_use, {"2024-+1-+1"}), "'2024-+1-+1' is not a date (YYYY-MM-DD)");
+    check_refused(db, concat(set_use, {"2024- 1- 1"}), "'2024- 1- 1' is not a date (YYYY-MM-DD)");
+    check_refused(db, concat({"commit", db, survey_2024, "--date", "2205-01-01"}, id_use),
+                  "the date 2205-01-01 is after today");
+    check_refused(db, {"export", db, "--as-of", "2024-+1-+1", "-o", scratch() + "/x.gpkg"},
+                  "'2024-+1-+1' is not a date");
+    // Today in Vietnam is a valid date.
+    const Outcome today = land(concat(set_use, {today_in_vietnam()}));
+    BOOST_TEST(today.code == 0, today.err);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_or_miscased_land_use_codes_are_refused_in_set_use) {
+    const std::string db = database_2019("codes.sqlite");
+    const std::vector<std::string> args{"--date", "2025-01-01", "--doc", "QD-1"};
+    check_refused(db, concat({"set-use", db, "14362-1-1", "ONX"}, args),
+                  "land set-use: the land-use code 'ONX' is not in the database's code list; `land codes list` shows");
+    check_refused(db, concat({"set-use", db, "14362-1-1", "ont"}, args),
+                  "the land-use code 'ont' is not in the database's code list (codes are case-sensitive: did you "
+                  "mean 'ONT'?)");
+    check_refused(db, {"codes", "add", db, "LUC"}, "the land-use code 'LUC' is a national code already");
+    check_refused(db, {"codes", "add", db, "X Y"}, "'X Y' cannot be a land-use code");
+
+    const Outcome added = land({"codes", "add", db, "XLU", "--name", "village playground"});
+    BOOST_TEST_REQUIRE(added.code == 0, added.err);
+    check_refused(db, {"codes", "add", db, "XLU"}, "the land-use code 'XLU' is already in the database's list");
+    const Outcome listed = land({"codes", "list", db});
+    BOOST_TEST(listed.code == 0);
+    BOOST_TEST(listed.out.find("XLU") != std::string::npos);
+    BOOST_TEST(listed.out.find("village playground") != std::string::npos);
+    BOOST_TEST(listed.out.find("specialised wet rice") != std::string::npos);
+    const Outcome set = land(concat({"set-use", db, "14362-1-1", "XLU"}, args));
+    BOOST_TEST(set.code == 0, set.err);
+    const Outcome history = land({"history", db, "14362-1-1"});
+    BOOST_TEST(history.out.find("XLU") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_survey_with_unknown_codes_is_refused_unless_accepted) {
+    const std::string db = database_2019("survey_codes.sqlite");
+    // The 2024 survey with the code of sheet 1's specialised rice miswritten "LUc".
+    const std::string typo = libland::test::work_path("safety_command", "typo_2024.gpkg");
+    std::filesystem::copy_file(survey_2024, typo);
+    const std::string update = "ogrinfo -q " + typo +
+                               " -sql \"UPDATE thua_dat SET loaiDat = 'LUc' WHERE soTo = 1 AND loaiDat = 'LUC'\"";
+    BOOST_TEST_REQUIRE(std::system(update.c_str()) == 0);
+    const std::vector<std::string> args{"commit", db, typo, "--date", "2024-06-30", "--id", "maXa,soTo,soThua",
+                                        "--use", "loaiDat"};
+    check_refused(db, args, "land-use codes not in the database's code list: 'LUc' (codes are case-sensitive: "
+                            "did you mean 'LUC'?): ");
+    check_refused(db, args, "commit with --accept-unknown-codes to record them as they are");
+    const Outcome accepted = land(concat(args, {"--accept-unknown-codes"}));
+    BOOST_TEST_REQUIRE(accepted.code == 0, accepted.err);
+    BOOST_TEST(accepted.out.find("warning: land-use code 'LUc' (codes are case-sensitive: did you mean 'LUC'?): ") !=
+               std::string::npos, accepted.out);
+    BOOST_TEST(accepted.out.find("recorded as given") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(dry_runs_print_what_would_be_recorded_and_write_nothing) {
+    const std::string db = database_2019("dry.sqlite");
+    const std::string bytes = libland::test::slurp(db);
+    const Outcome commit = land(concat({"commit", db, survey_2024, "--date", "2024-06-30", "--dry-run"}, id_use));
+    BOOST_TEST_REQUIRE(commit.code == 0, commit.err);
+    BOOST_TEST(commit.out.find("dry run, nothing recorded; would record commit 2 (2024-06-30): ") != std::string::npos,
+               commit.out);
+    const Outcome use = land({"set-use", db, "14362-1-1", "ONT", "--date", "2025-01-01", "--doc", "QD-1", "--dry-run"});
+    BOOST_TEST_REQUIRE(use.code == 0, use.err);
+    BOOST_TEST(use.out.find("dry run, nothing recorded; would record commit 2 (2025-01-01): use_changed 1") !=
+               std::string::npos, use.out);
+    BOOST_TEST(use.out.find("new parcel versions: 14362-1-1") != std::string::npos);
+    // A dry run refuses as the real run would.
+    check_refused(db, {"set-use", db, "14362-1-1", "ONX", "--date", "2025-01-01", "--doc", "QD-1", "--dry-run"},
+                  "'ONX' is not in the database's code list");
+    BOOST_TEST((libland::test::slurp(db) == bytes), "a dry run changed the database file");
+    BOOST_TEST(land({"log", db}).out.find("2024-06-30") == std::string::npos);
+    // The real run records what the dry run announced.
+    const Outcome real = land(concat({"commit", db, survey_2024, "--date", "2024-06-30"}, id_use));
+    BOOST_TEST(real.out.substr(real.out.find("commit 2")) ==
+               commit.out.substr(commit.out.find("commit 2")));
+}
+
+BOOST_AUTO_TEST_CASE(command_help_and_version_exit_0) {
+    const Outcome help = land({"set-use", "--help"});
+    BOOST_TEST(help.code == 0, help.err);
+    BOOST_TEST(help.out == "usage: land set-use DB PARCEL CODE --date D --doc REF [--dry-run]\n");
+    const Outcome commit_help = land({"commit", "DB", "-h"});
+    BOOST_TEST(commit_help.code == 0);
+    BOOST_TEST(commit_help.out.find("--accept-unknown-codes") != std::string::npos);
+    const Outcome version = land({"--version"});
+    BOOST_TEST(version.code == 0);
+    BOOST_TEST(version.out.rfind("land (libland) 0.", 0) == 0u, version.out);
+    const Outcome usage = land({"--help"});
+    BOOST_TEST(usage.out.find("land codes list DB") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
