@@ -152,6 +152,42 @@ BOOST_AUTO_TEST_CASE(dry_runs_print_what_would_be_recorded_and_write_nothing) {
                commit.out.substr(commit.out.find("commit 2")));
 }
 
+BOOST_AUTO_TEST_CASE(a_survey_of_another_kind_or_lacking_fields_is_refused_unless_forced) {
+    const std::string db = database_2019("schema.sqlite");
+    check_refused(db,
+                  {"commit", db, libland::test::sample_maps + "/planning_zones.gpkg", "--date", "2024-06-30", "--id",
+                   "zone_code", "--use", "planned_use"},
+                  "planning_zones.gpkg: the database's parcels are keyed by maXa,soTo,soThua with the use in loaiDat, "
+                  "this survey by zone_code with the use in planned_use (a map of another kind?); use --force");
+    const std::string thin = libland::test::work_path("safety_command", "no_area_2024.gpkg");
+    const std::string copy = "ogr2ogr -q -f GPKG " + thin + " " + survey_2024 +
+                             " thua_dat -select maXa,soTo,soThua,loaiDat,chuSuDung";
+    BOOST_TEST_REQUIRE(std::system(copy.c_str()) == 0);
+    const std::vector<std::string> args = concat({"commit", db, thin, "--date", "2024-06-30"}, id_use);
+    check_refused(db, args, "no_area_2024.gpkg: lacks fields dienTich,diaChi that the database's parcels have; "
+                            "committed, the map from its date on would lose them (use --force to record the survey "
+                            "without them)");
+    const Outcome forced = land(concat(args, {"--force", "--dry-run"}));
+    BOOST_TEST(forced.code == 0, forced.err);
+}
+
+BOOST_AUTO_TEST_CASE(a_repeated_survey_is_refused_naming_the_commit) {
+    const std::string db = database_2019("repeat.sqlite");
+    check_refused(db, concat({"commit", db, survey_2019, "--date", "2019-06-30"}, id_use),
+                  "survey_2019.gpkg: is identical to the map as of 2019-06-30: this is the survey committed as "
+                  "commit 1 on 2019-06-30; it was committed already (use --force to record it again)");
+    const Outcome second = land(concat({"commit", db, survey_2024, "--date", "2024-06-30"}, id_use));
+    BOOST_TEST_REQUIRE(second.code == 0, second.err);
+    check_refused(db, concat({"commit", db, survey_2019, "--date", "2025-01-01"}, id_use),
+                  "this is the survey committed as commit 1 on 2019-06-30; dated 2025-01-01 it would undo every "
+                  "change since 2019-06-30");
+    check_refused(db, concat({"commit", db, survey_2024, "--date", "2025-01-01"}, id_use),
+                  "this is the survey committed as commit 2 on 2024-06-30");
+    const Outcome forced = land(concat({"commit", db, survey_2024, "--date", "2025-01-01", "--force"}, id_use));
+    BOOST_TEST(forced.code == 0, forced.err);
+    BOOST_TEST(forced.out.find("no changes") != std::string::npos, forced.out);
+}
+
 BOOST_AUTO_TEST_CASE(command_help_and_version_exit_0) {
     const Outcome help = land({"set-use", "--help"});
     BOOST_TEST(help.code == 0, help.err);

@@ -90,7 +90,7 @@ class Store:
     def commit(self, survey: Any, date: str, message: str = "", document: str = "",
                backdate: bool = False, tolerance: float = 0.05, id: Any = None,
                use: Optional[str] = None, layer: Optional[str] = None, dry_run: bool = False,
-               accept_unknown_codes: bool = False) -> _libland.CommitSummary:
+               accept_unknown_codes: bool = False, force: bool = False) -> _libland.CommitSummary:
         """Commits a whole survey dated ``date``, diffed against the map on that date: unchanged
         parcels keep their version, each change event closes and opens versions. ``survey`` is a
         Snapshot in the database's CRS, or a file path read with ``id``/``use``/``layer`` (as
@@ -98,11 +98,13 @@ class Store:
         for duplicate keys, invalid geometry, a date before the last one without ``backdate``,
         a date after today in Vietnam or before 1900, land-use codes outside the database's list
         unless ``accept_unknown_codes`` (then recorded, with ``warnings``). ``dry_run``: every
-        check and the diff run, the summary tells what would be recorded, nothing is."""
+        check and the diff run, the summary tells what would be recorded, nothing is. Without
+        ``force``, a survey keyed otherwise than the database's parcels or lacking their fields,
+        or identical to the map as of an earlier survey's date, is refused naming it."""
         if not isinstance(survey, Snapshot):
             survey = self.read_survey(survey, id=id, use=use or "", layer=layer)
         return self._native.commit(survey._native, date, message, document, backdate,
-                                   float(tolerance), dry_run, accept_unknown_codes)
+                                   float(tolerance), dry_run, accept_unknown_codes, force)
 
     def split(self, parcel: str, line: Any = None, *, pieces: Optional[Sequence[Any]] = None,
               date: str, document: str, reason: str = "",

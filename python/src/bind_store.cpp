@@ -140,13 +140,16 @@ void bind_writes(py::class_<SharedStore>& c) {
     c.def(
          "commit",
          [](SharedStore& s, const Snapshot& survey, std::string date, std::string message,
-            std::string document, bool backdate, double tolerance, bool dry_run, bool accept_unknown_codes) {
+            std::string document, bool backdate, double tolerance, bool dry_run, bool accept_unknown_codes,
+            bool force) {
              auto info = commit_info(std::move(date), std::move(message), std::move(document), backdate, dry_run);
              info.accept_unknown_codes = accept_unknown_codes;
+             info.force = force;
              return locked(s, [&](Store& st) { return st.commit(survey, info, tolerance); });
          },
          py::arg("snapshot"), py::arg("date"), py::arg("message"), py::arg("document"),
-         py::arg("backdate"), py::arg("tolerance"), py::arg("dry_run"), py::arg("accept_unknown_codes"), "Commits a whole survey (one atomic write).")
+         py::arg("backdate"), py::arg("tolerance"), py::arg("dry_run"), py::arg("accept_unknown_codes"),
+         py::arg("force"), "Commits a whole survey (one atomic write).")
         .def(
             "split",
             [](SharedStore& s, const std::string& parcel, const std::string& line_wkt, std::string date,

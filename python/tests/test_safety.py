@@ -131,3 +131,19 @@ def test_dry_runs_report_and_record_nothing(grid, tmp_path):
     with libland.Store.open(grid) as db:
         real = db.set_use("14362-5-1", "ONT", date="2025-01-01", document="QD-1")
         assert not real.dry_run and real.commit == preview.commit
+
+
+def test_repeated_or_thinner_surveys_are_refused_unless_forced(grid, tmp_path):
+    parcels = [(n, "LUC", square(X0 + 20 * (n - 1), Y0, 20)) for n in range(1, 4)]
+    same = write_parcels(tmp_path / "same.geojson", parcels)
+    before = digest(grid)
+    with libland.Store.open(grid) as db:
+        with pytest.raises(libland.UsageError, match="this is the survey committed as commit 1 on 2020-01-01; "
+                                                     "dated 2024-01-01 it would undo"):
+            db.commit(same, date="2024-01-01", id=KEY, use=USE)
+        with pytest.raises(libland.UsageError, match="keyed by maXa,soTo,soThua with the use in loaiDat, this "
+                                                     "survey by maXa,soThua"):
+            db.commit(same, date="2024-01-01", id=["maXa", "soThua"], use=USE)
+    assert digest(grid) == before
+    with libland.Store.open(grid) as db:
+        assert db.commit(same, date="2024-01-01", id=KEY, use=USE, force=True).events == {}

@@ -1,5 +1,5 @@
 // land commit DB FILE --date D --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]
-//     [--dry-run] [--accept-unknown-codes]:
+//     [--dry-run] [--accept-unknown-codes] [--force]:
 // a whole survey, read into the database's CRS and diffed against the map on its date.
 #include "commands.hpp"
 #include "store_output.hpp"
@@ -13,7 +13,7 @@ namespace land {
 
 int commit_command(const Args& args) {
     args.allow_only({"date", "id", "use", "layer", "message", "doc", "backdate", "tolerance", "encoding", "dry-run",
-                     "accept-unknown-codes"});
+                     "accept-unknown-codes", "force"});
     libland::Store store = libland::Store::open(args.positional(0, "DB"));
     libland::ReadOptions read;
     read.layer = args.option_or("layer", "");
@@ -25,6 +25,7 @@ int commit_command(const Args& args) {
     for (const std::string& note : survey.notes) std::cout << "note: " << note << "\n";
     libland::CommitInfo info = commit_info(args, false);
     info.accept_unknown_codes = args.flag("accept-unknown-codes");
+    info.force = args.flag("force");
     const libland::CommitSummary summary = store.commit(survey, info, args.number_or("tolerance", 0.05));
     std::cout << survey.parcels.size() << " parcels read from " << survey.source << "\n";
     print_summary(std::cout, summary, info.date);

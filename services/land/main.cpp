@@ -33,8 +33,8 @@ const Command commands[] = {
     {"init", "land init DB [--crs EPSG:N]", {}, land::init_command},
     {"commit",
      "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]\n"
-     "          [--dry-run] [--accept-unknown-codes]",
-     {"backdate", "dry-run", "accept-unknown-codes"}, land::commit_command},
+     "          [--dry-run] [--accept-unknown-codes] [--force]",
+     {"backdate", "dry-run", "accept-unknown-codes", "force"}, land::commit_command},
     {"split", "land split DB PARCEL --line WKT --date D --doc REF [--reason TEXT] [--dry-run]",
      {"backdate", "dry-run"}, land::split_command},
     {"merge", "land merge DB PARCEL PARCEL [...] --date D --doc REF [--reason TEXT] [--dry-run]",

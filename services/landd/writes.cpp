@@ -1,6 +1,6 @@
 // Officers' writes, the same operations as the CLI: POST /surveys (a whole survey as a GeoPackage
 // or GeoJSON body; query parameters date, id, use, layer, message, backdate, dry_run,
-// accept_unknown_codes) and
+// accept_unknown_codes, force) and
 // POST /transactions/{split|merge|set-use|retire|adjust} (a JSON body, "dry_run": true for a
 // preview). Each answers 201 with the CommitSummary (200 for a dry run, nothing recorded), or a
 // JSON error with nothing written.
@@ -90,6 +90,7 @@ void post_survey(const httplib::Request& req, httplib::Response& res, Session& s
     info.backdate = true_parameter(text_parameter(req, "backdate"));
     info.dry_run = true_parameter(text_parameter(req, "dry_run"));
     info.accept_unknown_codes = true_parameter(text_parameter(req, "accept_unknown_codes"));
+    info.force = true_parameter(text_parameter(req, "force"));
     libland::ReadOptions read;
     read.id_fields = comma_list(required_parameter(req, "id"));
     read.use_field = required_parameter(req, "use");

@@ -25,6 +25,8 @@ struct CommitInfo {
     bool dry_run = false;  // run every check and the diff, report what would be recorded, record nothing
     bool accept_unknown_codes = false;  // a survey's land-use codes outside the code list are recorded
                                         // with a warning instead of refused
+    bool force = false;  // record a survey that changes the schema (keys, use field, dropped fields) or
+                         // repeats the map of an earlier survey date
 };
 
 // What one write did.
@@ -189,7 +191,9 @@ public:
     // Refuses (usage_error / input_error / geometry_error, database untouched): duplicate or
     // missing keys, invalid or empty geometry, a snapshot away from the current parcels' extent,
     // a date before the last recorded one without info.backdate, a back-dated change to a parcel
-    // that changed again later. Throws error("database is busy ...") after a bounded wait.
+    // that changed again later; without info.force, a survey keyed otherwise or lacking fields the
+    // database's parcels have, or identical to the map as of an earlier survey's date (naming that
+    // commit). Throws error("database is busy ...") after a bounded wait.
     CommitSummary commit(const Snapshot& snapshot, const CommitInfo& info, double tolerance = 0.05);
 
     // Officers' transactions. PARCEL is a cadastral key or a parcel uid. Each is one atomic write,

@@ -33,6 +33,15 @@ void check_use_code(Backend& backend, const std::string& code);
 // and a few of their parcels unless `accept`; then returns one warning per unknown code.
 [[nodiscard]] std::vector<std::string> check_survey_codes(Backend& backend, const Snapshot& survey, bool accept);
 
+// Refuses (usage_error naming the fields) a survey keyed or carrying its use otherwise than the
+// database's parcels, or lacking fields they have, unless info.force (survey_checks.cpp).
+void check_survey_schema(Backend& backend, const Snapshot& survey, const CommitInfo& info);
+// Refuses (usage_error naming the commit) a survey identical, in the communes it covers, to the map
+// as of the date of an earlier survey commit (on or before info.date), unless info.force.
+// REQUIRES: the write lock is held.
+void check_not_a_repeat(Backend& backend, const Snapshot& survey, const std::vector<std::string>& communes,
+                        const CommitInfo& info);
+
 // The current version of the parcel a transaction acts on.
 struct Target {
     std::int64_t version = 0;

@@ -170,6 +170,7 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
     store::check_survey(survey);
     store::Backend& backend = *impl_->backend;
     std::vector<std::string> warnings = store::check_survey_codes(backend, survey, info.accept_unknown_codes);
+    store::check_survey_schema(backend, survey, info);
     const auto lock = backend.lock_for_write();
     store::Plan plan;
     plan.kind = "survey";
@@ -178,6 +179,7 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
     const std::vector<std::string> communes = store::communes_of(survey);
     plan.backdated = store::check_order(backend.last_change(communes), info);
     plan.communes = communes;
+    store::check_not_a_repeat(backend, survey, communes, info);
     plan.source = survey.source;
     plan.schema = store::schema_of(survey);
     store::State map = backend.state_at(info.date, std::nullopt);
