@@ -123,4 +123,20 @@ BOOST_AUTO_TEST_CASE(datetimes_are_read_as_civil_dates_in_vietnam) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_revoked_key_is_refused_at_once) {
+    const std::string scratch = work_folder("landd_safety");
+    std::string key;
+    must_run_land({"keys", "add", served().db.path, "--name", "short-lived", "--role", "officer"}, scratch, &key);
+    while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
+    httplib::Client c = served().server->client();
+    const json retire{{"parcel", "no-such-parcel"}, {"date", "2025-01-10"}, {"document", "QD-9"}};
+    const httplib::Headers with_key{{"Authorization", "Bearer " + key}};
+    // Known: the request reaches the transaction (which refuses the unknown parcel).
+    BOOST_TEST(c.Post("/transactions/retire", with_key, retire.dump(), "application/json")->status == 400);
+    must_run_land({"keys", "revoke", served().db.path, "short-lived"}, scratch);
+    const auto refused = c.Post("/transactions/retire", with_key, retire.dump(), "application/json");
+    BOOST_TEST(refused->status == 403);
+    BOOST_TEST(json::parse(refused->body)["description"] == "the key is not known");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -11,6 +11,7 @@
 #include "store_process.hpp"
 
 #include <libland/date.hpp>
+#include <libland/store.hpp>
 
 #include <chrono>
 #include <cstdio>
@@ -186,6 +187,46 @@ BOOST_AUTO_TEST_CASE(a_repeated_survey_is_refused_naming_the_commit) {
     const Outcome forced = land(concat({"commit", db, survey_2024, "--date", "2025-01-01", "--force"}, id_use));
     BOOST_TEST(forced.code == 0, forced.err);
     BOOST_TEST(forced.out.find("no changes") != std::string::npos, forced.out);
+}
+
+BOOST_AUTO_TEST_CASE(keys_are_listed_without_the_key_and_revoked) {
+    const std::string db = database_2019("keys.sqlite");
+    const Outcome added = land({"keys", "add", db, "--name", "so-du-lich", "--role", "reader"});
+    BOOST_TEST_REQUIRE(added.code == 0);
+    const std::string key = added.out.substr(0, added.out.find('\n'));
+    BOOST_TEST_REQUIRE(land({"keys", "add", db, "--name", "officer-1", "--role", "officer"}).code == 0);
+    const Outcome listed = land({"keys", "list", db});
+    BOOST_TEST(listed.code == 0);
+    BOOST_TEST(listed.out.find("so-du-lich") != std::string::npos);
+    BOOST_TEST(listed.out.find("officer-1") != std::string::npos);
+    BOOST_TEST(listed.out.find(key) == std::string::npos, "the list shows a key");
+    BOOST_TEST(listed.out.find("lk_") == std::string::npos);
+    check_refused(db, {"keys", "revoke", db, "nobody"}, "no API key named 'nobody' (land keys list shows them)");
+    const Outcome revoked = land({"keys", "revoke", db, "so-du-lich"});
+    BOOST_TEST(revoked.code == 0, revoked.err);
+    BOOST_TEST(Store::open(db).check_key(key) == std::nullopt);
+    const Outcome after = land({"keys", "list", db});
+    const std::size_t row = after.out.find("so-du-lich");
+    BOOST_TEST_REQUIRE(row != std::string::npos);
+    // The revoked row carries its date of revocation (today, UTC).
+    BOOST_TEST(after.out.substr(row, after.out.find('\n', row) - row).find("T") != std::string::npos);
+    check_refused(db, {"keys", "revoke", db, "so-du-lich"}, "no API key named 'so-du-lich'");
+}
+
+BOOST_AUTO_TEST_CASE(layers_are_listed_removed_and_their_names_restricted) {
+    const std::string db = database_2019("layers.sqlite");
+    const std::string zones = libland::test::sample_maps + "/planning_zones.gpkg";
+    check_refused(db, {"layer", "load", db, zones, "--name", "quy hoach"},
+                  "'quy hoach' cannot name a published layer (1 to 64 letters, digits, '_' or '-')");
+    check_refused(db, {"layer", "load", db, zones, "--name", "a/b"}, "'a/b' cannot name a published layer");
+    BOOST_TEST_REQUIRE(land({"layer", "load", db, zones, "--name", "planning_zones"}).code == 0);
+    const Outcome listed = land({"layer", "list", db});
+    BOOST_TEST(listed.code == 0);
+    BOOST_TEST(listed.out.find("planning_zones") != std::string::npos);
+    BOOST_TEST(listed.out.find(" 12 ") != std::string::npos, listed.out);
+    check_refused(db, {"layer", "remove", db, "nothing"}, "no published layer named 'nothing'");
+    BOOST_TEST(land({"layer", "remove", db, "planning_zones"}).code == 0);
+    BOOST_TEST(Store::open(db).layers().empty());
 }
 
 BOOST_AUTO_TEST_CASE(command_help_and_version_exit_0) {

@@ -193,6 +193,19 @@ class Store:
         before, after, changes = self._native.changes(from_date, to_date, float(tolerance))
         return ChangeSet(changes, Snapshot(before), Snapshot(after))
 
+    def keys(self) -> List[_libland.KeyInfo]:
+        """The HTTP service's API keys (as `land keys list`): name, role, created and revoked
+        times; never a key itself."""
+        return self._native.keys()
+
+    def revoke_key(self, name: str) -> None:
+        """Revokes the API key named so: landd refuses it from the next request on."""
+        self._native.revoke_key(name)
+
+    def remove_layer(self, name: str) -> None:
+        """Removes a published layer (as `land layer remove`)."""
+        self._native.remove_layer(name)
+
     def add_land_use(self, code: str, name: str = "") -> None:
         """Adds a local land-use code to the database's code list (as `land codes add`)."""
         self._native.add_land_use(code, name)

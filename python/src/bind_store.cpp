@@ -62,6 +62,11 @@ void bind_records(py::module_& m) {
         .def_readonly("code", &LocalLandUse::code)
         .def_readonly("name", &LocalLandUse::name)
         .def_readonly("added_at", &LocalLandUse::added_at, "UTC.");
+    py::class_<KeyInfo>(m, "KeyInfo", "An API key as listed (never the key itself).")
+        .def_readonly("name", &KeyInfo::name)
+        .def_property_readonly("role", [](const KeyInfo& k) { return std::string(to_string(k.role)); })
+        .def_readonly("created_at", &KeyInfo::created_at, "UTC.")
+        .def_readonly("revoked_at", &KeyInfo::revoked_at, "UTC; empty while the key is valid.");
     py::class_<ParcelVersion>(m, "ParcelVersion", "One version of a parcel, valid on [valid_from, valid_to).")
         .def_readonly("version", &ParcelVersion::version)
         .def_readonly("uid", &ParcelVersion::uid, "The parcel's identity, stable across renumbering.")
@@ -269,6 +274,16 @@ void bind_layers_and_keys(py::class_<SharedStore>& c) {
              locked(s, [&](Store& st) { st.add_land_use(code, name); });
          },
          py::arg("code"), py::arg("name"), "Adds a local land-use code to the database's code list.")
+        .def("keys", [](SharedStore& s) { return locked(s, [](Store& st) { return st.keys(); }); },
+             "The API keys: valid ones by name, then revoked ones.")
+        .def(
+            "revoke_key",
+            [](SharedStore& s, const std::string& name) { locked(s, [&](Store& st) { st.revoke_key(name); }); },
+            py::arg("name"), "Revokes the API key named so.")
+        .def(
+            "remove_layer",
+            [](SharedStore& s, const std::string& name) { locked(s, [&](Store& st) { st.remove_layer(name); }); },
+            py::arg("name"), "Removes a published layer.")
         .def("local_land_uses", [](SharedStore& s) { return locked(s, [](Store& st) { return st.local_land_uses(); }); },
              "The database's local land-use codes.")
         .def(

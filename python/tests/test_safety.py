@@ -147,3 +147,24 @@ def test_repeated_or_thinner_surveys_are_refused_unless_forced(grid, tmp_path):
     assert digest(grid) == before
     with libland.Store.open(grid) as db:
         assert db.commit(same, date="2024-01-01", id=KEY, use=USE, force=True).events == {}
+
+
+def test_keys_are_listed_and_revoked_and_layers_removed(grid, sample_maps, land):
+    with libland.Store.open(grid) as db:
+        key = db.add_key("so-du-lich", "reader")
+        assert [(k.name, k.role, k.revoked_at) for k in db.keys()] == [("so-du-lich", "reader", "")]
+        db.revoke_key("so-du-lich")
+        assert db.check_key(key) is None
+        (listed,) = db.keys()
+        assert listed.name == "so-du-lich" and listed.revoked_at.startswith("20")
+        with pytest.raises(libland.UsageError, match="no API key named 'so-du-lich'"):
+            db.revoke_key("so-du-lich")
+        with pytest.raises(libland.UsageError, match="'quy hoach' cannot name a published layer"):
+            db.load_layer(sample_maps / "planning_zones.gpkg", "quy hoach")
+        db.load_layer(sample_maps / "planning_zones.gpkg", "zones")
+    assert "zones" in land.run("layer", "list", grid).stdout
+    with libland.Store.open(grid) as db:
+        db.remove_layer("zones")
+        assert db.layers() == []
+        with pytest.raises(libland.UsageError, match="no published layer named 'zones'"):
+            db.remove_layer("zones")

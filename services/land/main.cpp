@@ -50,8 +50,10 @@ const Command commands[] = {
     {"export", "land export DB --as-of YYYY-MM-DD -o OUT [--layer NAME]", {}, land::export_command},
     {"changes", "land changes DB --from DATE --to DATE -o OUT.csv [--matrix MATRIX.csv]", {"all"},
      land::changes_command},
-    {"layer", "land layer load DB FILE --name NAME [--layer L]", {}, land::layer_command},
-    {"keys", "land keys add DB --name NAME --role officer|reader", {}, land::keys_command},
+    {"layer", "land layer load DB FILE --name NAME [--layer L] | land layer list DB | land layer remove DB NAME",
+     {}, land::layer_command},
+    {"keys", "land keys add DB --name NAME --role officer|reader | land keys list DB | land keys revoke DB NAME", {},
+     land::keys_command},
     {"codes", "land codes list DB | land codes add DB CODE [--name TEXT]", {}, land::codes_command},
 };
 

@@ -162,6 +162,14 @@ struct LayerPage {
 
 enum class KeyRole { officer, reader };
 
+// An API key as listed (never the key itself).
+struct KeyInfo {
+    std::string name;
+    KeyRole role = KeyRole::reader;
+    std::string created_at;  // UTC
+    std::string revoked_at;  // UTC, "" while the key is valid
+};
+
 // Returns "officer" / "reader"; parses them (usage_error otherwise).
 [[nodiscard]] const char* to_string(KeyRole role) noexcept;
 [[nodiscard]] KeyRole parse_key_role(const std::string& text);
@@ -222,7 +230,8 @@ public:
     [[nodiscard]] StoreChanges changes(const std::string& from, const std::string& to, double tolerance = 0.05);
 
     // Loads every feature of a GDAL layer (any geometry type) as a published layer `name`,
-    // replacing a layer of that name. Returns the number of features.
+    // replacing a layer of that name. Returns the number of features. Throws usage_error for a
+    // name other than 1 to 64 ASCII letters, digits, '_' and '-'.
     std::int64_t load_layer(const std::string& file, const std::string& name, const std::string& source_layer = "");
     [[nodiscard]] std::vector<LayerInfo> layers();
     // Returns the layer's features whose bounds meet the box (in CRS84 lon/lat when given), by id.
@@ -242,8 +251,15 @@ public:
     // Creates an API key for the HTTP service and returns it (the only time it is visible; only its
     // SHA-256 is stored). Throws usage_error if the name is taken.
     std::string add_key(const std::string& name, KeyRole role);
-    // Returns the key's role, or nothing for an unknown key.
+    // Returns the key's role, or nothing for an unknown or revoked key.
     [[nodiscard]] std::optional<KeyRole> check_key(const std::string& key);
+    // The keys, valid ones by name then revoked ones by date of revocation.
+    [[nodiscard]] std::vector<KeyInfo> keys();
+    // Revokes the key named so: from now on check_key no longer knows it. Throws usage_error when
+    // no valid key has that name.
+    void revoke_key(const std::string& name);
+    // Removes a published layer and its features. Throws usage_error when there is none of that name.
+    void remove_layer(const std::string& name);
 
     // Paged reads for services (parcel_query.cpp). Each runs in one read transaction.
     // Throws usage_error for a malformed date.

@@ -62,4 +62,8 @@ std::optional<KeyRole> Store::check_key(const std::string& key) {
     return impl_->backend->key_role(sha256_hex(key));
 }
 
+std::vector<KeyInfo> Store::keys() { return impl_->backend->keys(); }
+
+void Store::revoke_key(const std::string& name) { impl_->backend->revoke_key(name); }
+
 }  // namespace libland

@@ -119,6 +119,12 @@ public:
     virtual void add_land_use(const LocalLandUse& use) = 0;
     [[nodiscard]] virtual std::vector<LocalLandUse> local_land_uses() = 0;
 
+    [[nodiscard]] virtual std::vector<KeyInfo> keys() = 0;
+    // Throws usage_error when no valid key has the name.
+    virtual void revoke_key(const std::string& name) = 0;
+    // Throws usage_error when no layer has the name.
+    virtual void remove_layer(const std::string& name) = 0;
+
     virtual void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) = 0;
     [[nodiscard]] virtual std::optional<KeyRole> key_role(const std::string& sha256_hex) = 0;
 };

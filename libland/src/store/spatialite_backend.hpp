@@ -45,6 +45,11 @@ public:
     [[nodiscard]] std::optional<Box> parcel_extent() override;
     [[nodiscard]] std::optional<Box> layer_extent(const std::string& name) override;
 
+    // spatialite_housekeeping.cpp
+    [[nodiscard]] std::vector<KeyInfo> keys() override;
+    void revoke_key(const std::string& name) override;
+    void remove_layer(const std::string& name) override;
+
     // spatialite_land_uses.cpp
     void add_land_use(const LocalLandUse& use) override;
     [[nodiscard]] std::vector<LocalLandUse> local_land_uses() override;

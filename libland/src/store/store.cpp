@@ -6,6 +6,9 @@
 #include <libland/date.hpp>
 #include <libland/error.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 namespace libland {
 
 namespace store {
@@ -107,9 +110,16 @@ StoreChanges Store::changes(const std::string& from, const std::string& to, doub
 }
 
 std::int64_t Store::load_layer(const std::string& file, const std::string& name, const std::string& source_layer) {
-    if (name.empty()) throw usage_error("a published layer needs a name");
+    const bool plain = !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+        return std::isalnum(c) != 0 || c == '_' || c == '-';
+    });
+    if (!plain) {
+        throw usage_error("'" + name + "' cannot name a published layer (1 to 64 letters, digits, '_' or '-')");
+    }
     return impl_->backend->load_layer(file, name, source_layer);
 }
+
+void Store::remove_layer(const std::string& name) { impl_->backend->remove_layer(name); }
 
 std::vector<LayerInfo> Store::layers() { return impl_->backend->layers(); }
 
