@@ -7,6 +7,8 @@
 
 #include "landd_server.hpp"
 
+#include <libland/store.hpp>
+
 #include <fstream>
 #include <sstream>
 
@@ -68,6 +70,10 @@ BOOST_AUTO_TEST_CASE(a_dry_run_transaction_answers_200_and_records_nothing) {
     BOOST_TEST(json::parse(real->body)["commit"] == summary["commit"]);
     BOOST_TEST(json::parse(real->body)["dry_run"] == false);
     BOOST_TEST(parcel(key)["properties"]["loaiDat"] == other);
+    // The write is recorded as the officer key's.
+    const std::vector<libland::CommitRecord> log = libland::Store::open(served().db.path).log();
+    BOOST_TEST(log.back().id == summary["commit"].get<std::int64_t>());
+    BOOST_TEST(log.back().author == "officer");
 }
 
 BOOST_AUTO_TEST_CASE(a_dry_run_survey_upload_answers_200_and_records_nothing) {
@@ -75,12 +81,18 @@ BOOST_AUTO_TEST_CASE(a_dry_run_survey_upload_answers_200_and_records_nothing) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     const std::int64_t changes = changes_recorded();
-    const auto r = post("/surveys?date=2025-02-01&id=maXa,soTo,soThua&use=loaiDat&dry_run=true", bytes.str(),
+    const auto r = post("/surveys?date=2025-02-01&id=maXa,soTo,soThua&use=loaiDat&dry_run=true&force=true", bytes.str(),
                         "application/octet-stream");
     BOOST_TEST_REQUIRE(r->status == 200, r->body);
     const json summary = json::parse(r->body);
     BOOST_TEST(summary["dry_run"] == true);
     BOOST_TEST(summary["events"].size() > 0u);
+    // Without force, the 2019 survey given a new date is refused naming its commit.
+    const auto repeat = post("/surveys?date=2025-02-01&id=maXa,soTo,soThua&use=loaiDat", bytes.str(),
+                             "application/octet-stream");
+    BOOST_TEST(repeat->status == 400);
+    BOOST_TEST(json::parse(repeat->body)["description"].get<std::string>().find(
+                   "this is the survey committed as commit 1 on 2019-06-30") != std::string::npos, repeat->body);
     BOOST_TEST(changes_recorded() == changes);
 }
 

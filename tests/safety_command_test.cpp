@@ -229,10 +229,48 @@ BOOST_AUTO_TEST_CASE(layers_are_listed_removed_and_their_names_restricted) {
     BOOST_TEST(Store::open(db).layers().empty());
 }
 
+BOOST_AUTO_TEST_CASE(the_log_tells_who_did_what_from_which_file) {
+    const std::string db = database_2019("authors.sqlite");
+    const Outcome second = land(concat({"commit", db, survey_2024, "--date", "2024-06-30", "--by", "Nguyen Van A"}, id_use));
+    BOOST_TEST_REQUIRE(second.code == 0, second.err);
+    const Outcome use = land({"set-use", db, "14362-1-1", "ONT", "--date", "2025-01-01", "--doc", "QD-1/2025", "--by",
+                              "Tran Thi B", "--reason", "house built"});
+    BOOST_TEST_REQUIRE(use.code == 0, use.err);
+    // The library's record: authors (the OS user by default), the file's name and SHA-256.
+    const std::vector<CommitRecord> log = Store::open(db).log();
+    BOOST_TEST_REQUIRE(log.size() == 3u);
+    BOOST_TEST(!log[0].author.empty());
+    BOOST_TEST(log[0].source == "survey_2019.gpkg");
+    BOOST_TEST(log[1].author == "Nguyen Van A");
+    BOOST_TEST(log[1].source == "survey_2024.gpkg");
+    const std::string sums = scratch() + "/sha256sum.out";
+    BOOST_TEST_REQUIRE(libland::test::wait_for(libland::test::spawn_program("/usr/bin/sha256sum", {survey_2024}, sums,
+                                                                           scratch() + "/sha256sum.err")) == 0);
+    BOOST_TEST(log[1].source_sha256 == libland::test::slurp(sums).substr(0, 64));
+    BOOST_TEST(log[2].author == "Tran Thi B");
+    BOOST_TEST(log[2].parcels == 1);
+    BOOST_TEST(log[2].source.empty());
+
+    const Outcome all = land({"log", db});
+    BOOST_TEST(all.out.find("Tran Thi B") != std::string::npos);
+    BOOST_TEST(all.out.find("QD-1/2025") != std::string::npos);
+    BOOST_TEST(all.out.find("survey_2024.gpkg sha256:" + log[1].source_sha256.substr(0, 12)) != std::string::npos);
+    const Outcome by = land({"log", db, "--by", "Tran Thi B", "--verbose"});
+    BOOST_TEST(by.out.find("Nguyen Van A") == std::string::npos);
+    BOOST_TEST(by.out.find("commit 3 parcels: 14362-1-1\n") != std::string::npos, by.out);
+    const Outcome dated = land({"log", db, "--from", "2020-01-01", "--to", "2024-12-31"});
+    BOOST_TEST(dated.out.find("Nguyen Van A") != std::string::npos);
+    BOOST_TEST(dated.out.find("Tran Thi B") == std::string::npos);
+    BOOST_TEST(dated.out.find("survey_2019") == std::string::npos);
+    const Outcome of_parcel = land({"log", db, "--parcel", "14362-1-1"});
+    BOOST_TEST(of_parcel.out.find("Tran Thi B") != std::string::npos);
+    check_refused(db, {"log", db, "--from", "2024-+1-+1"}, "'2024-+1-+1' is not a date");
+}
+
 BOOST_AUTO_TEST_CASE(command_help_and_version_exit_0) {
     const Outcome help = land({"set-use", "--help"});
     BOOST_TEST(help.code == 0, help.err);
-    BOOST_TEST(help.out == "usage: land set-use DB PARCEL CODE --date D --doc REF [--dry-run]\n");
+    BOOST_TEST(help.out == "usage: land set-use DB PARCEL CODE --date D --doc REF [--dry-run] [--by NAME]\n");
     const Outcome commit_help = land({"commit", "DB", "-h"});
     BOOST_TEST(commit_help.code == 0);
     BOOST_TEST(commit_help.out.find("--accept-unknown-codes") != std::string::npos);

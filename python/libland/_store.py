@@ -1,6 +1,7 @@
 """The versioned land database: surveys, officers' transactions, time travel and lineage."""
 from __future__ import annotations
 
+import getpass
 import json
 from typing import Any, List, Optional, Sequence, Tuple
 
@@ -9,6 +10,16 @@ from ._changes import ChangeSet
 from ._snapshot import Snapshot
 
 BBox = Tuple[float, float, float, float]
+
+
+def _author(by: Optional[str]) -> str:
+    """The author of a write: ``by``, else the OS user (as `land --by`)."""
+    if by is not None:
+        return str(by)
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 def _line_wkt(line: Any) -> str:
@@ -90,7 +101,8 @@ class Store:
     def commit(self, survey: Any, date: str, message: str = "", document: str = "",
                backdate: bool = False, tolerance: float = 0.05, id: Any = None,
                use: Optional[str] = None, layer: Optional[str] = None, dry_run: bool = False,
-               accept_unknown_codes: bool = False, force: bool = False) -> _libland.CommitSummary:
+               accept_unknown_codes: bool = False, force: bool = False,
+               by: Optional[str] = None) -> _libland.CommitSummary:
         """Commits a whole survey dated ``date``, diffed against the map on that date: unchanged
         parcels keep their version, each change event closes and opens versions. ``survey`` is a
         Snapshot in the database's CRS, or a file path read with ``id``/``use``/``layer`` (as
@@ -104,43 +116,49 @@ class Store:
         if not isinstance(survey, Snapshot):
             survey = self.read_survey(survey, id=id, use=use or "", layer=layer)
         return self._native.commit(survey._native, date, message, document, backdate,
-                                   float(tolerance), dry_run, accept_unknown_codes, force)
+                                   float(tolerance), dry_run, accept_unknown_codes, force,
+                                   _author(by))
 
     def split(self, parcel: str, line: Any = None, *, pieces: Optional[Sequence[Any]] = None,
               date: str, document: str, reason: str = "",
-              backdate: bool = False, dry_run: bool = False) -> _libland.CommitSummary:
+              backdate: bool = False, dry_run: bool = False,
+              by: Optional[str] = None) -> _libland.CommitSummary:
         """Splits a parcel along ``line`` (WKT or shapely) or into ``pieces`` (shapely polygons or
         MultiPolygon coordinates). New parcels take the next unused numbers of their sheet."""
         if (line is None) == (pieces is None):
             raise _libland.UsageError("split needs either a line or pieces")
         if line is not None:
             return self._native.split(parcel, _line_wkt(line), date, reason, document, backdate,
-                                      dry_run)
+                                      dry_run, _author(by))
         return self._native.split_pieces(parcel, [_coordinates(p) for p in pieces], date, reason,
-                                         document, backdate, dry_run)
+                                         document, backdate, dry_run, _author(by))
 
     def merge(self, parcels: Sequence[str], *, date: str, document: str, reason: str = "",
-              backdate: bool = False, dry_run: bool = False) -> _libland.CommitSummary:
+              backdate: bool = False, dry_run: bool = False,
+              by: Optional[str] = None) -> _libland.CommitSummary:
         """Merges neighbouring parcels into one."""
-        return self._native.merge(list(parcels), date, reason, document, backdate, dry_run)
+        return self._native.merge(list(parcels), date, reason, document, backdate, dry_run, _author(by))
 
     def set_use(self, parcel: str, use: str, *, date: str, document: str, reason: str = "",
-                backdate: bool = False, dry_run: bool = False) -> _libland.CommitSummary:
+                backdate: bool = False, dry_run: bool = False,
+              by: Optional[str] = None) -> _libland.CommitSummary:
         """Changes a parcel's land-use code; a code outside the database's list (national or
         local, case-sensitive) raises UsageError naming it."""
-        return self._native.set_use(parcel, use, date, reason, document, backdate, dry_run)
+        return self._native.set_use(parcel, use, date, reason, document, backdate, dry_run, _author(by))
 
     def retire(self, parcel: str, *, date: str, document: str, reason: str = "",
-               backdate: bool = False, dry_run: bool = False) -> _libland.CommitSummary:
+               backdate: bool = False, dry_run: bool = False,
+              by: Optional[str] = None) -> _libland.CommitSummary:
         """Retires a parcel: its current version is closed on the date."""
-        return self._native.retire(parcel, date, reason, document, backdate, dry_run)
+        return self._native.retire(parcel, date, reason, document, backdate, dry_run, _author(by))
 
     def adjust(self, first: str, second: str, line: Any, *, date: str, document: str,
-               reason: str = "", backdate: bool = False, dry_run: bool = False) -> _libland.CommitSummary:
+               reason: str = "", backdate: bool = False, dry_run: bool = False,
+              by: Optional[str] = None) -> _libland.CommitSummary:
         """Moves the boundary between two neighbours onto ``line`` (WKT or shapely), which must
         cross both; area is conserved."""
         return self._native.adjust(first, second, _line_wkt(line), date, reason, document, backdate,
-                                   dry_run)
+                                   dry_run, _author(by))
 
     def snapshot_as_of(self, date: str, bbox: Optional[BBox] = None) -> Snapshot:
         """Returns the map as it was on the date as a Snapshot (parcels ordered by key); with a
@@ -192,6 +210,10 @@ class Store:
         changes`): a ChangeSet with the events table and the transition matrix."""
         before, after, changes = self._native.changes(from_date, to_date, float(tolerance))
         return ChangeSet(changes, Snapshot(before), Snapshot(after))
+
+    def commit_parcels(self, commit: int) -> List[str]:
+        """The keys of the parcel versions a commit closed or opened (as `land log --verbose`)."""
+        return self._native.commit_parcels(int(commit))
 
     def keys(self) -> List[_libland.KeyInfo]:
         """The HTTP service's API keys (as `land keys list`): name, role, created and revoked

@@ -44,9 +44,11 @@ void close(SharedStore& s) {
     s.store.reset();
 }
 
-CommitInfo commit_info(std::string date, std::string message, std::string document, bool backdate, bool dry_run) {
+CommitInfo commit_info(std::string date, std::string message, std::string document, bool backdate, bool dry_run,
+                       std::string by) {
     CommitInfo info{std::move(date), std::move(message), std::move(document), backdate};
     info.dry_run = dry_run;
+    info.author = std::move(by);
     return info;
 }
 
@@ -102,6 +104,10 @@ void bind_records(py::module_& m) {
         .def_readonly("message", &CommitRecord::message)
         .def_readonly("document", &CommitRecord::document)
         .def_readonly("backdated", &CommitRecord::backdated)
+        .def_readonly("author", &CommitRecord::author)
+        .def_readonly("source", &CommitRecord::source, "Survey: the file's name.")
+        .def_readonly("source_sha256", &CommitRecord::source_sha256, "Survey: the SHA-256 of the file (hex).")
+        .def_readonly("parcels", &CommitRecord::parcels, "Parcels touched.")
         .def_readonly("events", &CommitRecord::events);
     py::class_<LayerInfo>(m, "LayerInfo", "An extra published layer.")
         .def_readonly("name", &LayerInfo::name)
@@ -146,78 +152,80 @@ void bind_writes(py::class_<SharedStore>& c) {
          "commit",
          [](SharedStore& s, const Snapshot& survey, std::string date, std::string message,
             std::string document, bool backdate, double tolerance, bool dry_run, bool accept_unknown_codes,
-            bool force) {
-             auto info = commit_info(std::move(date), std::move(message), std::move(document), backdate, dry_run);
+            bool force, std::string by) {
+             auto info = commit_info(std::move(date), std::move(message), std::move(document), backdate, dry_run,
+                                     std::move(by));
              info.accept_unknown_codes = accept_unknown_codes;
              info.force = force;
              return locked(s, [&](Store& st) { return st.commit(survey, info, tolerance); });
          },
          py::arg("snapshot"), py::arg("date"), py::arg("message"), py::arg("document"),
-         py::arg("backdate"), py::arg("tolerance"), py::arg("dry_run"), py::arg("accept_unknown_codes"),
-         py::arg("force"), "Commits a whole survey (one atomic write).")
+         py::arg("backdate"), py::arg("tolerance"), py::arg("dry_run"),
+         py::arg("accept_unknown_codes"), py::arg("force"), py::arg("by"), "Commits a whole survey (one atomic write).")
         .def(
             "split",
             [](SharedStore& s, const std::string& parcel, const std::string& line_wkt, std::string date,
-               std::string reason, std::string document, bool backdate, bool dry_run) {
+               std::string reason, std::string document, bool backdate, bool dry_run, std::string by) {
                 const auto info =
-                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run);
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.split(parcel, line_wkt, info); });
             },
             py::arg("parcel"), py::arg("line_wkt"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"), py::arg("dry_run"), "Splits a parcel along a line.")
+            py::arg("document"), py::arg("backdate"), py::arg("dry_run"), py::arg("by"), "Splits a parcel along a line.")
         .def(
             "split_pieces",
             [](SharedStore& s, const std::string& parcel, const py::list& pieces, std::string date,
-               std::string reason, std::string document, bool backdate) {
+               std::string reason, std::string document, bool backdate, bool dry_run, std::string by) {
                 std::vector<MultiPolygon> shapes;
                 for (const auto& piece : pieces) shapes.push_back(from_coordinates(piece));
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate);
+                const auto info =
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.split(parcel, shapes, info); });
             },
             py::arg("parcel"), py::arg("pieces"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"), py::arg("dry_run"),
+            py::arg("document"), py::arg("backdate"), py::arg("dry_run"), py::arg("by"),
             "Splits a parcel into the given pieces (MultiPolygon coordinates each).")
         .def(
             "merge",
             [](SharedStore& s, const std::vector<std::string>& parcels, std::string date,
-               std::string reason, std::string document, bool backdate, bool dry_run) {
+               std::string reason, std::string document, bool backdate, bool dry_run, std::string by) {
                 const auto info =
-                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run);
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.merge(parcels, info); });
             },
             py::arg("parcels"), py::arg("date"), py::arg("reason"), py::arg("document"),
-            py::arg("backdate"), py::arg("dry_run"), "Merges neighbouring parcels into one.")
+            py::arg("backdate"), py::arg("dry_run"), py::arg("by"), "Merges neighbouring parcels into one.")
         .def(
             "set_use",
             [](SharedStore& s, const std::string& parcel, const std::string& use, std::string date,
-               std::string reason, std::string document, bool backdate, bool dry_run) {
+               std::string reason, std::string document, bool backdate, bool dry_run, std::string by) {
                 const auto info =
-                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run);
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.set_use(parcel, use, info); });
             },
             py::arg("parcel"), py::arg("use"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"), py::arg("dry_run"), "Changes a parcel's land-use code.")
+            py::arg("document"), py::arg("backdate"), py::arg("dry_run"), py::arg("by"), "Changes a parcel's land-use code.")
         .def(
             "retire",
             [](SharedStore& s, const std::string& parcel, std::string date, std::string reason,
-               std::string document, bool backdate, bool dry_run) {
+               std::string document, bool backdate, bool dry_run, std::string by) {
                 const auto info =
-                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run);
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.retire(parcel, info); });
             },
             py::arg("parcel"), py::arg("date"), py::arg("reason"), py::arg("document"),
-            py::arg("backdate"), py::arg("dry_run"), "Retires a parcel (its last version is closed).")
+            py::arg("backdate"), py::arg("dry_run"), py::arg("by"), "Retires a parcel (its last version is closed).")
         .def(
             "adjust",
             [](SharedStore& s, const std::string& first, const std::string& second,
                const std::string& line_wkt, std::string date, std::string reason, std::string document,
-               bool backdate, bool dry_run) {
+               bool backdate, bool dry_run, std::string by) {
                 const auto info =
-                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run);
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.adjust(first, second, line_wkt, info); });
             },
             py::arg("first"), py::arg("second"), py::arg("line_wkt"), py::arg("date"),
-            py::arg("reason"), py::arg("document"), py::arg("backdate"), py::arg("dry_run"),
+            py::arg("reason"), py::arg("document"), py::arg("backdate"), py::arg("dry_run"), py::arg("by"),
             "Moves the boundary between two neighbours onto the line.");
 }
 
@@ -274,6 +282,12 @@ void bind_layers_and_keys(py::class_<SharedStore>& c) {
              locked(s, [&](Store& st) { st.add_land_use(code, name); });
          },
          py::arg("code"), py::arg("name"), "Adds a local land-use code to the database's code list.")
+        .def(
+            "commit_parcels",
+            [](SharedStore& s, std::int64_t commit) {
+                return locked(s, [&](Store& st) { return st.commit_parcels(commit); });
+            },
+            py::arg("commit"), "The keys of the parcel versions the commit closed or opened.")
         .def("keys", [](SharedStore& s) { return locked(s, [](Store& st) { return st.keys(); }); },
              "The API keys: valid ones by name, then revoked ones.")
         .def(

@@ -168,3 +168,20 @@ def test_keys_are_listed_and_revoked_and_layers_removed(grid, sample_maps, land)
         assert db.layers() == []
         with pytest.raises(libland.UsageError, match="no published layer named 'zones'"):
             db.remove_layer("zones")
+
+
+def test_writes_record_their_author_and_source(grid, tmp_path, land):
+    parcels = [(n, "ONT", square(X0 + 20 * (n - 1), Y0, 20)) for n in range(1, 4)]
+    survey = write_parcels(tmp_path / "resurvey.geojson", parcels)
+    with libland.Store.open(grid) as db:
+        db.commit(survey, date="2024-01-01", id=KEY, use=USE, by="Nguyen Van A")
+        db.retire("14362-5-3", date="2025-01-01", document="QD-3", by="Tran Thi B")
+        log = db.log()
+        assert [c.author for c in log[1:]] == ["Nguyen Van A", "Tran Thi B"]
+        assert log[1].source == "resurvey.geojson"
+        assert log[1].source_sha256 == hashlib.sha256(survey.read_bytes()).hexdigest()
+        assert log[1].parcels == 3 and log[2].parcels == 1
+        assert db.commit_parcels(log[2].id) == ["14362-5-3"]
+        assert log[0].author  # the OS user by default
+    shown = land.run("log", grid, "--by", "Tran Thi B").stdout
+    assert "QD-3" in shown and "Nguyen Van A" not in shown

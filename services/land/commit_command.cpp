@@ -13,7 +13,7 @@ namespace land {
 
 int commit_command(const Args& args) {
     args.allow_only({"date", "id", "use", "layer", "message", "doc", "backdate", "tolerance", "encoding", "dry-run",
-                     "accept-unknown-codes", "force"});
+                     "accept-unknown-codes", "force", "by"});
     libland::Store store = libland::Store::open(args.positional(0, "DB"));
     libland::ReadOptions read;
     read.layer = args.option_or("layer", "");

@@ -1,6 +1,19 @@
 #include "store_output.hpp"
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace land {
+
+namespace {
+
+// The name of the user running the tool ("" when the system does not know it).
+std::string os_user() {
+    if (const passwd* entry = getpwuid(geteuid()); entry != nullptr && entry->pw_name != nullptr) return entry->pw_name;
+    return "";
+}
+
+}  // namespace
 
 libland::CommitInfo commit_info(const Args& args, bool doc_required) {
     libland::CommitInfo info;
@@ -9,6 +22,7 @@ libland::CommitInfo commit_info(const Args& args, bool doc_required) {
     info.message = args.option_or("reason", args.option_or("message", ""));
     info.backdate = args.flag("backdate");
     info.dry_run = args.flag("dry-run");
+    info.author = args.option_or("by", os_user());
     return info;
 }
 

@@ -10,7 +10,8 @@
 
 namespace land {
 
-// Reads --date, --doc (or --document), --reason / --message, --backdate and --dry-run. `doc_required`: an
+// Reads --date, --doc (or --document), --reason / --message, --backdate, --dry-run and --by (the
+// author; default the OS user). `doc_required`: an
 // officer's transaction must cite its legal document.
 [[nodiscard]] libland::CommitInfo commit_info(const Args& args, bool doc_required);
 

@@ -1,6 +1,6 @@
 // Officers' writes, the same operations as the CLI: POST /surveys (a whole survey as a GeoPackage
 // or GeoJSON body; query parameters date, id, use, layer, message, backdate, dry_run,
-// accept_unknown_codes, force) and
+// accept_unknown_codes, force, filename: the upload's original name) and
 // POST /transactions/{split|merge|set-use|retire|adjust} (a JSON body, "dry_run": true for a
 // preview). Each answers 201 with the CommitSummary (200 for a dry run, nothing recorded), or a
 // JSON error with nothing written.
@@ -82,8 +82,17 @@ std::vector<std::string> comma_list(const std::string& text) {
     return out;
 }
 
+// The name of the officer's key the request carries: the author of its write.
+std::string author_of(const httplib::Request& req, libland::Store& store) {
+    const std::string header = req.get_header_value("Authorization");
+    constexpr std::string_view scheme = "Bearer ";
+    if (header.compare(0, scheme.size(), scheme) != 0) return "";
+    return store.key_name(header.substr(scheme.size())).value_or("");
+}
+
 void post_survey(const httplib::Request& req, httplib::Response& res, Session& session) {
     libland::CommitInfo info;
+    info.author = author_of(req, session.store);
     info.date = date_value(required_parameter(req, "date"), "date");
     info.message = text_parameter(req, "message").value_or("");
     info.document = text_parameter(req, "doc").value_or("");
@@ -98,6 +107,9 @@ void post_survey(const httplib::Request& req, httplib::Response& res, Session& s
     read.crs = session.store.crs();
     read.encoding = text_parameter(req, "encoding").value_or("");
     const Upload upload(req.body);
+    // The upload's own name (never the temporary file's): `filename`, else "upload" with its type.
+    info.source_name = text_parameter(req, "filename")
+                           .value_or("upload" + std::filesystem::path(upload.path()).extension().string());
     const libland::Snapshot survey = libland::read_snapshot(upload.path(), read);
     reply_summary(res, session.store.commit(survey, info));
 }
@@ -105,7 +117,8 @@ void post_survey(const httplib::Request& req, httplib::Response& res, Session& s
 // Members of a transaction's JSON body; a missing or mistyped member answers 400 naming it.
 class Body {
 public:
-    explicit Body(const std::string& text) : json_(json::parse(text, nullptr, false)) {
+    Body(const std::string& text, std::string author)
+        : json_(json::parse(text, nullptr, false)), author_(std::move(author)) {
         if (!json_.is_object()) throw HttpError(400, "InvalidInput", "the body must be a JSON object", "body");
     }
     [[nodiscard]] std::string text(const char* name) const {
@@ -134,6 +147,7 @@ public:
         info.message = json_.value("reason", "");
         info.backdate = flag("backdate");
         info.dry_run = flag("dry_run");
+        info.author = author_;
         return info;
     }
 
@@ -147,6 +161,7 @@ private:
     }
 
     json json_;
+    std::string author_;
 };
 
 libland::CommitSummary run_transaction(const std::string& operation, const Body& body, libland::Store& store) {
@@ -168,7 +183,8 @@ void add_write_routes(httplib::Server& server, Service& service) {
     server.Post("/surveys", for_officers(service, post_survey));
     server.Post("/transactions/([^/]+)", for_officers(service, [](const httplib::Request& req, httplib::Response& res,
                                                                    Session& session) {
-        reply_summary(res, run_transaction(req.matches[1], Body(req.body), session.store));
+        const Body body(req.body, author_of(req, session.store));
+        reply_summary(res, run_transaction(req.matches[1], body, session.store));
     }));
 }
 

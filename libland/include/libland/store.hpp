@@ -25,6 +25,9 @@ struct CommitInfo {
     bool dry_run = false;  // run every check and the diff, report what would be recorded, record nothing
     bool accept_unknown_codes = false;  // a survey's land-use codes outside the code list are recorded
                                         // with a warning instead of refused
+    std::string author;       // who records it (the officer; `land` defaults to the OS user)
+    std::string source_name;  // survey: the file's name as the officer knows it (an upload's original
+                              // name); "" takes the survey's source file name
     bool force = false;  // record a survey that changes the schema (keys, use field, dropped fields) or
                          // repeats the map of an earlier survey date
 };
@@ -93,6 +96,10 @@ struct CommitRecord {
     std::string document;
     bool backdated = false;
     std::map<std::string, int> events;  // event type -> count
+    std::string author;         // "" when not recorded (commits made before authors were)
+    std::string source;         // survey: the file's name
+    std::string source_sha256;  // survey: the SHA-256 of the file's bytes (hex)
+    std::int64_t parcels = 0;   // parcels touched (closed or opened a version)
 };
 
 // The difference between the map on two dates, by the change detection engine.
@@ -224,6 +231,8 @@ public:
     [[nodiscard]] std::optional<ParcelHistory> history(const std::string& parcel);
     // Every commit and transaction, oldest first.
     [[nodiscard]] std::vector<CommitRecord> log();
+    // The keys of the parcel versions the commit closed or opened, sorted.
+    [[nodiscard]] std::vector<std::string> commit_parcels(std::int64_t commit);
     // The events recorded with a date in (from, to].
     [[nodiscard]] std::vector<ParcelEvent> events(const std::string& from, const std::string& to);
     // Diffs the map as of `from` against the map as of `to` (events and transition matrix).
@@ -253,6 +262,8 @@ public:
     std::string add_key(const std::string& name, KeyRole role);
     // Returns the key's role, or nothing for an unknown or revoked key.
     [[nodiscard]] std::optional<KeyRole> check_key(const std::string& key);
+    // Returns the name of a valid key (the author of the writes made with it), nothing otherwise.
+    [[nodiscard]] std::optional<std::string> key_name(const std::string& key);
     // The keys, valid ones by name then revoked ones by date of revocation.
     [[nodiscard]] std::vector<KeyInfo> keys();
     // Revokes the key named so: from now on check_key no longer knows it. Throws usage_error when

@@ -27,6 +27,7 @@ public:
 
     [[nodiscard]] ParcelHistory history(std::int64_t uid) override;
     [[nodiscard]] std::vector<CommitRecord> log() override;
+    [[nodiscard]] std::vector<std::string> commit_parcels(std::int64_t commit) override;
     [[nodiscard]] std::vector<ParcelEvent> events(const std::string& from, const std::string& to) override;
 
     std::int64_t load_layer(const std::string& file, const std::string& name,
@@ -47,6 +48,7 @@ public:
 
     // spatialite_housekeeping.cpp
     [[nodiscard]] std::vector<KeyInfo> keys() override;
+    [[nodiscard]] std::optional<std::string> key_name(const std::string& sha256_hex) override;
     void revoke_key(const std::string& name) override;
     void remove_layer(const std::string& name) override;
 
@@ -62,6 +64,10 @@ private:
     void read_meta();              // spatialite_schema.cpp
     // Reads parcel rows (columns of spatialite_read.cpp's parcel_columns) into a State.
     void read_parcels(detail::Statement& rows, State& state);
+    // spatialite_authorship.cpp: records the plan's author and source; fills the log's authors,
+    // sources and parcel counts.
+    void record_authorship(std::int64_t commit, const Plan& plan);
+    void read_authorship(std::vector<CommitRecord>& commits);
     // spatialite_write.cpp
     std::int64_t insert_commit(const Plan& plan, const std::string& recorded_at);
 

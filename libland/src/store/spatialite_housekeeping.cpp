@@ -39,6 +39,13 @@ std::vector<KeyInfo> SpatialiteBackend::keys() {
     return out;
 }
 
+std::optional<std::string> SpatialiteBackend::key_name(const std::string& sha256_hex) {
+    detail::Statement q(db_, "SELECT name FROM api_keys WHERE sha256 = ?");
+    q.bind(1, sha256_hex);
+    if (!q.step()) return std::nullopt;
+    return q.text(0);
+}
+
 void SpatialiteBackend::revoke_key(const std::string& name) {
     detail::Transaction tx(db_);
     db_.execute(revoked_sql);

@@ -97,6 +97,7 @@ std::int64_t SpatialiteBackend::insert_commit(const Plan& plan, const std::strin
     const std::int64_t commit = db_.last_insert_id();
     detail::Statement area(db_, "INSERT INTO commit_communes (commit_id, commune) VALUES (?, ?)");
     for (const std::string& commune : plan.communes) area.bind(1, commit).bind(2, commune).run();
+    record_authorship(commit, plan);
     return commit;
 }
 

@@ -93,6 +93,8 @@ std::optional<ParcelHistory> Store::history(const std::string& parcel) {
 
 std::vector<CommitRecord> Store::log() { return impl_->backend->log(); }
 
+std::vector<std::string> Store::commit_parcels(std::int64_t commit) { return impl_->backend->commit_parcels(commit); }
+
 std::vector<ParcelEvent> Store::events(const std::string& from, const std::string& to) {
     store::check_date(from);
     store::check_date(to);

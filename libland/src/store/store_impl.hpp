@@ -42,6 +42,12 @@ void check_survey_schema(Backend& backend, const Snapshot& survey, const CommitI
 void check_not_a_repeat(Backend& backend, const Snapshot& survey, const std::vector<std::string>& communes,
                         const CommitInfo& info);
 
+// Returns the last component of a path ("survey_2024.gpkg" of "/data/survey_2024.gpkg").
+[[nodiscard]] std::string file_name(const std::string& path);
+// Returns the SHA-256 (hex) of the file at `path`, "" when it is not a regular file (a survey made
+// in memory).
+[[nodiscard]] std::string source_digest(const std::string& path);
+
 // The current version of the parcel a transaction acts on.
 struct Target {
     std::int64_t version = 0;
