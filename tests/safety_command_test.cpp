@@ -267,6 +267,23 @@ BOOST_AUTO_TEST_CASE(the_log_tells_who_did_what_from_which_file) {
     check_refused(db, {"log", db, "--from", "2024-+1-+1"}, "'2024-+1-+1' is not a date");
 }
 
+BOOST_AUTO_TEST_CASE(a_line_far_from_the_parcel_names_the_crs_and_where_the_parcel_is) {
+    const std::string db = database_2019("line.sqlite");
+    // Longitude/latitude typed for a VN-2000 database.
+    check_refused(db,
+                  {"split", db, "14362-1-1", "--line", "LINESTRING(105.9 20.1, 105.9 20.2)", "--date", "2025-01-01",
+                   "--doc", "QD-1"},
+                  "land split: the line (x 105.9..105.9, y 20.1..20.2) lies outside parcel 14362-1-1, which lies at x ");
+    check_refused(db,
+                  {"split", db, "14362-1-1", "--line", "LINESTRING(105.9 20.1, 105.9 20.2)", "--date", "2025-01-01",
+                   "--doc", "QD-1"},
+                  " in EPSG:5897; coordinates are expected in EPSG:5897, the database's working CRS");
+    check_refused(db,
+                  {"adjust", db, "14362-1-1", "14362-1-2", "--line", "LINESTRING(0 0, 1 1)", "--date", "2025-01-01",
+                   "--doc", "QD-1"},
+                  "lies outside parcels 14362-1-1 and 14362-1-2, which lie at x ");
+}
+
 BOOST_AUTO_TEST_CASE(command_help_and_version_exit_0) {
     const Outcome help = land({"set-use", "--help"});
     BOOST_TEST(help.code == 0, help.err);

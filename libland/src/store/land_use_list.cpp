@@ -57,7 +57,7 @@ void check_use_code(Backend& backend, const std::string& code) {
                       where_to_look);
 }
 
-std::vector<std::string> check_survey_codes(Backend& backend, const Snapshot& survey, bool accept) {
+std::vector<std::string> check_survey_codes(Backend& backend, const Snapshot& survey, const CommitInfo& info) {
     const CodeList list(backend);
     std::map<std::string, std::vector<std::string>> unknown;  // code -> parcels
     for (const Parcel& p : survey.parcels) {
@@ -73,10 +73,10 @@ std::vector<std::string> check_survey_codes(Backend& backend, const Snapshot& su
         findings.push_back(text + ")");
     }
     if (findings.empty()) return {};
-    if (!accept) {
+    if (!info.accept_unknown_codes) {
         std::string all;
         for (const std::string& f : findings) all += (all.empty() ? "" : "; ") + f;
-        throw usage_error(survey.source + ": land-use codes not in the database's code list: " + all +
+        throw usage_error(survey_name(survey, info) + ": land-use codes not in the database's code list: " + all +
                           ". Correct them, add local codes (`land codes add`), or commit with "
                           "--accept-unknown-codes to record them as they are");
     }

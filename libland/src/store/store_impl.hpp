@@ -31,7 +31,10 @@ void check_date(const std::string& date);
 void check_use_code(Backend& backend, const std::string& code);
 // Checks a survey's land-use codes against the list. Throws usage_error naming the unknown codes
 // and a few of their parcels unless `accept`; then returns one warning per unknown code.
-[[nodiscard]] std::vector<std::string> check_survey_codes(Backend& backend, const Snapshot& survey, bool accept);
+[[nodiscard]] std::vector<std::string> check_survey_codes(Backend& backend, const Snapshot& survey,
+                                                          const CommitInfo& info);
+// The name a survey's messages give it: info.source_name, else its source.
+[[nodiscard]] const std::string& survey_name(const Snapshot& survey, const CommitInfo& info) noexcept;
 
 // Refuses (usage_error naming the fields) a survey keyed or carrying its use otherwise than the
 // database's parcels, or lacking fields they have, unless info.force (survey_checks.cpp).

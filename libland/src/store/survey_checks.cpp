@@ -56,12 +56,16 @@ bool same_map(const Snapshot& map, const Snapshot& survey, const std::unordered_
 
 }  // namespace
 
+const std::string& survey_name(const Snapshot& survey, const CommitInfo& info) noexcept {
+    return info.source_name.empty() ? survey.source : info.source_name;
+}
+
 void check_survey_schema(Backend& backend, const Snapshot& survey, const CommitInfo& info) {
     if (info.force) return;
     const std::optional<Schema> recorded = backend.schema_at(latest);
     if (!recorded) return;  // the first survey sets the schema
     if (recorded->id_fields != survey.id_fields || recorded->use_field != survey.use_field) {
-        throw usage_error(survey.source + ": the database's parcels are keyed by " + joined(recorded->id_fields) +
+        throw usage_error(survey_name(survey, info) + ": the database's parcels are keyed by " + joined(recorded->id_fields) +
                           " with the use in " + recorded->use_field + ", this survey by " + joined(survey.id_fields) +
                           " with the use in " + survey.use_field +
                           " (a map of another kind?); use --force to record it as a survey of the parcels");
@@ -73,7 +77,7 @@ void check_survey_schema(Backend& backend, const Snapshot& survey, const CommitI
         if (!present) missing.push_back(f.name);
     }
     if (!missing.empty()) {
-        throw usage_error(survey.source + ": lacks field" + (missing.size() == 1 ? " " : "s ") + joined(missing) +
+        throw usage_error(survey_name(survey, info) + ": lacks field" + (missing.size() == 1 ? " " : "s ") + joined(missing) +
                           " that the database's parcels have; committed, the map from its date on would lose " +
                           (missing.size() == 1 ? "it" : "them") + " (use --force to record the survey without " +
                           (missing.size() == 1 ? "it" : "them") + ")");
@@ -98,7 +102,7 @@ void check_not_a_repeat(Backend& backend, const Snapshot& survey, const std::vec
         if (!same_map(map.snapshot, survey, scope)) continue;
         const std::string what = c.date == info.date ? "it was committed already" : "dated " + info.date + " it would "
                                                                                      "undo every change since " + c.date;
-        throw usage_error(survey.source + ": is identical to the map as of " + c.date +
+        throw usage_error(survey_name(survey, info) + ": is identical to the map as of " + c.date +
                           ": this is the survey committed as commit " + std::to_string(c.id) + " on " + c.date + "; " +
                           what + " (use --force to record it again)");
     }

@@ -169,7 +169,7 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
     }
     store::check_survey(survey);
     store::Backend& backend = *impl_->backend;
-    std::vector<std::string> warnings = store::check_survey_codes(backend, survey, info.accept_unknown_codes);
+    std::vector<std::string> warnings = store::check_survey_codes(backend, survey, info);
     store::check_survey_schema(backend, survey, info);
     const auto lock = backend.lock_for_write();
     store::Plan plan;
