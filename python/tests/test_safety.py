@@ -185,3 +185,12 @@ def test_writes_record_their_author_and_source(grid, tmp_path, land):
         assert log[0].author  # the OS user by default
     shown = land.run("log", grid, "--by", "Tran Thi B").stdout
     assert "QD-3" in shown and "Nguyen Van A" not in shown
+
+
+def test_a_line_far_from_the_parcel_names_the_crs(grid):
+    before = digest(grid)
+    with libland.Store.open(grid) as db:
+        with pytest.raises(libland.UsageError, match=r"lies outside parcel 14362-5-1, which lies at x .* in "
+                                                     r"EPSG:5897; coordinates are expected in EPSG:5897"):
+            db.split("14362-5-1", "LINESTRING(105.9 20.1, 105.9 20.2)", date="2025-01-01", document="QD-1")
+    assert digest(grid) == before

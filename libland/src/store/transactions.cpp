@@ -139,15 +139,15 @@ CommitSummary Store::adjust(const std::string& first, const std::string& second,
     const Target& a = targets[0];
     const Target& b = targets[1];
     if (a.uid == b.uid) throw usage_error("a boundary adjustment needs two different parcels");
-    if (!store::are_neighbours(ctx, a.parcel.geometry, b.parcel.geometry, store::boundary_tolerance,
-                               4 * store::boundary_tolerance)) {
-        throw usage_error("parcels " + a.parcel.key + " and " + b.parcel.key + " are not neighbours");
-    }
     const Box ba = bounds(a.parcel.geometry), bb = bounds(b.parcel.geometry);
     store::check_line_meets(ctx, line_wkt,
                             Box{std::min(ba.min_x, bb.min_x), std::min(ba.min_y, bb.min_y), std::max(ba.max_x, bb.max_x),
                                 std::max(ba.max_y, bb.max_y)},
                             crs(), "parcels " + a.parcel.key + " and " + b.parcel.key);
+    if (!store::are_neighbours(ctx, a.parcel.geometry, b.parcel.geometry, store::boundary_tolerance,
+                               4 * store::boundary_tolerance)) {
+        throw usage_error("parcels " + a.parcel.key + " and " + b.parcel.key + " are not neighbours");
+    }
     auto [new_a, new_b] = store::move_boundary(ctx, a.parcel.geometry, b.parcel.geometry, line_wkt);
     if (new_a.empty() || new_b.empty()) {
         throw usage_error("the line does not run across parcels " + a.parcel.key + " and " + b.parcel.key);
