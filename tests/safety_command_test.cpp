@@ -284,6 +284,34 @@ BOOST_AUTO_TEST_CASE(a_line_far_from_the_parcel_names_the_crs_and_where_the_parc
                   "lies outside parcels 14362-1-1 and 14362-1-2, which lie at x ");
 }
 
+BOOST_AUTO_TEST_CASE(long_commands_show_their_phases_on_a_terminal_only) {
+    const std::string db = database_2019("progress.sqlite");
+    const std::string map = scratch() + "/progress_2019.gpkg";
+    // Not a terminal: quiet.
+    const Outcome plain = land({"export", db, "--as-of", "2019-06-30", "-o", map});
+    BOOST_TEST(plain.code == 0, plain.err);
+    BOOST_TEST(plain.err.empty(), plain.err);
+    // On a terminal (script(1) gives the command a pseudo-terminal): phases with their timing.
+    const std::string typed = std::string(LAND_EXECUTABLE) + " commit " + db + " " + survey_2024 +
+                              " --date 2024-06-30 --id maXa,soTo,soThua --use loaiDat --dry-run; " + LAND_EXECUTABLE +
+                              " export " + db + " --as-of 2019-06-30 -o " + map + "; " + LAND_EXECUTABLE +
+                              " export " + db + " --as-of 2019-06-30 -o " + map + " --quiet";
+    const std::string out = scratch() + "/script.out";
+    BOOST_TEST_REQUIRE(libland::test::wait_for(libland::test::spawn_program("/usr/bin/script", {"-qec", typed, "/dev/null"},
+                                                                           out, scratch() + "/script.err")) == 0);
+    const std::string shown = libland::test::slurp(out);
+    BOOST_TEST(shown.find("land commit: read done in ") != std::string::npos, shown);
+    BOOST_TEST(shown.find("s: 3252 parcels") != std::string::npos);
+    BOOST_TEST(shown.find("land commit: check and diff (dry run) done in ") != std::string::npos);
+    BOOST_TEST(shown.find("land export: read the map done in ") != std::string::npos);
+    BOOST_TEST(shown.find("land export: write done in ") != std::string::npos);
+    // --quiet: the second export printed its result line only.
+    const std::size_t last = shown.rfind("parcels as of 2019-06-30 written to");
+    BOOST_TEST(shown.find("land export: write done in", shown.rfind("land export: write done in") + 1) ==
+               std::string::npos);
+    BOOST_TEST(shown.rfind("land export: write done in") < last);
+}
+
 BOOST_AUTO_TEST_CASE(command_help_and_version_exit_0) {
     const Outcome help = land({"set-use", "--help"});
     BOOST_TEST(help.code == 0, help.err);

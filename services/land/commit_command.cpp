@@ -2,6 +2,7 @@
 //     [--dry-run] [--accept-unknown-codes] [--force]:
 // a whole survey, read into the database's CRS and diffed against the map on its date.
 #include "commands.hpp"
+#include "phase_reporter.hpp"
 #include "store_output.hpp"
 
 #include <libland/read.hpp>
@@ -13,7 +14,7 @@ namespace land {
 
 int commit_command(const Args& args) {
     args.allow_only({"date", "id", "use", "layer", "message", "doc", "backdate", "tolerance", "encoding", "dry-run",
-                     "accept-unknown-codes", "force", "by"});
+                     "accept-unknown-codes", "force", "by", "quiet"});
     libland::Store store = libland::Store::open(args.positional(0, "DB"));
     libland::ReadOptions read;
     read.layer = args.option_or("layer", "");
@@ -21,12 +22,17 @@ int commit_command(const Args& args) {
     read.use_field = args.required("use");
     read.crs = store.crs();
     read.encoding = args.option_or("encoding", "");
+    PhaseReporter reporter("commit", PhaseReporter::quiet_off_terminal(args.flag("quiet")));
+    reporter.start("read");
     const libland::Snapshot survey = libland::read_snapshot(args.positional(1, "FILE (the survey)"), read);
+    reporter.finish("read", std::to_string(survey.parcels.size()) + " parcels");
     for (const std::string& note : survey.notes) std::cout << "note: " << note << "\n";
     libland::CommitInfo info = commit_info(args, false);
     info.accept_unknown_codes = args.flag("accept-unknown-codes");
     info.force = args.flag("force");
+    reporter.start(info.dry_run ? "check and diff (dry run)" : "check, diff and record");
     const libland::CommitSummary summary = store.commit(survey, info, args.number_or("tolerance", 0.05));
+    reporter.finish(info.dry_run ? "check and diff (dry run)" : "check, diff and record");
     std::cout << survey.parcels.size() << " parcels read from " << survey.source << "\n";
     print_summary(std::cout, summary, info.date);
     return 0;

@@ -22,8 +22,9 @@ struct Command {
 const Command commands[] = {
     {"validate",
      "land validate FILE [--layer L] [--id F1,F2,..] [--use F] [--crs EPSG:N] [--encoding ENC]\n"
-     "              [--where FILTER] [--labels FILTER] [--tolerance M] [--sliver-width M] [-o FINDINGS.(csv|geojson)]",
-     {}, land::validate_command},
+     "              [--where FILTER] [--labels FILTER] [--tolerance M] [--sliver-width M] [-o FINDINGS.(csv|geojson)]\n"
+     "              [--quiet]",
+     {"quiet"}, land::validate_command},
     {"diff",
      "land diff BEFORE AFTER [--layer L] [--after-layer L] --id F1,F2,.. --use F\n"
      "          [--tolerance METRES] [--crs EPSG:N] [--repair] [--all] [--quiet]\n"
@@ -33,8 +34,8 @@ const Command commands[] = {
     {"init", "land init DB [--crs EPSG:N]", {}, land::init_command},
     {"commit",
      "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]\n"
-     "          [--dry-run] [--accept-unknown-codes] [--force] [--by NAME]",
-     {"backdate", "dry-run", "accept-unknown-codes", "force"}, land::commit_command},
+     "          [--dry-run] [--accept-unknown-codes] [--force] [--by NAME] [--quiet]",
+     {"backdate", "dry-run", "accept-unknown-codes", "force", "quiet"}, land::commit_command},
     {"split", "land split DB PARCEL --line WKT --date D --doc REF [--reason TEXT] [--dry-run] [--by NAME]",
      {"backdate", "dry-run"}, land::split_command},
     {"merge", "land merge DB PARCEL PARCEL [...] --date D --doc REF [--reason TEXT] [--dry-run] [--by NAME]",
@@ -47,7 +48,7 @@ const Command commands[] = {
      land::adjust_command},
     {"log", "land log DB [--from D] [--to D] [--parcel P] [--by NAME] [--verbose]", {"verbose"}, land::log_command},
     {"history", "land history DB PARCEL", {}, land::history_command},
-    {"export", "land export DB --as-of YYYY-MM-DD -o OUT [--layer NAME]", {}, land::export_command},
+    {"export", "land export DB --as-of YYYY-MM-DD -o OUT [--layer NAME] [--quiet]", {"quiet"}, land::export_command},
     {"changes", "land changes DB --from DATE --to DATE -o OUT.csv [--matrix MATRIX.csv]", {"all"},
      land::changes_command},
     {"layer", "land layer load DB FILE --name NAME [--layer L] | land layer list DB | land layer remove DB NAME",

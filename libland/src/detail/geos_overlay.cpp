@@ -22,10 +22,6 @@ GeomPtr overlay(GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b, 
     return GeomPtr(snapped, GeomDeleter{h});
 }
 
-double area_of(GeosContext& ctx, const GEOSGeometry* g) {
-    double area = 0;
-    if (GEOSArea_r(ctx.handle(), g, &area) == 0) ctx.fail("cannot measure an area");
-    return area;
-}
+// LOCAL-ONLY: area_of is defined in validate/geos_ops.cpp too (main is moving it)
 
 }  // namespace libland::detail
