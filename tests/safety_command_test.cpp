@@ -175,8 +175,14 @@ BOOST_AUTO_TEST_CASE(a_survey_of_another_kind_or_lacking_fields_is_refused_unles
 BOOST_AUTO_TEST_CASE(a_repeated_survey_is_refused_naming_the_commit) {
     const std::string db = database_2019("repeat.sqlite");
     check_refused(db, concat({"commit", db, survey_2019, "--date", "2019-06-30"}, id_use),
-                  "survey_2019.gpkg: is identical to the map as of 2019-06-30: this is the survey committed as "
-                  "commit 1 on 2019-06-30; it was committed already (use --force to record it again)");
+                  "survey_2019.gpkg: has the same content (SHA-256) as a committed survey: this is the survey "
+                  "committed as commit 1 on 2019-06-30; it was committed already (use --force to record it again)");
+    // The same map from another file (a GeoJSON copy) is found by content too.
+    const std::string copy = libland::test::work_path("safety_command", "copy_2019.gpkg");
+    BOOST_TEST_REQUIRE(std::system(("ogr2ogr -q -f GPKG " + copy + " " + survey_2019).c_str()) == 0);
+    check_refused(db, concat({"commit", db, copy, "--date", "2020-01-01"}, id_use),
+                  "copy_2019.gpkg: is identical to the map as of 2019-06-30: this is the survey committed as "
+                  "commit 1 on 2019-06-30; dated 2020-01-01 it would undo every change since 2019-06-30");
     const Outcome second = land(concat({"commit", db, survey_2024, "--date", "2024-06-30"}, id_use));
     BOOST_TEST_REQUIRE(second.code == 0, second.err);
     check_refused(db, concat({"commit", db, survey_2019, "--date", "2025-01-01"}, id_use),

@@ -39,11 +39,11 @@ void check_use_code(Backend& backend, const std::string& code);
 // Refuses (usage_error naming the fields) a survey keyed or carrying its use otherwise than the
 // database's parcels, or lacking fields they have, unless info.force (survey_checks.cpp).
 void check_survey_schema(Backend& backend, const Snapshot& survey, const CommitInfo& info);
-// Refuses (usage_error naming the commit) a survey identical, in the communes it covers, to the map
-// as of the date of an earlier survey commit (on or before info.date), unless info.force.
-// REQUIRES: the write lock is held.
+// Refuses (usage_error naming the commit) a survey whose file has the content digest of a committed
+// survey, or identical, in the communes it covers, to the map as of the date of an earlier survey
+// commit (on or before info.date), unless info.force. REQUIRES: the write lock is held.
 void check_not_a_repeat(Backend& backend, const Snapshot& survey, const std::vector<std::string>& communes,
-                        const CommitInfo& info);
+                        const CommitInfo& info, const std::string& digest);
 
 // Returns the last component of a path ("survey_2024.gpkg" of "/data/survey_2024.gpkg").
 [[nodiscard]] std::string file_name(const std::string& path);

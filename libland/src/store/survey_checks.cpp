@@ -85,11 +85,21 @@ void check_survey_schema(Backend& backend, const Snapshot& survey, const CommitI
 }
 
 void check_not_a_repeat(Backend& backend, const Snapshot& survey, const std::vector<std::string>& communes,
-                        const CommitInfo& info) {
+                        const CommitInfo& info, const std::string& digest) {
     if (info.force) return;
     const std::unordered_set<std::string> scope(communes.begin(), communes.end());
     std::vector<CommitRecord> surveys = backend.log();
-    std::erase_if(surveys, [&](const CommitRecord& c) { return c.kind != "survey" || c.date > info.date; });
+    std::erase_if(surveys, [](const CommitRecord& c) { return c.kind != "survey"; });
+    const auto refuse = [&](const CommitRecord& c, const std::string& how) {
+        const std::string what = c.date == info.date ? "it was committed already"
+                                                     : "dated " + info.date + " it would undo every change since " + c.date;
+        throw usage_error(survey_name(survey, info) + ": " + how + ": this is the survey committed as commit " +
+                          std::to_string(c.id) + " on " + c.date + "; " + what + " (use --force to record it again)");
+    };
+    for (const CommitRecord& c : surveys) {
+        if (!digest.empty() && c.source_sha256 == digest) refuse(c, "has the same content (SHA-256) as a committed survey");
+    }
+    std::erase_if(surveys, [&](const CommitRecord& c) { return c.date > info.date; });
     // Newest first: the same survey committed again on its own date is found at once.
     std::sort(surveys.begin(), surveys.end(), [](const CommitRecord& a, const CommitRecord& b) {
         return a.date != b.date ? a.date > b.date : a.id > b.id;
@@ -99,12 +109,7 @@ void check_not_a_repeat(Backend& backend, const Snapshot& survey, const std::vec
         if (c.date == checked) continue;
         checked = c.date;
         const State map = backend.state_at(c.date, std::nullopt);
-        if (!same_map(map.snapshot, survey, scope)) continue;
-        const std::string what = c.date == info.date ? "it was committed already" : "dated " + info.date + " it would "
-                                                                                     "undo every change since " + c.date;
-        throw usage_error(survey_name(survey, info) + ": is identical to the map as of " + c.date +
-                          ": this is the survey committed as commit " + std::to_string(c.id) + " on " + c.date + "; " +
-                          what + " (use --force to record it again)");
+        if (same_map(map.snapshot, survey, scope)) refuse(c, "is identical to the map as of " + c.date);
     }
 }
 

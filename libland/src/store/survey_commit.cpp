@@ -179,10 +179,11 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
     const std::vector<std::string> communes = store::communes_of(survey);
     plan.backdated = store::check_order(backend.last_change(communes), info);
     plan.communes = communes;
-    store::check_not_a_repeat(backend, survey, communes, info);
+
     plan.source = info.source_name.empty() ? survey.source : info.source_name;
     plan.source_name = info.source_name.empty() ? store::file_name(survey.source) : info.source_name;
     plan.source_sha256 = store::source_digest(survey.source);
+    store::check_not_a_repeat(backend, survey, communes, info, plan.source_sha256);
     plan.schema = store::schema_of(survey);
     store::State map = backend.state_at(info.date, std::nullopt);
     store::check_same_area(map.snapshot, survey);
