@@ -44,19 +44,26 @@ void close(SharedStore& s) {
     s.store.reset();
 }
 
-CommitInfo commit_info(std::string date, std::string message, std::string document, bool backdate, bool dry_run,
-                       std::string by) {
-    CommitInfo info{std::move(date), std::move(message), std::move(document), backdate};
+CommitInfo commit_info(std::string date, std::string message, std::string document, bool backdate,
+                       std::map<std::string, std::string> values, bool dry_run, std::string by) {
+    CommitInfo info{std::move(date), std::move(message), std::move(document), backdate, std::move(values)};
     info.dry_run = dry_run;
     info.author = std::move(by);
     return info;
+}
+
+SurveyScope survey_scope(const std::string& name) {
+    if (name == "sheets") return SurveyScope::sheets;
+    if (name == "communes") return SurveyScope::communes;
+    throw usage_error("scope is 'sheets' or 'communes', not '" + name + "'");
 }
 
 void bind_records(py::module_& m) {
     py::class_<CommitSummary>(m, "CommitSummary", "What one write did.")
         .def_readonly("commit", &CommitSummary::commit, "The commit's id.")
         .def_readonly("events", &CommitSummary::events, "Event type -> count (unchanged excluded).")
-        .def_readonly("new_keys", &CommitSummary::new_keys, "Keys of the parcel versions it opened.")
+        .def_readonly("new_keys", &CommitSummary::new_keys, "Keys of the changed parcel versions it opened.")
+        .def_readonly("resurveyed", &CommitSummary::resurveyed, "Parcels re-surveyed without change.")
         .def_readonly("backdated", &CommitSummary::backdated)
         .def_readonly("dry_run", &CommitSummary::dry_run, "True when nothing was recorded (a preview).")
         .def_readonly("warnings", &CommitSummary::warnings, "What was recorded although doubtful.");
@@ -108,7 +115,8 @@ void bind_records(py::module_& m) {
         .def_readonly("source", &CommitRecord::source, "Survey: the file's name.")
         .def_readonly("source_sha256", &CommitRecord::source_sha256, "Survey: the SHA-256 of the file (hex).")
         .def_readonly("parcels", &CommitRecord::parcels, "Parcels touched.")
-        .def_readonly("events", &CommitRecord::events);
+        .def_readonly("events", &CommitRecord::events, "Change event type -> count (re-surveys excluded).")
+        .def_readonly("resurveyed", &CommitRecord::resurveyed, "Parcels re-surveyed without change.");
     py::class_<LayerInfo>(m, "LayerInfo", "An extra published layer.")
         .def_readonly("name", &LayerInfo::name)
         .def_readonly("source", &LayerInfo::source)
@@ -122,11 +130,12 @@ void bind_records(py::module_& m) {
 void bind_opening(py::class_<SharedStore>& c) {
     c.def_static(
          "create",
-         [](const std::string& path, const std::string& crs) {
+         [](const std::string& path, const std::string& crs, const std::string& area_field) {
              py::gil_scoped_release release;
-             return std::make_unique<SharedStore>(Store::create(path, crs));
+             return std::make_unique<SharedStore>(Store::create(path, crs, area_field));
          },
-         py::arg("path"), py::arg("crs"), "Creates a new database file with one projected working CRS.")
+         py::arg("path"), py::arg("crs"), py::arg("area_field"),
+         "Creates a new database file with one projected working CRS and its registered-area field.")
         .def_static(
             "open",
             [](const std::string& path) {
@@ -135,6 +144,8 @@ void bind_opening(py::class_<SharedStore>& c) {
             },
             py::arg("path"), "Opens an existing land database.")
         .def_property_readonly("crs", [](SharedStore& s) { return locked(s, [](Store& st) { return st.crs(); }); })
+        .def_property_readonly("area_field",
+                               [](SharedStore& s) { return locked(s, [](Store& st) { return st.area_field(); }); })
         .def_property_readonly("path", [](SharedStore& s) { return s.path; }, "The database file (also once closed).")
         .def_property_readonly(
             "closed",
@@ -151,56 +162,62 @@ void bind_writes(py::class_<SharedStore>& c) {
     c.def(
          "commit",
          [](SharedStore& s, const Snapshot& survey, std::string date, std::string message,
-            std::string document, bool backdate, double tolerance, bool dry_run, bool accept_unknown_codes,
-            bool force, std::string by) {
-             auto info = commit_info(std::move(date), std::move(message), std::move(document), backdate, dry_run,
+            std::string document, bool backdate, double tolerance, const std::string& scope, bool dry_run,
+            bool accept_unknown_codes, bool force, std::string by) {
+             auto info = commit_info(std::move(date), std::move(message), std::move(document), backdate, {}, dry_run,
                                      std::move(by));
              info.accept_unknown_codes = accept_unknown_codes;
              info.force = force;
-             return locked(s, [&](Store& st) { return st.commit(survey, info, tolerance); });
+             const SurveyScope survey_scope_ = survey_scope(scope);
+             return locked(s, [&](Store& st) { return st.commit(survey, info, tolerance, survey_scope_); });
          },
          py::arg("snapshot"), py::arg("date"), py::arg("message"), py::arg("document"),
-         py::arg("backdate"), py::arg("tolerance"), py::arg("dry_run"),
-         py::arg("accept_unknown_codes"), py::arg("force"), py::arg("by"), "Commits a whole survey (one atomic write).")
+         py::arg("backdate"), py::arg("tolerance"), py::arg("scope"), py::arg("dry_run"),
+         py::arg("accept_unknown_codes"), py::arg("force"), py::arg("by"), "Commits a survey (one atomic write).")
         .def(
             "split",
             [](SharedStore& s, const std::string& parcel, const std::string& line_wkt, std::string date,
-               std::string reason, std::string document, bool backdate, bool dry_run, std::string by) {
-                const auto info =
-                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run, std::move(by));
+               std::string reason, std::string document, bool backdate, std::map<std::string, std::string> values,
+               bool dry_run, std::string by) {
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate,
+                                              std::move(values), dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.split(parcel, line_wkt, info); });
             },
             py::arg("parcel"), py::arg("line_wkt"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"), py::arg("dry_run"), py::arg("by"), "Splits a parcel along a line.")
+            py::arg("document"), py::arg("backdate"), py::arg("values"), py::arg("dry_run"), py::arg("by"),
+            "Splits a parcel along a line.")
         .def(
             "split_pieces",
             [](SharedStore& s, const std::string& parcel, const py::list& pieces, std::string date,
-               std::string reason, std::string document, bool backdate, bool dry_run, std::string by) {
+               std::string reason, std::string document, bool backdate, std::map<std::string, std::string> values,
+               bool dry_run, std::string by) {
                 std::vector<MultiPolygon> shapes;
                 for (const auto& piece : pieces) shapes.push_back(from_coordinates(piece));
-                const auto info =
-                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run, std::move(by));
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate,
+                                              std::move(values), dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.split(parcel, shapes, info); });
             },
             py::arg("parcel"), py::arg("pieces"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"), py::arg("dry_run"), py::arg("by"),
+            py::arg("document"), py::arg("backdate"), py::arg("values"), py::arg("dry_run"), py::arg("by"),
             "Splits a parcel into the given pieces (MultiPolygon coordinates each).")
         .def(
             "merge",
             [](SharedStore& s, const std::vector<std::string>& parcels, std::string date,
-               std::string reason, std::string document, bool backdate, bool dry_run, std::string by) {
-                const auto info =
-                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run, std::move(by));
+               std::string reason, std::string document, bool backdate, std::map<std::string, std::string> values,
+               bool dry_run, std::string by) {
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate,
+                                              std::move(values), dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.merge(parcels, info); });
             },
             py::arg("parcels"), py::arg("date"), py::arg("reason"), py::arg("document"),
-            py::arg("backdate"), py::arg("dry_run"), py::arg("by"), "Merges neighbouring parcels into one.")
+            py::arg("backdate"), py::arg("values"), py::arg("dry_run"), py::arg("by"), "Merges neighbouring parcels into one.")
         .def(
             "set_use",
             [](SharedStore& s, const std::string& parcel, const std::string& use, std::string date,
                std::string reason, std::string document, bool backdate, bool dry_run, std::string by) {
                 const auto info =
-                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run, std::move(by));
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, {}, dry_run,
+                                std::move(by));
                 return locked(s, [&](Store& st) { return st.set_use(parcel, use, info); });
             },
             py::arg("parcel"), py::arg("use"), py::arg("date"), py::arg("reason"),
@@ -210,7 +227,8 @@ void bind_writes(py::class_<SharedStore>& c) {
             [](SharedStore& s, const std::string& parcel, std::string date, std::string reason,
                std::string document, bool backdate, bool dry_run, std::string by) {
                 const auto info =
-                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run, std::move(by));
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, {}, dry_run,
+                                std::move(by));
                 return locked(s, [&](Store& st) { return st.retire(parcel, info); });
             },
             py::arg("parcel"), py::arg("date"), py::arg("reason"), py::arg("document"),
@@ -219,13 +237,14 @@ void bind_writes(py::class_<SharedStore>& c) {
             "adjust",
             [](SharedStore& s, const std::string& first, const std::string& second,
                const std::string& line_wkt, std::string date, std::string reason, std::string document,
-               bool backdate, bool dry_run, std::string by) {
-                const auto info =
-                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, dry_run, std::move(by));
+               bool backdate, std::map<std::string, std::string> values, bool dry_run, std::string by) {
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate,
+                                              std::move(values), dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.adjust(first, second, line_wkt, info); });
             },
             py::arg("first"), py::arg("second"), py::arg("line_wkt"), py::arg("date"),
-            py::arg("reason"), py::arg("document"), py::arg("backdate"), py::arg("dry_run"), py::arg("by"),
+            py::arg("reason"), py::arg("document"), py::arg("backdate"), py::arg("values"), py::arg("dry_run"),
+            py::arg("by"),
             "Moves the boundary between two neighbours onto the line.");
 }
 

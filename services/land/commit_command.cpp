@@ -1,6 +1,7 @@
 // land commit DB FILE --date D --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]
-//     [--dry-run] [--accept-unknown-codes] [--force]:
-// a whole survey, read into the database's CRS and diffed against the map on its date.
+//     [--dry-run] [--accept-unknown-codes] [--force] [--by NAME] [--quiet]
+// [--scope sheets|communes]: a survey, read into the database's CRS and diffed against the map of
+// its scope on its date.
 #include "commands.hpp"
 #include "phase_reporter.hpp"
 #include "store_output.hpp"
@@ -13,8 +14,10 @@
 namespace land {
 
 int commit_command(const Args& args) {
-    args.allow_only({"date", "id", "use", "layer", "message", "doc", "backdate", "tolerance", "encoding", "dry-run",
-                     "accept-unknown-codes", "force", "by", "quiet"});
+    args.allow_only({"date", "id", "use", "layer", "message", "doc", "backdate", "tolerance", "encoding", "scope",
+                     "dry-run", "accept-unknown-codes", "force", "by", "quiet"});
+    const std::string scope = args.option_or("scope", "sheets");
+    if (scope != "sheets" && scope != "communes") throw argument_error("--scope is sheets or communes, not " + scope);
     libland::Store store = libland::Store::open(args.positional(0, "DB"));
     libland::ReadOptions read;
     read.layer = args.option_or("layer", "");
@@ -31,7 +34,9 @@ int commit_command(const Args& args) {
     info.accept_unknown_codes = args.flag("accept-unknown-codes");
     info.force = args.flag("force");
     reporter.start(info.dry_run ? "check and diff (dry run)" : "check, diff and record");
-    const libland::CommitSummary summary = store.commit(survey, info, args.number_or("tolerance", 0.05));
+    const libland::CommitSummary summary =
+        store.commit(survey, info, args.number_or("tolerance", 0.05),
+                     scope == "communes" ? libland::SurveyScope::communes : libland::SurveyScope::sheets);
     reporter.finish(info.dry_run ? "check and diff (dry run)" : "check, diff and record");
     std::cout << survey.parcels.size() << " parcels read from " << survey.source << "\n";
     print_summary(std::cout, summary, info.date);

@@ -31,20 +31,28 @@ const Command commands[] = {
      "          -o OUT.(csv|geojson|gpkg) [--matrix MATRIX.csv]",
      {"repair", "all", "quiet"}, land::diff_command},
     // the versioned land database
-    {"init", "land init DB [--crs EPSG:N]", {}, land::init_command},
+    {"init", "land init DB [--crs EPSG:N] [--area-field NAME|none]", {}, land::init_command},
     {"commit",
      "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]\n"
-     "          [--dry-run] [--accept-unknown-codes] [--force] [--by NAME] [--quiet]",
+     "          [--scope sheets|communes] [--dry-run] [--accept-unknown-codes] [--force] [--by NAME] [--quiet]\n"
+     "          (--scope sheets, the default: re-surveys the sheets the survey shows and the land it covers;\n"
+     "           communes: whole communes, removing what the survey does not show)",
      {"backdate", "dry-run", "accept-unknown-codes", "force", "quiet"}, land::commit_command},
-    {"split", "land split DB PARCEL --line WKT --date D --doc REF [--reason TEXT] [--dry-run] [--by NAME]",
+    {"split",
+     "land split DB PARCEL --line WKT --date D --doc REF [--reason TEXT] [--set FIELD=VALUE ...] [--dry-run]\n"
+     "          [--by NAME]",
      {"backdate", "dry-run"}, land::split_command},
-    {"merge", "land merge DB PARCEL PARCEL [...] --date D --doc REF [--reason TEXT] [--dry-run] [--by NAME]",
+    {"merge",
+     "land merge DB PARCEL PARCEL [...] --date D --doc REF [--reason TEXT] [--set FIELD=VALUE ...] [--dry-run]\n"
+     "          [--by NAME]",
      {"backdate", "dry-run"}, land::merge_command},
     {"set-use", "land set-use DB PARCEL CODE --date D --doc REF [--dry-run] [--by NAME]", {"backdate", "dry-run"},
      land::set_use_command},
     {"retire", "land retire DB PARCEL --date D --doc REF [--dry-run] [--by NAME]", {"backdate", "dry-run"},
      land::retire_command},
-    {"adjust", "land adjust DB PARCEL PARCEL --line WKT --date D --doc REF [--dry-run] [--by NAME]", {"backdate", "dry-run"},
+    {"adjust",
+     "land adjust DB PARCEL PARCEL --line WKT --date D --doc REF [--set FIELD=VALUE ...] [--dry-run] [--by NAME]",
+     {"backdate", "dry-run"},
      land::adjust_command},
     {"log", "land log DB [--from D] [--to D] [--parcel P] [--by NAME] [--verbose]", {"verbose"}, land::log_command},
     {"history", "land history DB PARCEL", {}, land::history_command},

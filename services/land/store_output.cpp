@@ -23,6 +23,15 @@ libland::CommitInfo commit_info(const Args& args, bool doc_required) {
     info.backdate = args.flag("backdate");
     info.dry_run = args.flag("dry-run");
     info.author = args.option_or("by", os_user());
+    for (const std::string& assignment : args.options("set")) {
+        const auto equals = assignment.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            throw argument_error("--set " + assignment + ": expected FIELD=VALUE");
+        }
+        const std::string field = assignment.substr(0, equals);
+        if (info.values.count(field) != 0) throw argument_error("--set " + field + " is given twice");
+        info.values[field] = assignment.substr(equals + 1);
+    }
     return info;
 }
 
@@ -39,6 +48,9 @@ void print_summary(std::ostream& out, const libland::CommitSummary& summary, con
     if (summary.dry_run) out << "dry run, nothing recorded; would record ";
     out << "commit " << summary.commit << " (" << date << (summary.backdated ? ", back-dated" : "")
         << "): " << event_counts(summary.events) << "\n";
+    if (summary.resurveyed > 0) {
+        out << summary.resurveyed << " parcels re-surveyed without change (new coordinates or registered area)\n";
+    }
     constexpr std::size_t shown = 10;
     if (summary.new_keys.empty()) return;
     out << "new parcel versions:";

@@ -24,8 +24,9 @@ namespace {
 using json = nlohmann::ordered_json;
 
 json summary_json(const libland::CommitSummary& s) {
-    return {{"commit", s.commit},     {"events", s.events},   {"new_keys", s.new_keys},
-            {"backdated", s.backdated}, {"dry_run", s.dry_run}, {"warnings", s.warnings}};
+    return {{"commit", s.commit},         {"events", s.events},   {"new_keys", s.new_keys},
+            {"resurveyed", s.resurveyed}, {"backdated", s.backdated}, {"dry_run", s.dry_run},
+            {"warnings", s.warnings}};
 }
 
 // 201 with what was recorded; 200 for a dry run (nothing recorded, `commit` the id it would take).
@@ -106,12 +107,16 @@ void post_survey(const httplib::Request& req, httplib::Response& res, Session& s
     read.layer = text_parameter(req, "layer").value_or("");
     read.crs = session.store.crs();
     read.encoding = text_parameter(req, "encoding").value_or("");
+    const std::string scope = text_parameter(req, "scope").value_or("sheets");
+    if (scope != "sheets" && scope != "communes") throw bad_parameter("scope", "sheets or communes");
     const Upload upload(req.body);
     // The upload's own name (never the temporary file's): `filename`, else "upload" with its type.
     info.source_name = text_parameter(req, "filename")
                            .value_or("upload" + std::filesystem::path(upload.path()).extension().string());
     const libland::Snapshot survey = libland::read_snapshot(upload.path(), read);
-    reply_summary(res, session.store.commit(survey, info));
+    reply_summary(res, session.store.commit(survey, info, 0.05,
+                                            scope == "communes" ? libland::SurveyScope::communes
+                                                                : libland::SurveyScope::sheets));
 }
 
 // Members of a transaction's JSON body; a missing or mistyped member answers 400 naming it.
@@ -148,6 +153,18 @@ public:
         info.backdate = flag("backdate");
         info.dry_run = flag("dry_run");
         info.author = author_;
+        if (const auto set = json_.find("set"); set != json_.end()) {
+            if (!set->is_object()) throw bad_parameter("set", "an object of field names and values");
+            for (const auto& [field, value] : set->items()) {
+                if (value.is_string()) {
+                    info.values[field] = value.get<std::string>();
+                } else if (value.is_number() || value.is_null()) {
+                    info.values[field] = value.is_null() ? std::string() : value.dump();
+                } else {
+                    throw bad_parameter("set", "field " + field + " needs a string or a number");
+                }
+            }
+        }
         return info;
     }
 

@@ -11,7 +11,11 @@
 namespace libland {
 
 struct Store::Impl {
+    explicit Impl(std::unique_ptr<store::Backend> b)
+        : backend(std::move(b)), area_field(backend->setting("area_field")) {}
+
     std::unique_ptr<store::Backend> backend;
+    std::string area_field;  // the setting: a name, "none", or "" (area_fields() finds them)
 };
 
 namespace store {
@@ -40,10 +44,9 @@ void check_use_code(Backend& backend, const std::string& code);
 // database's parcels, or lacking fields they have, unless info.force (survey_checks.cpp).
 void check_survey_schema(Backend& backend, const Snapshot& survey, const CommitInfo& info);
 // Refuses (usage_error naming the commit) a survey whose file has the content digest of a committed
-// survey, or identical, in the communes it covers, to the map as of the date of an earlier survey
+// survey, or identical, in the communes of its keys, to the map as of the date of an earlier survey
 // commit (on or before info.date), unless info.force. REQUIRES: the write lock is held.
-void check_not_a_repeat(Backend& backend, const Snapshot& survey, const std::vector<std::string>& communes,
-                        const CommitInfo& info, const std::string& digest);
+void check_not_a_repeat(Backend& backend, const Snapshot& survey, const CommitInfo& info, const std::string& digest);
 
 // Returns the last component of a path ("survey_2024.gpkg" of "/data/survey_2024.gpkg").
 [[nodiscard]] std::string file_name(const std::string& path);

@@ -84,10 +84,10 @@ void check_survey_schema(Backend& backend, const Snapshot& survey, const CommitI
     }
 }
 
-void check_not_a_repeat(Backend& backend, const Snapshot& survey, const std::vector<std::string>& communes,
-                        const CommitInfo& info, const std::string& digest) {
+void check_not_a_repeat(Backend& backend, const Snapshot& survey, const CommitInfo& info, const std::string& digest) {
     if (info.force) return;
-    const std::unordered_set<std::string> scope(communes.begin(), communes.end());
+    std::unordered_set<std::string> scope;
+    for (const Parcel& p : survey.parcels) scope.insert(commune_of(p.key));
     std::vector<CommitRecord> surveys = backend.log();
     std::erase_if(surveys, [](const CommitRecord& c) { return c.kind != "survey"; });
     const auto refuse = [&](const CommitRecord& c, const std::string& how) {
