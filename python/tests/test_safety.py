@@ -49,7 +49,7 @@ def test_the_strict_date_parser():
 ])
 def test_bad_dates_are_refused_and_nothing_is_written(grid, date, message):
     before = digest(grid)
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         with pytest.raises(libland.UsageError, match=message.replace("+", r"\+")):
             db.set_use("14362-5-1", "ONT", date=date, document="QD-1")
         with pytest.raises(libland.UsageError, match=message.replace("+", r"\+")):
@@ -59,7 +59,7 @@ def test_bad_dates_are_refused_and_nothing_is_written(grid, date, message):
 
 def test_tomorrow_in_vietnam_is_refused(grid):
     before = digest(grid)
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         with pytest.raises(libland.UsageError, match="is after today"):
             db.set_use("14362-5-1", "ONT", date=vietnam_tomorrow(), document="QD-1")
         db.set_use("14362-5-1", "ONT", date=libland.today_in_vietnam(), document="QD-1")
@@ -68,7 +68,7 @@ def test_tomorrow_in_vietnam_is_refused(grid):
 
 def test_unknown_or_miscased_codes_are_refused(grid):
     before = digest(grid)
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         with pytest.raises(libland.UsageError, match="'ONX' is not in the database's code list"):
             db.set_use("14362-5-1", "ONX", date="2025-01-01", document="QD-1")
         with pytest.raises(libland.UsageError, match="did you mean 'ONT'"):
@@ -78,7 +78,7 @@ def test_unknown_or_miscased_codes_are_refused(grid):
 
 
 def test_local_codes_are_added_listed_and_accepted(grid, land):
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         db.add_land_use("XLU", "village playground")
         with pytest.raises(libland.UsageError, match="already"):
             db.add_land_use("XLU", "again")
@@ -98,14 +98,14 @@ def test_a_survey_with_unknown_codes_is_refused_unless_accepted(grid, tmp_path):
     parcels = [(n, "LUc" if n < 3 else "LUC", square(X0 + 20 * (n - 1), Y0, 20)) for n in range(1, 4)]
     survey = write_parcels(tmp_path / "typo.geojson", parcels)
     before = digest(grid)
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         with pytest.raises(libland.UsageError) as refused:
             db.commit(survey, date="2024-01-01", id=KEY, use=USE)
         assert "'LUc' (codes are case-sensitive: did you mean 'LUC'?): 2 parcels (e.g. 14362-5-1, 14362-5-2)" \
             in str(refused.value)
         assert "--accept-unknown-codes" in str(refused.value)
     assert digest(grid) == before
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         summary = db.commit(survey, date="2024-01-01", id=KEY, use=USE, accept_unknown_codes=True)
         assert summary.events == {"use_changed": 2}
         assert len(summary.warnings) == 1 and "'LUc'" in summary.warnings[0]
@@ -114,7 +114,7 @@ def test_a_survey_with_unknown_codes_is_refused_unless_accepted(grid, tmp_path):
 
 def test_dry_runs_report_and_record_nothing(grid, tmp_path):
     before = digest(grid)
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         preview = db.set_use("14362-5-1", "ONT", date="2025-01-01", document="QD-1", dry_run=True)
         assert preview.dry_run and preview.events == {"use_changed": 1}
         assert preview.new_keys == ["14362-5-1"]
@@ -128,7 +128,7 @@ def test_dry_runs_report_and_record_nothing(grid, tmp_path):
         assert commit.dry_run and commit.events == {"use_changed": 3} and commit.commit == 2
         assert len(db.log()) == 1
     assert digest(grid) == before
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         real = db.set_use("14362-5-1", "ONT", date="2025-01-01", document="QD-1")
         assert not real.dry_run and real.commit == preview.commit
 
@@ -137,7 +137,7 @@ def test_repeated_or_thinner_surveys_are_refused_unless_forced(grid, tmp_path):
     parcels = [(n, "LUC", square(X0 + 20 * (n - 1), Y0, 20)) for n in range(1, 4)]
     same = write_parcels(tmp_path / "same.geojson", parcels)
     before = digest(grid)
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         with pytest.raises(libland.UsageError, match="this is the survey committed as commit 1 on 2020-01-01; "
                                                      "dated 2024-01-01 it would undo"):
             db.commit(same, date="2024-01-01", id=KEY, use=USE)
@@ -145,12 +145,12 @@ def test_repeated_or_thinner_surveys_are_refused_unless_forced(grid, tmp_path):
                                                      "survey by maXa,soThua"):
             db.commit(same, date="2024-01-01", id=["maXa", "soThua"], use=USE)
     assert digest(grid) == before
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         assert db.commit(same, date="2024-01-01", id=KEY, use=USE, force=True).events == {}
 
 
 def test_keys_are_listed_and_revoked_and_layers_removed(grid, sample_maps, land):
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         key = db.add_key("so-du-lich", "reader")
         assert [(k.name, k.role, k.revoked_at) for k in db.keys()] == [("so-du-lich", "reader", "")]
         db.revoke_key("so-du-lich")
@@ -163,7 +163,7 @@ def test_keys_are_listed_and_revoked_and_layers_removed(grid, sample_maps, land)
             db.load_layer(sample_maps / "planning_zones.gpkg", "quy hoach")
         db.load_layer(sample_maps / "planning_zones.gpkg", "zones")
     assert "zones" in land.run("layer", "list", grid).stdout
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         db.remove_layer("zones")
         assert db.layers() == []
         with pytest.raises(libland.UsageError, match="no published layer named 'zones'"):
@@ -173,7 +173,7 @@ def test_keys_are_listed_and_revoked_and_layers_removed(grid, sample_maps, land)
 def test_writes_record_their_author_and_source(grid, tmp_path, land):
     parcels = [(n, "ONT", square(X0 + 20 * (n - 1), Y0, 20)) for n in range(1, 4)]
     survey = write_parcels(tmp_path / "resurvey.geojson", parcels)
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         db.commit(survey, date="2024-01-01", id=KEY, use=USE, by="Nguyen Van A")
         db.retire("14362-5-3", date="2025-01-01", document="QD-3", by="Tran Thi B")
         log = db.log()
@@ -189,7 +189,7 @@ def test_writes_record_their_author_and_source(grid, tmp_path, land):
 
 def test_a_line_far_from_the_parcel_names_the_crs(grid):
     before = digest(grid)
-    with libland.Store.open(grid) as db:
+    with libland.Store(grid) as db:
         with pytest.raises(libland.UsageError, match=r"lies outside parcel 14362-5-1, which lies at x .* in "
                                                      r"EPSG:5897; coordinates are expected in EPSG:5897"):
             db.split("14362-5-1", "LINESTRING(105.9 20.1, 105.9 20.2)", date="2025-01-01", document="QD-1")
