@@ -151,7 +151,10 @@ BOOST_AUTO_TEST_CASE(refused_surveys_leave_the_database_untouched) {
 BOOST_AUTO_TEST_CASE(a_backdated_survey_is_allowed_with_the_flag_and_marked) {
     Store store = Store::create(fresh_database("store", "backdate.sqlite"), "EPSG:5897");
     store.commit(grid_survey(2, 1), on("2019-01-01"));
-    store.commit(grid_survey(2, 1), on("2024-01-01"));  // nothing changed
+    CommitInfo again = on("2024-01-01");
+    BOOST_CHECK_THROW(store.commit(grid_survey(2, 1), again), usage_error);  // a repeat of 2019-01-01
+    again.force = true;
+    store.commit(grid_survey(2, 1), again);  // nothing changed
     Snapshot corrected = grid_survey(2, 1);
     corrected.parcels[0].attributes[4] = std::string("Le Van C");
     CommitInfo info = on("2021-06-01", "late correction");

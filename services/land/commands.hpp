@@ -21,6 +21,7 @@ int export_command(const Args& args);
 int changes_command(const Args& args);
 int layer_command(const Args& args);
 int keys_command(const Args& args);
+int codes_command(const Args& args);
 int fields_command(const Args& args);
 
 }  // namespace land

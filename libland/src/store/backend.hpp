@@ -56,6 +56,8 @@ struct Plan {
     CommitInfo info;
     bool backdated = false;
     std::string source;                   // survey file
+    std::string source_name;              // survey: the file's name as the officer knows it
+    std::string source_sha256;            // survey: the SHA-256 of its bytes
     Schema schema;  // the survey's own schema (recorded), or the one in force for a transaction
     std::vector<std::string> communes;  // the communes a commune-scoped survey covers ("": the whole map)
     std::vector<std::string> sheets;    // the sheets a sheet-scoped survey covers
@@ -104,6 +106,7 @@ public:
 
     [[nodiscard]] virtual ParcelHistory history(std::int64_t uid) = 0;
     [[nodiscard]] virtual std::vector<CommitRecord> log() = 0;
+    [[nodiscard]] virtual std::vector<std::string> commit_parcels(std::int64_t commit) = 0;
     [[nodiscard]] virtual std::vector<ParcelEvent> events(const std::string& from, const std::string& to) = 0;
 
     virtual std::int64_t load_layer(const std::string& file, const std::string& name,
@@ -129,6 +132,18 @@ public:
     [[nodiscard]] virtual std::optional<Box> parcel_extent() = 0;
     [[nodiscard]] virtual std::optional<Box> layer_extent(const std::string& name) = 0;
     [[nodiscard]] virtual std::int64_t versions_outside_crs_area() = 0;
+
+    // Local land-use codes (the national ones are libland/land_use.hpp's). add_land_use throws
+    // usage_error when the code is already there.
+    virtual void add_land_use(const LocalLandUse& use) = 0;
+    [[nodiscard]] virtual std::vector<LocalLandUse> local_land_uses() = 0;
+
+    [[nodiscard]] virtual std::vector<KeyInfo> keys() = 0;
+    [[nodiscard]] virtual std::optional<std::string> key_name(const std::string& sha256_hex) = 0;
+    // Throws usage_error when no valid key has the name.
+    virtual void revoke_key(const std::string& name) = 0;
+    // Throws usage_error when no layer has the name.
+    virtual void remove_layer(const std::string& name) = 0;
 
     virtual void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) = 0;
     [[nodiscard]] virtual std::optional<KeyRole> key_role(const std::string& sha256_hex) = 0;

@@ -169,11 +169,16 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
     check(options);
     store::check_survey(survey);
     store::Backend& backend = *impl_->backend;
+    std::vector<std::string> warnings = store::check_survey_codes(backend, survey, info);
+    store::check_survey_schema(backend, survey, info);
     const auto lock = backend.lock_for_write();
     store::Plan plan;
     plan.kind = "survey";
     plan.info = info;
-    plan.source = survey.source;
+    plan.source = info.source_name.empty() ? survey.source : info.source_name;
+    plan.source_name = info.source_name.empty() ? store::file_name(survey.source) : info.source_name;
+    plan.source_sha256 = store::source_digest(survey.source);
+    store::check_not_a_repeat(backend, survey, info, plan.source_sha256);
     plan.schema = store::schema_of(survey);
     store::State map = backend.state_at(info.date, std::nullopt);
     store::check_same_area(map.snapshot, survey);
@@ -202,7 +207,9 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
         }
     }
     CommitSummary summary = backend.apply(plan);
-    lock->commit();
+    summary.warnings = std::move(warnings);
+    summary.dry_run = info.dry_run;
+    if (!info.dry_run) lock->commit();  // a dry run is undone as the lock goes
     return summary;
 }
 
