@@ -10,7 +10,7 @@ packages=(
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas
   python3-shapely python3-geopandas python3-matplotlib python3-gdal
   wrk hyperfine
-  libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-core poppler-utils python3-openpyxl
+  libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-core poppler-utils python3-openpyxl python3-pil
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -20,8 +20,8 @@ Errors are :class:`Error` subclasses (InputError, UsageError, GeometryError) car
 messages the `land` command prints.
 """
 from ._changes import ChangeSet, diff
-from ._libland import (Error, GeometryError, InputError, UsageError, find_land_use,
-                       land_use_codes)
+from ._libland import Error, GeometryError, InputError, UsageError, find_land_use
+from ._land_use import land_use_codes
 from ._snapshot import Parcel, Snapshot, list_layers, read_snapshot
 from ._store import Store
 from ._validate import Findings, validate

@@ -4,6 +4,7 @@
 #include "convert.hpp"
 
 #include <libland/error.hpp>
+#include <libland/report.hpp>
 #include <libland/store.hpp>
 
 #include <pybind11/stl.h>
@@ -242,7 +243,19 @@ void bind_reads(py::class_<SharedStore>& c) {
             py::arg("date"), py::arg("bbox"), py::arg("use"), py::arg("sheet"), py::arg("limit"),
             py::arg("offset"),
             "A page of the parcels valid on the date, filtered by bbox, use and sheet: "
-            "(snapshot, versions parallel to its parcels, parcels matched by all pages).");
+            "(snapshot, versions parallel to its parcels, parcels matched by all pages).")
+        .def(
+            "extract",
+            [](SharedStore& s, const std::string& parcel, const std::string& date, const std::string& path,
+               const std::string& language, const std::string& province, const std::vector<std::string>& hidden) {
+                ExtractOptions options;
+                options.language = parse_language(language);
+                options.province = province;
+                options.hidden_fields = hidden;
+                locked(s, [&](Store& st) { write_parcel_extract(st, parcel, date, options, path); });
+            },
+            py::arg("parcel"), py::arg("date"), py::arg("path"), py::arg("language"), py::arg("province"),
+            py::arg("hidden_fields"), "Writes the cadastral extract of the parcel on the date (one A4 PDF page).");
 }
 
 void bind_layers_and_keys(py::class_<SharedStore>& c) {

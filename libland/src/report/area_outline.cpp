@@ -4,7 +4,15 @@
 
 #include <libland/error.hpp>
 
+#include <algorithm>
+
 namespace libland::report {
+
+namespace {
+
+constexpr double closing_gap = 12;  // metres: wider gaps than twice this stay in the outline
+
+}  // namespace
 
 MultiPolygon area_outline(const Snapshot& snapshot) {
     detail::GeosContext ctx;
@@ -30,7 +38,17 @@ MultiPolygon area_outline(const Snapshot& snapshot) {
     GEOSGeometry* united = GEOSCoverageUnion_r(h, all.get());
     if (united == nullptr) return {};  // not a clean coverage: the map goes without the boundary
     const detail::GeomPtr owned(united, detail::GeomDeleter{h});
-    return detail::from_geos(ctx, owned.get());
+    // Close the gaps between blocks (unmapped roads, ditches) so that the outline is the area's,
+    // not every block's: grow by closing_gap, shrink back, keep the outer rings.
+    GEOSGeometry* grown = GEOSBufferWithStyle_r(h, owned.get(), closing_gap, 2, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_MITRE, 3);
+    if (grown == nullptr) return detail::from_geos(ctx, owned.get());
+    const detail::GeomPtr grown_owned(grown, detail::GeomDeleter{h});
+    GEOSGeometry* shrunk = GEOSBufferWithStyle_r(h, grown, -closing_gap, 2, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_MITRE, 3);
+    if (shrunk == nullptr) return detail::from_geos(ctx, owned.get());
+    const detail::GeomPtr shrunk_owned(shrunk, detail::GeomDeleter{h});
+    MultiPolygon outline = detail::from_geos(ctx, shrunk);
+    for (Polygon& p : outline) p.rings.resize(std::min<std::size_t>(p.rings.size(), 1));
+    return outline;
 }
 
 }  // namespace libland::report

@@ -51,7 +51,8 @@ private:
     MultiPolygon outline_;         // the area's boundary (empty when it cannot be computed)
 };
 
-// Returns the outer boundary of the parcels (their coverage union); empty when GEOS cannot
+// Returns the outer boundary of the parcels (their coverage union, gaps narrower than 24 m closed,
+// holes dropped); empty when GEOS cannot
 // compute it (the map is drawn without it).
 [[nodiscard]] MultiPolygon area_outline(const Snapshot& snapshot);
 

@@ -97,7 +97,9 @@ void ChangeTablePages::draw(PdfDocument& doc, std::size_t i) const {
         row_box(group);
         const TextStyle text_style{font, group};
         doc.text(left + 1, y + 1.5, row.code, text_style);
-        doc.text(left + code_width + 1, y + 1.5, row.name, TextStyle{font, group, name_width - 2});
+        TextStyle name_style{font, group, name_width - 2};
+        name_style.ellipsize = true;
+        doc.text(left + code_width + 1, y + 1.5, row.name, name_style);
         const TextStyle& n = group ? bold_number : number;
         doc.text(x[0] + 1, y + 1.5, hectares_text(table_.start[r], true), n);
         for (std::size_t c = columns.begin; c < columns.end; ++c) {

@@ -68,8 +68,9 @@ void draw_map(PdfDocument& doc, const report::MapFrame& frame, const Parcel& par
         report::add_path(cr, frame, p.geometry);
         cairo_stroke(cr);
         const Point at = label_point(ctx, p.geometry);
-        cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
-        doc.text(frame.page_x(at.x), frame.page_y(at.y) - 4, parcel_number(p.key), TextStyle{6.5, false, -1, Align::center});
+        TextStyle grey{6.5, false, -1, Align::center};
+        grey.red = grey.green = grey.blue = 0.35;
+        doc.text(frame.page_x(at.x), frame.page_y(at.y) - 4, parcel_number(p.key), grey);
         cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
     }
     report::add_path(cr, frame, parcel.geometry);
@@ -98,8 +99,9 @@ void draw_map(PdfDocument& doc, const report::MapFrame& frame, const Parcel& par
         cairo_save(cr);
         cairo_translate(cr, (ax + bx) / 2, (ay + by) / 2);
         cairo_rotate(cr, angle);
-        cairo_set_source_rgb(cr, 0, 0, 0.55);
-        doc.text(0, -10, report::fixed(v.edge_m, 2), TextStyle{6.5, false, -1, Align::center});
+        TextStyle blue{6.5, false, -1, Align::center};
+        blue.blue = 0.55;
+        doc.text(0, -10, report::fixed(v.edge_m, 2), blue);
         cairo_restore(cr);
         cairo_arc(cr, ax, ay, 1.6, 0, 2 * M_PI);
         cairo_set_source_rgb(cr, 0.75, 0, 0);

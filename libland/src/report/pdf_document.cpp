@@ -36,6 +36,7 @@ LayoutPtr make_layout(cairo_t* cr, const std::string& text, const TextStyle& sty
     if (style.width >= 0) {
         pango_layout_set_width(layout.get(), static_cast<int>(style.width * PANGO_SCALE));
         pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+        if (style.ellipsize) pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
         pango_layout_set_alignment(layout.get(), style.align == Align::center  ? PANGO_ALIGN_CENTER
                                                  : style.align == Align::right ? PANGO_ALIGN_RIGHT
                                                                                : PANGO_ALIGN_LEFT);
@@ -84,9 +85,12 @@ double PdfDocument::text(double x, double y, const std::string& text, const Text
         const double w = static_cast<double>(width) / PANGO_SCALE;
         left = style.align == Align::center ? x - w / 2 : x - w;
     }
+    cairo_save(cr_.get());
+    cairo_set_source_rgb(cr_.get(), style.red, style.green, style.blue);
     cairo_move_to(cr_.get(), left, y);
     pango_cairo_show_layout(cr_.get(), layout.get());
     cairo_new_path(cr_.get());
+    cairo_restore(cr_.get());
     return static_cast<double>(height) / PANGO_SCALE;
 }
 

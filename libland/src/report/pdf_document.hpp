@@ -24,6 +24,8 @@ struct TextStyle {
     bool bold = false;
     double width = -1;      // wrap (and align) within this width; < 0: one line, no wrapping
     Align align = Align::left;
+    bool ellipsize = false;  // with a width: one line, cut with "…" when too long
+    double red = 0, green = 0, blue = 0;  // the text's colour
 };
 
 struct CairoDeleter {
