@@ -14,10 +14,13 @@ def extract(work, database):
     ogr = pytest.importorskip("osgeo.ogr")
     exported = work / "map_2024.gpkg"
     land("export", database, "--as-of", TO, "-o", exported)
-    layer = ogr.Open(str(exported)).GetLayer(0)
+    source = ogr.Open(str(exported))  # kept: the layer dies with its dataset
+    layer = source.GetLayer(0)
     # A parcel with a few vertices, not the first one.
     for f in layer:
         g = f.GetGeometryRef()
+        if g.GetGeometryName() == "MULTIPOLYGON" and g.GetGeometryCount() == 1:
+            g = g.GetGeometryRef(0)
         if g.GetGeometryName() == "POLYGON" and f["soThua"] > 20 and g.GetGeometryRef(0).GetPointCount() < 20:
             key = f"{f['maXa']}-{f['soTo']}-{f['soThua']}"
             geometry = g.Clone()

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from conftest import expected_table
+from conftest import SAMPLE, expected_table
 
 NUMBER = re.compile(r"^-?\d+\.\d\d$")
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
@@ -156,24 +156,37 @@ def test_the_map_page_shows_changed_parcels_in_their_colours_at_their_places(fil
     image = Image.open(next(tmp_path.glob("map*.png"))).convert("RGB")
     k = dpi / 72
     metres_per_pixel = 1 / (b * k)
+    # Each after-parcel of each event (an event's outline would cross the strokes between them).
+    survey = ogr.Open(str(SAMPLE / "survey_2024.gpkg"))
+    shapes = {f"{f['maXa']}-{f['soTo']}-{f['soThua']}": shapely_wkb.loads(bytes(f.GetGeometryRef().ExportToWkb()))
+              for f in survey.GetLayer(0)}
     source = ogr.Open(str(file_report["changes"]))
-    layer = source.GetLayer(0)
-    removed = []
-    events = []
-    for f in layer:
-        geometry = shapely_wkb.loads(bytes(f.GetGeometryRef().ExportToWkb()))
-        (removed if f["change"] == "removed" else events).append((f["change"], geometry))
+    removed, events = [], []
+    for f in source.GetLayer(0):
+        if f["change"] == "removed":
+            removed.append(shapely_wkb.loads(bytes(f.GetGeometryRef().ExportToWkb())))
+        else:
+            events += [(f["change"], shapes[key]) for key in (f["after"] or "").split(";") if key]
     checked = {}
     for change, geometry in events:
         if change not in COLOURS:
             continue
         inner = geometry.buffer(-4 * metres_per_pixel)
-        if inner.is_empty or any(inner.intersects(g) for _, g in removed):
+        if inner.is_empty or any(inner.intersects(g) for g in removed):
             continue
         p = inner.representative_point()
         x, y = (a + b * p.x) * k, (c + d * p.y) * k
         pixel = image.getpixel((int(round(x)), int(round(y))))
         assert all(abs(pixel[i] - COLOURS[change][i]) <= 6 for i in range(3)), (change, p.wkt, pixel)
         checked[change] = checked.get(change, 0) + 1
+    # And an unchanged parcel is white inside.
+    changed_keys = {key for f in source.GetLayer(0) for key in (f["after"] or "").split(";")}
+    for key, geometry in shapes.items():
+        inner = geometry.buffer(-4 * metres_per_pixel)
+        if key in changed_keys or inner.is_empty:
+            continue
+        p = inner.representative_point()
+        assert image.getpixel((int(round((a + b * p.x) * k)), int(round((c + d * p.y) * k)))) == (255, 255, 255), key
+        break
     assert sum(checked.values()) >= 50, checked
     assert {"split", "merged", "use_changed"} <= set(checked), checked

@@ -11,7 +11,7 @@ namespace {
 
 constexpr double margin = 30;
 constexpr double font = 7;
-constexpr double header_height = 14;
+constexpr double header_height = 24;  // two lines of 7 pt
 constexpr double padding = 3;
 const char* const headers[] = {"list.date", "list.type", "list.before", "list.after", "list.area",
                                "list.document", "list.reason", "list.fields"};

@@ -154,6 +154,7 @@ MapFrame ChangeMap::draw(PdfDocument& doc, std::size_t i) const {
     const MapFrame frame = fit_frame(i == 0 ? extent_ : sheets_[i - 1].bounds, margin, margin + 12,
                                      size.width - 2 * margin, size.height - 2 * margin - 12 - legend_height);
 
+    draw_grid(doc, frame);  // under the parcels
     cairo_save(cr);
     cairo_rectangle(cr, frame.x, frame.y, frame.width, frame.height);
     cairo_clip(cr);
@@ -185,7 +186,6 @@ MapFrame ChangeMap::draw(PdfDocument& doc, std::size_t i) const {
     cairo_stroke(cr);
     cairo_restore(cr);
 
-    draw_grid(doc, frame);
     draw_north_arrow(doc, frame.x + frame.width - 18, frame.y + 8);
     const double below = frame.y + frame.height + 16;
     draw_scale_bar(doc, frame, frame.x, below, language_);

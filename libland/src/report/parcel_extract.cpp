@@ -27,7 +27,7 @@ constexpr double metres_per_point = 0.0254 / 72;
 
 // The smallest usual cadastral scale at which the box fits in width x height points.
 report::MapFrame extract_frame(const Box& parcel, double x, double y, double width, double height) {
-    const double need = std::max((parcel.max_x - parcel.min_x) / width, (parcel.max_y - parcel.min_y) / height) * 1.5;
+    const double need = std::max((parcel.max_x - parcel.min_x) / width, (parcel.max_y - parcel.min_y) / height) * 1.15;
     double denominator = 100;
     for (double d : {100.0, 200.0, 500.0, 1000.0, 2000.0, 2500.0, 5000.0, 10000.0, 25000.0, 50000.0}) {
         denominator = d;
@@ -58,6 +58,7 @@ void draw_map(PdfDocument& doc, const report::MapFrame& frame, const Parcel& par
               const std::vector<report::OutlineVertex>& vertices) {
     cairo_t* cr = doc.cr();
     detail::GeosContext ctx;
+    report::draw_grid(doc, frame);  // under the parcels
     cairo_save(cr);
     cairo_rectangle(cr, frame.x, frame.y, frame.width, frame.height);
     cairo_clip(cr);
@@ -110,8 +111,6 @@ void draw_map(PdfDocument& doc, const report::MapFrame& frame, const Parcel& par
         doc.text(ax + 3, ay - 10, std::to_string(v.number), TextStyle{7, true});
     }
     cairo_restore(cr);
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    report::draw_grid(doc, frame);
 }
 
 double draw_vertex_table(PdfDocument& doc, const std::vector<report::OutlineVertex>& vertices, double x, double y,
