@@ -70,7 +70,7 @@ std::string text(const Row& row) {
 struct Surveys {
     Snapshot before = read_survey("survey_2019.gpkg");
     Snapshot after = read_survey("survey_2024.gpkg");
-    ChangeSet changes = diff(before, after, DiffOptions{tolerance, false, {"dienTich"}, 0, {}});
+    ChangeSet changes = diff(before, after, DiffOptions{tolerance, false, {}, true, 0, {}});
 };
 
 bool have_maps() { return fs::exists(maps / "survey_2019.gpkg") && fs::exists(maps / "truth_2019_2024.csv"); }
