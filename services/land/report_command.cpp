@@ -75,7 +75,6 @@ int report_command(const Args& args) {
         }
         libland::DiffOptions diff_options;
         diff_options.tolerance = tolerance;
-        diff_options.ignore_fields = libland::area_fields(result.before);
         result.changes = libland::diff(result.before, result.after, diff_options);
     }
     // The recorded events of the period that touch the parcels reported on.
