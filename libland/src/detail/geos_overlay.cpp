@@ -22,10 +22,4 @@ GeomPtr overlay(GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b, 
     return GeomPtr(snapped, GeomDeleter{h});
 }
 
-double area_of(GeosContext& ctx, const GEOSGeometry* g) {
-    double area = 0;
-    if (GEOSArea_r(ctx.handle(), g, &area) == 0) ctx.fail("cannot measure an area");
-    return area;
-}
-
 }  // namespace libland::detail

@@ -1,6 +1,7 @@
 #pragma once
 // Robust GEOS overlays (intersection, difference) and their areas. Private.
 #include "detail/geos.hpp"
+#include "validate/geos_ops.hpp"
 
 #include <functional>
 #include <string>
@@ -15,7 +16,6 @@ enum class OverlayOp { intersection, difference };
 [[nodiscard]] GeomPtr overlay(GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b, OverlayOp op,
                               const std::function<std::string()>& name);
 
-// Returns the planar area of g. Throws geometry_error when GEOS cannot measure it.
-[[nodiscard]] double area_of(GeosContext& ctx, const GEOSGeometry* g);
+// area_of(): validate/geos_ops.hpp (one definition).
 
 }  // namespace libland::detail

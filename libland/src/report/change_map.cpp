@@ -75,21 +75,18 @@ void ChangeMap::draw_parcels(cairo_t* cr, const MapFrame& frame, bool all) const
     const double hairline = std::max(0.15, std::min(0.4, 0.05 * frame.points_per_metre * 10));
     cairo_set_line_width(cr, hairline);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    if (all) {  // every parcel, grey, in one path
-        for (const Shape& s : shapes_) {
-            if (s.type == ChangeType::unchanged && s.bounds.intersects(frame.world)) add_path(cr, frame, *s.geometry);
-        }
+    std::vector<std::vector<const Shape*>> by_type(type_count);  // the shapes in the frame
+    for (const Shape& s : shapes_) {
+        if (s.bounds.intersects(frame.world)) by_type[static_cast<std::size_t>(s.type)].push_back(&s);
+    }
+    if (all) {  // every unchanged parcel, grey, in one path
+        for (const Shape* s : by_type[static_cast<std::size_t>(ChangeType::unchanged)]) add_path(cr, frame, *s->geometry);
         cairo_set_source_rgb(cr, 0.62, 0.62, 0.62);
         cairo_stroke(cr);
     }
     for (std::size_t t = 0; t + 1 < type_count; ++t) {  // changed parcels, one path per type
-        bool any = false;
-        for (const Shape& s : shapes_) {
-            if (static_cast<std::size_t>(s.type) != t || !s.bounds.intersects(frame.world)) continue;
-            add_path(cr, frame, *s.geometry);
-            any = true;
-        }
-        if (!any) continue;
+        if (by_type[t].empty()) continue;
+        for (const Shape* s : by_type[t]) add_path(cr, frame, *s->geometry);
         const Rgb colour = change_colour(static_cast<ChangeType>(t));
         set_colour(cr, colour);
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
