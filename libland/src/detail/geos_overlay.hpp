@@ -1,7 +1,6 @@
 #pragma once
 // Robust GEOS overlays (intersection, difference) and their areas. Private.
 #include "detail/geos.hpp"
-#include "validate/geos_ops.hpp"
 
 #include <functional>
 #include <string>
@@ -16,6 +15,8 @@ enum class OverlayOp { intersection, difference };
 [[nodiscard]] GeomPtr overlay(GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b, OverlayOp op,
                               const std::function<std::string()>& name);
 
-// area_of(): validate/geos_ops.hpp (one definition).
+// Returns the planar area of g. Throws geometry_error when GEOS cannot measure it. Defined once,
+// in validate/geos_ops.cpp.
+[[nodiscard]] double area_of(GeosContext& ctx, const GEOSGeometry* g);
 
 }  // namespace libland::detail
