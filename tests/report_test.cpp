@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(group_subtotals_are_the_sums_of_their_codes_and_no_area_cou
     BOOST_TEST(t.decrease[r("LUK")] == 0.5);  // LUK is gone at the end: all of it decreased
     BOOST_TEST(t.decrease[r("NNP")] == 2.375);
     BOOST_TEST(t.end[c("ONT")] == 5.8);
-    BOOST_TEST(t.increase[c("ONT")] == 1.8);
+    BOOST_TEST(std::abs(t.increase[c("ONT")] - 1.8) < 1e-12);  // 1.5 + 0.3 from LUC and (none)
     BOOST_TEST(t.end[c("PNN")] == t.end[c("ONT")] + t.end[c("SKC")]);
     BOOST_TEST(t.increase[c("PNN")] == t.increase[c("ONT")] + t.increase[c("SKC")]);
     // Totals: codes only; the unmapped line is apart.

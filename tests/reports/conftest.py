@@ -71,12 +71,13 @@ def expected_table(matrix_path):
     import libland  # the build-tree package, for each code's group
     codes = libland.land_use_codes()
     category = dict(zip(codes["code"], codes["group"]))
+    position = {code: i for i, code in enumerate(codes["code"])}  # the code list's order
     rows, columns, cells = read_matrix(matrix_path)
 
     def lines(labels):
         out = []
         for group in ("NNP", "PNN", "CSD"):
-            members = [c for c in labels if category.get(c) == group]
+            members = sorted((c for c in labels if category.get(c) == group), key=position.get)
             if members:
                 out.append((group, members))
                 out += [(c, [c]) for c in members]
