@@ -1,6 +1,7 @@
 #include "diff/equal_pair_areas.hpp"
 
-#include "detail/geos_overlay.hpp"
+#include "detail/geos_ops.hpp"
+#include "diff/convex_clip.hpp"
 #include "diff/parallel.hpp"
 
 #include <algorithm>
@@ -20,17 +21,34 @@ bool identical(const MultiPolygon& a, const MultiPolygon& b) noexcept {
     return true;
 }
 
-Box box_of(detail::GeosContext& ctx, const GEOSGeometry* g) {
-    Box b;
-    const auto h = ctx.handle();
-    if (GEOSGeom_getXMin_r(h, g, &b.min_x) == 0 || GEOSGeom_getYMin_r(h, g, &b.min_y) == 0 ||
-        GEOSGeom_getXMax_r(h, g, &b.max_x) == 0 || GEOSGeom_getYMax_r(h, g, &b.max_y) == 0) {
-        ctx.fail("cannot bound an overlay");
-    }
-    return b;
+// Returns the ring of a one-polygon geometry without holes, else nullptr.
+const Ring* single_ring(const MultiPolygon& g) noexcept {
+    return g.size() == 1 && g.front().rings.size() == 1 ? &g.front().rings.front() : nullptr;
 }
 
-// Books before-parcel i against its partner j and j's neighbours.
+// Returns the area a and b share: by clipping when one of them is a single convex ring (most
+// parcels), else by a GEOS overlay.
+template <typename Name>
+double shared_area(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b, Name name) {
+    const Ring* ra = single_ring(a);
+    const Ring* rb = single_ring(b);
+    if (ra != nullptr && rb != nullptr) {
+        if (is_convex(*rb)) return clipped_area(*ra, *rb, ra->front());
+        if (is_convex(*ra)) return clipped_area(*rb, *ra, ra->front());
+    }
+    const detail::GeomPtr ga = detail::to_geos(ctx, a);
+    const detail::GeomPtr gb = detail::to_geos(ctx, b);
+    const detail::GeomPtr common = detail::overlay(ctx, ga.get(), gb.get(), detail::OverlayOp::intersection, name);
+    return detail::area_of(ctx, common.get());
+}
+
+double box_overlap_area(const Box& a, const Box& b) noexcept {
+    const double w = std::min(a.max_x, b.max_x) - std::max(a.min_x, b.min_x);
+    const double h = std::min(a.max_y, b.max_y) - std::max(a.min_y, b.min_y);
+    return w > 0 && h > 0 ? w * h : 0;
+}
+
+// Books before-parcel i against its partner j and every other after-parcel it meets.
 void book_pair(detail::GeosContext& ctx, const PreparedSide& before, const PreparedSide& after,
                const AfterIndex& index, std::size_t i, std::size_t j, double& shared,
                std::vector<Overlap>& slivers, std::vector<std::uint32_t>& found) {
@@ -38,29 +56,19 @@ void book_pair(detail::GeosContext& ctx, const PreparedSide& before, const Prepa
         shared = before.area(i);
         return;
     }
-    const auto h = ctx.handle();
-    auto name = [&] { return "before parcel " + before.parcel(i).key + " and after parcel " + after.parcel(j).key; };
-    const detail::GeomPtr gi = detail::to_geos(ctx, before.geometry(i));
-    const detail::GeomPtr gj = detail::to_geos(ctx, after.geometry(j));
-    const detail::GeomPtr outside = detail::overlay(ctx, gi.get(), gj.get(), detail::OverlayOp::difference, name);
-    const double outside_area = detail::area_of(ctx, outside.get());
-    shared = std::max(0.0, before.area(i) - outside_area);
-    if (outside_area <= 0) return;
     found.clear();
-    index.boxes.query(box_of(ctx, outside.get()), found);
+    index.boxes.query(before.box(i), found);
     std::sort(found.begin(), found.end());
-    const detail::PreparedPtr prepared(GEOSPrepare_r(h, outside.get()), detail::PreparedDeleter{h});
-    if (!prepared) ctx.fail("cannot prepare the part of " + name() + " outside the other");
     for (const std::uint32_t k : found) {
-        if (k == j) continue;
-        const detail::GeomPtr gk = detail::to_geos(ctx, after.geometry(k));
-        const char meets = GEOSPreparedIntersects_r(h, prepared.get(), gk.get());
-        if (meets == 2) ctx.fail("cannot compare " + name());
-        if (meets == 0) continue;
-        auto sliver_name = [&] { return "before parcel " + before.parcel(i).key + " and after parcel " + after.parcel(k).key; };
-        const detail::GeomPtr common = detail::overlay(ctx, outside.get(), gk.get(), detail::OverlayOp::intersection,
-                                                       sliver_name);
-        if (const double a = detail::area_of(ctx, common.get()); a > 0) slivers.push_back({i, k, a});
+        if (box_overlap_area(before.box(i), after.box(k)) <= 0) continue;
+        const double a = shared_area(ctx, before.geometry(i), after.geometry(k), [&] {
+            return "before parcel " + before.parcel(i).key + " and after parcel " + after.parcel(k).key;
+        });
+        if (k == j) {
+            shared = a;
+        } else if (a > 0) {
+            slivers.push_back({i, k, a});
+        }
     }
 }
 

@@ -22,9 +22,9 @@ struct EqualPairAreas {
 };
 
 // Returns, for every before-parcel i with partner[i] != no_partner, the exact area of i n partner
-// and of i n every other after-parcel it meets. A partner whose outline is identical vertex for
-// vertex costs no overlay. REQUIRES: both snapshots are coverages (no after-parcels overlap), so
-// the part of i outside its partner is all that it can share with the others.
+// and of i n every other after-parcel whose box meets i's. A partner whose outline is identical
+// vertex for vertex costs nothing more; other pairs are clipped (convex_clip.hpp) where one of
+// the two is a convex ring, else overlaid with GEOS.
 [[nodiscard]] EqualPairAreas equal_pair_areas(const PreparedSide& before, const PreparedSide& after,
                                               const AfterIndex& index, const std::vector<std::size_t>& partner,
                                               unsigned threads);

@@ -1,10 +1,11 @@
 #include "diff/match.hpp"
 
-#include "detail/geos_overlay.hpp"
+#include "detail/geos_ops.hpp"
 #include "diff/equal_pair_areas.hpp"
 #include "diff/equality.hpp"
 #include "diff/normalise.hpp"
 #include "diff/parallel.hpp"
+#include "diff/significance.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -16,8 +17,6 @@ namespace {
 
 constexpr std::size_t chunk_size = 1024;
 constexpr std::size_t none = no_partner;
-constexpr double min_overlap_m2 = 1.0;
-constexpr double min_overlap_share = 0.005;
 
 double box_overlap_area(const Box& a, const Box& b) noexcept {
     const double w = std::min(a.max_x, b.max_x) - std::max(a.min_x, b.min_x);
@@ -107,9 +106,8 @@ void overlay_one(detail::GeosContext& ctx, const OverlayContext& c, std::size_t 
             ctx.fail("cannot measure the overlap of " + pair_name(c, i, j));
         }
         if (area <= 0) continue;
-        const double floor = std::max(min_overlap_m2, min_overlap_share * std::min(c.before.area(i), c.after.area(j)));
-        const bool wide = perimeter > 0 && area / (perimeter / 2) > c.tolerance;
-        (area > floor && wide && c.after_taken[j] == 0 ? edges : slivers).push_back({i, j, area});
+        const bool links = significant_overlap(area, perimeter, c.before.area(i), c.after.area(j), c.tolerance);
+        (links && c.after_taken[j] == 0 ? edges : slivers).push_back({i, j, area});
     }
 }
 
