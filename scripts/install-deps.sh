@@ -9,8 +9,10 @@ packages=(
   libboost-test-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas
   python3-shapely python3-geopandas python3-matplotlib python3-gdal
+  jupyter-nbconvert python3-ipykernel python3-rtree
   wrk hyperfine
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-core poppler-utils python3-openpyxl python3-pil
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

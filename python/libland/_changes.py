@@ -10,6 +10,8 @@ from ._snapshot import Snapshot
 
 EVENT_COLUMNS = ["change", "before", "after", "area_before_m2", "area_after_m2", "use_before",
                  "use_after", "shares"]
+# The columns that are lists in the events frame (text in `land diff`'s CSV).
+LIST_COLUMNS = ["before", "after", "use_before", "use_after", "shares"]
 
 
 class ChangeSet:
@@ -47,41 +49,73 @@ class ChangeSet:
 
     @property
     def events(self) -> Any:
-        """The change events as a DataFrame, one row per event except unchanged ones, with the
-        columns change, before, after, area_before_m2, area_after_m2, use_before, use_after,
-        shares (parcel keys and codes joined by ';')."""
+        """The change events as a DataFrame, one row per event except unchanged ones; see
+        :meth:`table`."""
         if self._events is None:
             self._events = self.table(include_unchanged=False)
         return self._events
 
-    def table(self, include_unchanged: bool = False) -> Any:
-        """Returns the change table as a DataFrame (unchanged rows too when asked, as ``--all``)."""
+    def table(self, include_unchanged: bool = False, lists: bool = True) -> Any:
+        """Returns the change table as a DataFrame (unchanged rows too when asked, as ``--all``):
+        change, before, after, area_before_m2, area_after_m2, use_before, use_after, shares.
+
+        With ``lists`` (the default) before/after are lists of parcel keys, use_before/use_after
+        lists of their codes (parallel to the keys) and shares a list of (before key, after key,
+        m2) overlaps for events with several parcels on a side; areas are float64 (NaN for a side
+        without parcels). ``lists=False`` gives the text of `land diff`'s CSV instead (joined by
+        ';', shares "before>after:m2")."""
         import pandas
 
         columns = _libland.change_table(self._native, self.before._native, self.after._native,
                                         include_unchanged, False)
-        return pandas.DataFrame(columns, columns=EVENT_COLUMNS)
+        if lists:
+            columns.update(self._list_columns(include_unchanged))
+        frame = pandas.DataFrame(columns, columns=EVENT_COLUMNS)
+        return frame.astype({"area_before_m2": "float64", "area_after_m2": "float64"})
 
-    def matrix(self) -> Any:
-        """Returns the land-use transition matrix as a DataFrame in hectares: index
-        ``use_before`` (BEFORE's codes and "(none)"), columns AFTER's codes and "(none)"."""
+    def _list_columns(self, include_unchanged: bool) -> Dict[str, List[Any]]:
+        """The key, code and share columns as lists, from the events' parcel indices."""
+        before_keys, after_keys = self.before.keys(), self.after.keys()
+        before_uses = [self.before._native[i].use for i in range(len(self.before))]
+        after_uses = [self.after._native[i].use for i in range(len(self.after))]
+        columns: Dict[str, List[Any]] = {name: [] for name in LIST_COLUMNS}
+        for event in self._native.events:
+            if event.type == "unchanged" and not include_unchanged:
+                continue
+            columns["before"].append([before_keys[i] for i in event.before])
+            columns["after"].append([after_keys[i] for i in event.after])
+            columns["use_before"].append([before_uses[i] for i in event.before])
+            columns["use_after"].append([after_uses[i] for i in event.after])
+            several = len(event.before) > 1 or len(event.after) > 1
+            columns["shares"].append([(before_keys[b], after_keys[a], m2)
+                                      for b, a, m2 in event.overlaps] if several else [])
+        return columns
+
+    def matrix(self, long: bool = False) -> Any:
+        """Returns the land-use transition matrix in hectares as a DataFrame: index
+        ``use_before`` (BEFORE's codes and "(none)"), columns ``use_after`` (AFTER's codes and
+        "(none)"). ``long=True`` gives it in long form for plotting: one row per non-zero cell
+        with the columns use_before, use_after, area_ha."""
         import pandas
 
         m = self._native.matrix
-        return pandas.DataFrame(m.hectares, index=pandas.Index(m.uses_before, name="use_before"),
-                                columns=list(m.uses_after), dtype=float)
+        wide = pandas.DataFrame(m.hectares, index=pandas.Index(m.uses_before, name="use_before"),
+                                columns=pandas.Index(m.uses_after, name="use_after"),
+                                dtype="float64")
+        if not long:
+            return wide
+        cells = wide.stack().rename("area_ha").reset_index()
+        return cells[cells["area_ha"] > 0].reset_index(drop=True)
 
     def to_geodataframe(self, include_unchanged: bool = False) -> Any:
-        """Returns the change table as a GeoDataFrame in the snapshots' CRS; each event's geometry
-        is the union of its after-parcels (its before-parcels when removed)."""
-        import geopandas
-
+        """Returns the change table (:meth:`table`, with lists) as a GeoDataFrame in the
+        snapshots' CRS; each event's geometry is the union of its after-parcels (its
+        before-parcels when removed)."""
         columns = _libland.change_table(self._native, self.before._native, self.after._native,
                                         include_unchanged, True)
         outlines = columns.pop("outline_wkb")
-        shapes = _frames.geometries(outlines)
-        return geopandas.GeoDataFrame(columns, columns=EVENT_COLUMNS, geometry=shapes,
-                                      crs=_frames.crs_for(self.before.crs))
+        frame = self.table(include_unchanged)
+        return _frames.geodataframe(frame, outlines, self.before.crs)
 
     def write(self, path: str, include_unchanged: bool = False) -> None:
         """Writes the change table as CSV, GeoJSON or GeoPackage (by the extension)."""
@@ -113,7 +147,8 @@ class ChangeSet:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{k}={v}" for k, v in sorted(self.counts().items()))
-        return f"ChangeSet({counts})"
+        return (f"ChangeSet({len(self.before)} parcels -> {len(self.after)} parcels, "
+                f"{len(self)} events: {counts})")
 
 
 def diff(before: Snapshot, after: Snapshot, tolerance: float = 0.05, repair: bool = False,

@@ -1,7 +1,18 @@
-"""Conversions to pandas and GeoPandas frames (imported lazily: the core needs neither)."""
+"""Conversions to pandas and GeoPandas frames (imported lazily: the core needs neither).
+
+Geometries are built from WKB by GeoPandas itself (``GeoSeries.from_wkb``), never by handing
+shapely objects to numpy: with shapely 1.8 the latter iterates multi-part geometries and warns.
+"""
 from __future__ import annotations
 
-from typing import Any, Iterable, List
+import struct
+from typing import Any, Iterable, Optional, Sequence
+
+from . import _dates
+
+# The WKB of an empty MULTIPOLYGON as the extension writes it (little-endian, 0 polygons): the
+# parcel has no usable geometry, so its frame row gets None.
+EMPTY_WKB = struct.pack("<BII", 1, 6, 0)
 
 
 def crs_for(crs: str) -> Any:
@@ -14,27 +25,55 @@ def crs_for(crs: str) -> Any:
     return pyproj.CRS.from_user_input(crs) if crs else None
 
 
-def geometries(wkbs: Iterable[bytes]) -> List[Any]:
-    """Returns shapely geometries from WKB bytes; None for an empty geometry (no usable one)."""
-    import shapely.wkb
+def geometry_series(wkbs: Iterable[Optional[bytes]], crs: str, index: Any = None) -> Any:
+    """Returns a GeoSeries from WKB bytes (None or an empty multipolygon: a missing geometry)
+    in the CRS, built as geopandas.read_file builds its geometries."""
+    import geopandas
 
-    shapes = (shapely.wkb.loads(wkb) for wkb in wkbs)
-    return [None if shape.is_empty else shape for shape in shapes]
+    data = [None if wkb is None or wkb == EMPTY_WKB else wkb for wkb in wkbs]
+    return geopandas.GeoSeries.from_wkb(data, index=index, crs=crs_for(crs))
+
+
+def geodataframe(frame: Any, wkbs: Sequence[Optional[bytes]], crs: str) -> Any:
+    """Returns the frame with a geometry column made from the WKB bytes, as a GeoDataFrame."""
+    import geopandas
+
+    geometry = geometry_series(wkbs, crs, index=frame.index)
+    return geopandas.GeoDataFrame(frame, geometry=geometry, crs=geometry.crs)
+
+
+def attribute_frame(fields: Sequence[Any], rows: Sequence[Sequence[Any]]) -> Any:
+    """Returns attribute rows (one value per field) as a DataFrame with a dtype per field type:
+    int64 (Int64 where a value is missing), float64, object text, datetime64 for date and
+    datetime fields."""
+    import pandas
+
+    names = [field.name for field in fields]
+    frame = pandas.DataFrame(list(rows), columns=names)
+    for position, field in enumerate(fields):
+        column = frame.iloc[:, position]
+        if field.type == "integer":
+            frame.isetitem(position, column.astype("Int64" if column.isna().any() else "int64"))
+        elif field.type == "real":
+            frame.isetitem(position, column.astype("float64"))
+        elif field.type in ("date", "datetime"):
+            frame.isetitem(position, _dates.attribute_column(column.tolist(), field.type).array)
+    return frame
 
 
 def snapshot_frame(snapshot: Any) -> Any:
     """Returns the snapshot as a GeoDataFrame (see Snapshot.to_geodataframe)."""
-    import geopandas
-    import pandas
-
     native = snapshot._native
     parcels = [native[i] for i in range(len(native))]
-    names = [field.name for field in native.fields]
-    frame = pandas.DataFrame([p.attributes for p in parcels], columns=names)
-    for field in native.fields:
-        if field.type == "integer" and frame[field.name].isna().any():
-            frame[field.name] = frame[field.name].astype("Int64")  # integers, with nulls
+    frame = attribute_frame(native.fields, [p.attributes for p in parcels])
     if "key" not in frame.columns:
-        frame.insert(0, "key", [p.key for p in parcels])
-    geometry = geometries(p.wkb for p in parcels)
-    return geopandas.GeoDataFrame(frame, geometry=geometry, crs=crs_for(native.crs))
+        frame.insert(0, "key", typed_series([p.key for p in parcels], "object"))
+    return geodataframe(frame, [p.shape_wkb for p in parcels], native.crs)
+
+
+def typed_series(values: Sequence[Any], dtype: str) -> Any:
+    """Returns the values as a Series of that dtype ("object" for text and lists), typed even
+    when empty."""
+    import pandas
+
+    return pandas.Series(list(values), dtype=dtype)

@@ -177,17 +177,21 @@ class Snapshot:
 
 def read_snapshot(path: str, id: Union[str, Sequence[str], None] = None, use: Optional[str] = None,
                   layer: Optional[str] = None, crs: Optional[str] = None,
-                  encoding: Optional[str] = None, where: Optional[str] = None) -> Snapshot:
+                  encoding: Optional[str] = None, where: Optional[str] = None,
+                  labels: Optional[str] = None) -> Snapshot:
     """Reads every feature of a layer of any GDAL source into a :class:`Snapshot`.
 
     Same options as the CLI: ``id`` the key fields (a list, or "maXa,soTo,soThua"; none: the
     FID), ``use`` the land-use field, ``layer`` (needed when the file has several), ``crs`` the
     working CRS ("EPSG:N"; the source is reprojected into it), ``encoding`` of the text ("CP1258",
-    "TCVN3", "VNI", ...), ``where`` an OGR attribute filter. Raises InputError naming the file,
-    layer or field at fault, UsageError for a bad CRS. Releases the GIL while reading.
+    "TCVN3", "VNI", ...), ``where`` an OGR attribute filter selecting the outlines, ``labels``
+    an OGR attribute filter selecting DXF label points (e.g. "Layer = '3PARCELLETEX'"): an
+    outline holding a label is keyed by the label's text (as `land validate --labels`). Raises
+    InputError naming the file, layer or field at fault, UsageError for a bad CRS. Releases the
+    GIL while reading.
     """
     native = _libland.read_snapshot(str(path), _id_fields(id), use or "", layer or "", crs or "",
-                                    encoding or "", where or "")
+                                    encoding or "", where or "", labels or "")
     return Snapshot(native, crs_given=bool(crs))
 
 

@@ -1,11 +1,13 @@
 """Validation: geometry and coverage findings as values, and as frames."""
 from __future__ import annotations
 
-from typing import Any, List, Optional
+import os
+import struct
+from typing import Any, List, Optional, Union
 
 from . import _frames
 from . import _libland
-from ._snapshot import Snapshot
+from ._snapshot import Snapshot, read_snapshot
 
 FINDING_COLUMNS = ["severity", "code", "parcels", "message", "x", "y"]
 
@@ -37,32 +39,42 @@ class Findings(list):
         for f in self:
             x, y = f.location if f.location is not None else (None, None)
             rows.append((f.severity, f.code, ";".join(f.parcels), f.message, x, y))
-        return pandas.DataFrame(rows, columns=FINDING_COLUMNS).astype({"x": float, "y": float})
+        frame = pandas.DataFrame(rows, columns=FINDING_COLUMNS)
+        return frame.astype({column: object for column in ("severity", "code", "parcels", "message")}
+                            | {"x": "float64", "y": "float64"})
 
     def to_geodataframe(self) -> Any:
         """Returns the findings as a GeoDataFrame in the snapshot's CRS: the geometry is the
         problem's area where there is one, else its location point, else None."""
-        import geopandas
-        import shapely.wkb
-        from shapely.geometry import Point
-
-        shapes = []
+        wkbs = []
         for f in self:
             if f.where:
-                shapes.append(shapely.wkb.loads(f.where_wkb))
+                wkbs.append(f.where_wkb)
+            elif f.location is not None:
+                wkbs.append(struct.pack("<BIdd", 1, 1, *f.location))  # WKB POINT
             else:
-                shapes.append(Point(f.location) if f.location is not None else None)
-        return geopandas.GeoDataFrame(self.to_dataframe(), geometry=shapes,
-                                      crs=_frames.crs_for(self._snapshot.crs))
+                wkbs.append(None)
+        return _frames.geodataframe(self.to_dataframe(), wkbs, self._snapshot.crs)
+
+    def __repr__(self) -> str:
+        return (f"<Findings: {len(self.errors)} errors, {len(self.warnings)} warnings"
+                f"{' (to_dataframe() for the table)' if self else ''}>")
 
     def write(self, path: str) -> None:
         """Writes the findings as CSV or GeoJSON (by the extension), as `land validate -o`."""
         _libland.write_findings(list(self), self._snapshot._native, str(path))
 
 
-def validate(snapshot: Snapshot, tolerance: float = 0.05, sliver_width: float = 0.5,
-             crs_given: Optional[bool] = None) -> Findings:
+def validate(snapshot: Union[Snapshot, str, "os.PathLike[str]"], tolerance: float = 0.05,
+             sliver_width: float = 0.5, crs_given: Optional[bool] = None, *,
+             layer: Optional[str] = None, id: Any = None, use: Optional[str] = None,
+             crs: Optional[str] = None, encoding: Optional[str] = None,
+             where: Optional[str] = None, labels: Optional[str] = None) -> Findings:
     """Checks a snapshot's geometry and coverage; returns the findings (values, not exceptions).
+
+    ``snapshot`` is a Snapshot, or a file path read first with the read options ``layer``,
+    ``id``, ``use``, ``crs``, ``encoding``, ``where`` and ``labels`` of :func:`read_snapshot`
+    (as `land validate FILE` reads it).
 
     Errors: invalid, empty or non-polygonal geometry, missing or duplicate identifiers, overlaps
     wider than ``tolerance`` metres, swapped northing/easting, no CRS. Warnings: unknown land-use
@@ -70,6 +82,9 @@ def validate(snapshot: Snapshot, tolerance: float = 0.05, sliver_width: float = 
     (default: whether read_snapshot was given ``crs``) says the CRS was supplied by the user, so
     a source without one is not an error. Releases the GIL while checking.
     """
+    if not isinstance(snapshot, Snapshot):
+        snapshot = read_snapshot(snapshot, id=id, use=use, layer=layer, crs=crs,
+                                 encoding=encoding, where=where, labels=labels)
     if tolerance < 0:
         raise _libland.UsageError("tolerance must not be negative")
     if sliver_width <= 0:

@@ -2,6 +2,7 @@
 #include "bindings.hpp"
 #include "convert.hpp"
 #include "progress.hpp"
+#include "record_repr.hpp"
 
 #include <libland/change.hpp>
 
@@ -44,7 +45,8 @@ void bind_matrix(py::module_& m) {
                                  "Hectares from each land-use code before (rows) to each after (columns).")
         .def_readonly("uses_before", &TransitionMatrix::uses_before, "Row labels, sorted, '(none)' last.")
         .def_readonly("uses_after", &TransitionMatrix::uses_after, "Column labels, sorted, '(none)' last.")
-        .def_readonly("hectares", &TransitionMatrix::hectares, "Cells, [row][column].");
+        .def_readonly("hectares", &TransitionMatrix::hectares, "Cells, [row][column].")
+        .def("__repr__", [](const TransitionMatrix& v) { return repr_of(v); });
 }
 
 void bind_change_set(py::module_& m) {
@@ -52,13 +54,17 @@ void bind_change_set(py::module_& m) {
         .def_readonly("prepare", &DiffTimings::prepare)
         .def_readonly("index", &DiffTimings::index)
         .def_readonly("match", &DiffTimings::match)
-        .def_readonly("classify", &DiffTimings::classify);
+        .def_readonly("classify", &DiffTimings::classify)
+        .def("__repr__", [](const DiffTimings& v) { return repr_of(v); });
     py::class_<ChangeSet>(m, "ChangeSet", "Every change between two snapshots.")
         .def_readonly("events", &ChangeSet::events,
                       "Every event; each parcel of both snapshots is in exactly one.")
         .def_readonly("matrix", &ChangeSet::matrix, "The land-use transition matrix.")
         .def_readonly("notes", &ChangeSet::notes, "Warnings, e.g. geometries repaired.")
-        .def_readonly("timings", &ChangeSet::timings, "Seconds per phase.");
+        .def_readonly("timings", &ChangeSet::timings, "Seconds per phase.")
+        .def("__repr__", [](const ChangeSet& c) {
+            return "ChangeSet(events=" + std::to_string(c.events.size()) + ")";
+        });
 }
 
 // The change table by columns (pandas-ready); outlines as WKB bytes when asked for.
@@ -80,7 +86,7 @@ py::dict change_table(const ChangeSet& changes, const Snapshot& before, const Sn
         use_before.append(r.use_before);
         use_after.append(r.use_after);
         shares.append(r.shares);
-        if (with_outlines) outline.append(to_wkb(r.outline));
+        if (with_outlines) outline.append(to_wkb(r.outline, true));
     }
     py::dict table;
     table["change"] = type;
@@ -113,7 +119,8 @@ void bind_functions(py::module_& m) {
           "Returns the real-valued fields that hold the parcel's area (dienTich, ...).");
     m.def("change_table", &change_table, py::arg("changes"), py::arg("before"), py::arg("after"),
           py::arg("include_unchanged"), py::arg("with_outlines"),
-          "Returns the change table as a dict of columns, the rows `land diff` writes.");
+          "Returns the change table as a dict of columns, the rows `land diff` writes (outlines as "
+          "WKB, a POLYGON where one part).");
     m.def("write_changes", &write_changes, py::arg("changes"), py::arg("before"), py::arg("after"),
           py::arg("path"), py::arg("include_unchanged"), py::call_guard<py::gil_scoped_release>(),
           "Writes the change table as CSV, GeoJSON or GeoPackage (by the extension).");

@@ -1,6 +1,7 @@
 // Snapshots: reading, writing, and the parcels they hold.
 #include "bindings.hpp"
 #include "convert.hpp"
+#include "record_repr.hpp"
 
 #include <libland/read.hpp>
 #include <libland/snapshot.hpp>
@@ -50,11 +51,18 @@ void bind_parcel(py::module_& m) {
             "wkb", [](const Parcel& p) { return to_wkb(p.geometry); },
             "The geometry as 2D WKB MULTIPOLYGON bytes (shapely.wkb.loads reads them).")
         .def_property_readonly(
+            "shape_wkb", [](const Parcel& p) { return to_wkb(p.geometry, true); },
+            "The geometry as 2D WKB: a POLYGON when it has one part, else a MULTIPOLYGON.")
+        .def_property_readonly(
             "area_m2", [](const Parcel& p) { return area(p.geometry); },
             "The planar area in square metres of the snapshot's CRS.")
         .def_property_readonly(
             "is_empty", [](const Parcel& p) { return p.geometry.empty(); },
-            "True when the source had no usable polygon geometry.");
+            "True when the source had no usable polygon geometry.")
+        .def("__repr__", [](const Parcel& p) {
+            return "Parcel(" + py::repr(py::str(p.key)).cast<std::string>() + ", use=" +
+                   py::repr(py::str(p.use)).cast<std::string>() + ")";
+        });
 }
 
 void bind_snapshot_class(py::module_& m) {
@@ -70,6 +78,7 @@ void bind_snapshot_class(py::module_& m) {
         .def_readonly("use_field", &Snapshot::use_field, "The field holding the land-use code.")
         .def_readonly("notes", &Snapshot::notes, "What reading did that a user should know.")
         .def("__len__", [](const Snapshot& s) { return s.parcels.size(); })
+        .def("__repr__", [](const Snapshot& s) { return repr_of(s); })
         .def("__getitem__", &parcel_at, py::arg("index"), py::return_value_policy::reference_internal,
              "Returns the parcel at the index (negative counts from the end).");
 }
@@ -78,13 +87,15 @@ void bind_io(py::module_& m) {
     m.def(
         "read_snapshot",
         [](const std::string& path, std::vector<std::string> id_fields, std::string use_field,
-           std::string layer, std::string crs, std::string encoding, std::string where) {
+           std::string layer, std::string crs, std::string encoding, std::string where,
+           std::string label_where) {
             ReadOptions options{std::move(layer), std::move(id_fields), std::move(use_field),
                                 std::move(crs), std::move(encoding), std::move(where)};
+            options.label_where = std::move(label_where);
             return read_snapshot(path, options);
         },
         py::arg("path"), py::arg("id_fields"), py::arg("use_field"), py::arg("layer"),
-        py::arg("crs"), py::arg("encoding"), py::arg("where"),
+        py::arg("crs"), py::arg("encoding"), py::arg("where"), py::arg("label_where"),
         py::call_guard<py::gil_scoped_release>(),
         "Reads every feature of a GDAL layer into a Snapshot ('' leaves an option unset).");
     m.def("list_layers", &list_layers, py::arg("path"), py::call_guard<py::gil_scoped_release>(),

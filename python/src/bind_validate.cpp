@@ -24,8 +24,9 @@ void bind_validate(py::module_& m) {
             "where", [](const Finding& f) { return to_coordinates(f.where); },
             "The problem's area (overlap, gap) as MultiPolygon coordinates; [] when none.")
         .def_property_readonly(
-            "where_wkb", [](const Finding& f) { return to_wkb(f.where); },
-            "The problem's area as WKB MULTIPOLYGON bytes (empty multipolygon when none).")
+            "where_wkb", [](const Finding& f) { return to_wkb(f.where, true); },
+            "The problem's area as WKB: a POLYGON when it has one part, else a MULTIPOLYGON (an "
+            "empty one when none).")
         .def_property_readonly(
             "location",
             [](const Finding& f) -> py::object {
@@ -47,6 +48,8 @@ void bind_validate(py::module_& m) {
         py::arg("snapshot"), py::arg("tolerance"), py::arg("sliver_width"), py::arg("crs_given"),
         py::call_guard<py::gil_scoped_release>(),
         "Returns every finding, errors first, then warnings (releases the GIL).");
+    m.def("repaired", &repaired, py::arg("snapshot"), py::call_guard<py::gil_scoped_release>(),
+          "Returns the snapshot with invalid geometries repaired as land diff --repair does (noted).");
     m.def("write_findings", &write_findings, py::arg("findings"), py::arg("snapshot"), py::arg("path"),
           py::call_guard<py::gil_scoped_release>(),
           "Writes findings as CSV (severity,code,parcels,message,x,y) or GeoJSON.");

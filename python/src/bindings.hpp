@@ -7,6 +7,7 @@ namespace libland::python {
 namespace py = pybind11;
 
 void bind_errors(py::module_& m);
+void bind_date(py::module_& m);
 void bind_land_use(py::module_& m);
 void bind_snapshot(py::module_& m);
 void bind_validate(py::module_& m);

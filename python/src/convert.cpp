@@ -67,12 +67,13 @@ MultiPolygon from_coordinates(const py::handle& coordinates) {
     return geometry;
 }
 
-py::bytes to_wkb(const MultiPolygon& geometry) {
+py::bytes to_wkb(const MultiPolygon& geometry, bool one_part_as_polygon) {
     static_assert(std::endian::native == std::endian::little, "WKB is written little-endian");
     constexpr std::uint32_t wkb_polygon = 3;
     constexpr std::uint32_t wkb_multipolygon = 6;
     std::string out;
-    append_header(out, wkb_multipolygon, geometry.size());
+    const bool single = one_part_as_polygon && geometry.size() == 1;
+    if (!single) append_header(out, wkb_multipolygon, geometry.size());
     for (const auto& polygon : geometry) {
         append_header(out, wkb_polygon, polygon.rings.size());
         for (const auto& ring : polygon.rings) {

@@ -20,7 +20,9 @@ namespace py = pybind11;
 [[nodiscard]] MultiPolygon from_coordinates(const py::handle& coordinates);
 
 // Returns the geometry as little-endian 2D WKB MULTIPOLYGON bytes (an empty one when empty).
-[[nodiscard]] py::bytes to_wkb(const MultiPolygon& geometry);
+// With one_part_as_polygon a geometry of exactly one polygon is written as a WKB POLYGON, as GDAL
+// reads a Polygon layer (frames then hold Polygons, which shapely 1.8 prints without warnings).
+[[nodiscard]] py::bytes to_wkb(const MultiPolygon& geometry, bool one_part_as_polygon = false);
 
 // A bounding box as Python passes it: (min_x, min_y, max_x, max_y).
 using BoxTuple = std::tuple<double, double, double, double>;

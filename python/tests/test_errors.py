@@ -97,3 +97,44 @@ def test_store_errors(land, tmp_path):
     assert str(raised.value) == cli_message(done, "set-use")
     with pytest.raises(libland.UsageError):
         db.split("14362-5-1", date="2025-01-01", document="QD-1")  # neither line nor pieces
+
+
+@pytest.fixture
+def small_store(tmp_path):
+    parcels = [(n, "LUC", square(X0 + 20 * n, Y0, 20)) for n in range(1, 3)]
+    db = libland.Store.create(tmp_path / "small.sqlite")
+    db.commit(write_parcels(tmp_path / "small.geojson", parcels), date="2020-01-01", id=KEY,
+              use=USE)
+    return db
+
+
+def test_history_of_an_unknown_parcel(land, small_store):
+    with pytest.raises(libland.UsageError) as raised:
+        small_store.history("14362-5-99")
+    done = land.run("history", small_store.path, "14362-5-99", expect=2)
+    assert str(raised.value) == cli_message(done, "history")
+
+
+def test_a_merge_of_one_parcel(land, small_store):
+    with pytest.raises(libland.UsageError) as raised:
+        small_store.merge(["14362-5-1"], date="2021-01-01", document="QD-1")
+    done = land.run("merge", small_store.path, "14362-5-1", "--date", "2021-01-01", "--doc", "QD-1",
+                    expect=2)
+    assert str(raised.value) == cli_message(done, "merge")
+
+
+def test_a_parcel_not_current_on_the_date(land, small_store):
+    with pytest.raises(libland.UsageError) as raised:
+        small_store.retire("14362-5-1", date="2019-01-01", document="QD-1", backdate=True)
+    done = land.run("retire", small_store.path, "14362-5-1", "--date", "2019-01-01", "--doc",
+                    "QD-1", "--backdate", expect=2)
+    assert str(raised.value) == cli_message(done, "retire")
+
+
+def test_validate_reads_a_file_as_the_cli_does(land, tmp_path):
+    missing = tmp_path / "nowhere.gpkg"
+    with pytest.raises(libland.InputError) as raised:
+        libland.validate(missing, id=KEY, use=USE, labels="Layer = 'x'")
+    done = land.run("validate", missing, "--id", ",".join(KEY), "--use", USE, "--labels",
+                    "Layer = 'x'", expect=2)
+    assert str(raised.value) == cli_message(done, "validate")

@@ -29,5 +29,7 @@ int extract_command(const Args& args);
 // The report options shared by `land report` and `land diff --report`: --lang, --paper, --province,
 // --report-date.
 libland::ReportOptions report_options(const Args& args);
+int codes_command(const Args& args);
+int fields_command(const Args& args);
 
 }  // namespace land

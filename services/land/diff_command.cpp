@@ -1,5 +1,6 @@
 // land diff BEFORE AFTER: every change between two surveys, and the land-use transition matrix.
 #include "commands.hpp"
+#include "phase_reporter.hpp"
 
 #include <libland/change.hpp>
 #include <libland/error.hpp>
@@ -20,41 +21,6 @@
 namespace land {
 
 namespace {
-
-// Prints "phase ... done in N s" lines on stderr, unless quiet.
-class PhaseReporter {
-public:
-    explicit PhaseReporter(bool quiet) : quiet_(quiet) {}
-
-    void start(std::string_view phase) {
-        if (quiet_) return;
-        started_ = std::chrono::steady_clock::now();
-        std::fprintf(stderr, "land diff: %.*s...\n", static_cast<int>(phase.size()), phase.data());
-    }
-    void finish(std::string_view phase, const std::string& detail = "") {
-        if (quiet_) return;
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-        std::fprintf(stderr, "land diff: %.*s done in %.2f s%s%s\n", static_cast<int>(phase.size()), phase.data(), s,
-                     detail.empty() ? "" : ": ", detail.c_str());
-    }
-    libland::Progress progress() {
-        if (quiet_) return {};
-        return [this](std::string_view phase, double fraction) {
-            if (fraction == 0) {
-                current_ = phase;
-                start(phase);
-            } else if (fraction == 1 && current_ == phase) {
-                current_.clear();
-                finish(phase);
-            }
-        };
-    }
-
-private:
-    bool quiet_;
-    std::string current_;  // the phase started and not yet finished
-    std::chrono::steady_clock::time_point started_;
-};
 
 // Fails early, before any reading, on an output path that cannot be written or whose extension
 // is not one of `extensions`.
@@ -150,7 +116,7 @@ int diff_command(const Args& args) {
     options.tolerance = args.number_or("tolerance", options.tolerance);
     libland::check(options);
     options.repair = args.flag("repair");
-    PhaseReporter reporter(args.flag("quiet"));
+    PhaseReporter reporter("diff", args.flag("quiet"));
     options.progress = reporter.progress();
 
     auto surveys = std::make_unique<std::pair<libland::Snapshot, libland::Snapshot>>(read_both(args, reporter));

@@ -4,7 +4,9 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <utility>
 
 namespace libland::detail {
@@ -19,19 +21,32 @@ bool is_busy(int rc) noexcept {
     return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }
 
+// Returns true when the file starts with SQLite's header; reads it without opening it with SQLite
+// (which would create -wal and -shm files beside any file, a GeoPackage given by mistake too).
+bool is_sqlite_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    return in.gcount() == sizeof header && std::memcmp(header, "SQLite format 3", 16) == 0;
+}
+
 }  // namespace
 
-Database::Database(const std::string& path, Mode mode) : path_(path) {
+Database::Database(const std::string& path, Mode mode)
+    : path_(path), read_only_(mode == Mode::open_read_only) {
     const bool exists = std::filesystem::exists(path);
-    if (mode == Mode::open_existing && !exists) {
+    if (mode != Mode::create_new && !exists) {
         throw input_error(path + ": no such land database");
     }
     if (mode == Mode::create_new && exists) {
         throw input_error(path + ": already exists; a new land database needs a new file");
     }
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-                      (mode == Mode::create_new ? SQLITE_OPEN_CREATE : 0);
-    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (mode != Mode::create_new && !is_sqlite_file(path)) {
+        throw input_error(path + ": not a land database (not an SQLite file)");
+    }
+    const int access = read_only_ ? SQLITE_OPEN_READONLY
+                                  : SQLITE_OPEN_READWRITE | (mode == Mode::create_new ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path.c_str(), &db_, access | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string reason = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);
@@ -50,15 +65,23 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
         throw input_error(path + ": cannot load SpatiaLite (mod_spatialite): " + reason);
     }
     sqlite3_enable_load_extension(db_, 0);
-    execute("PRAGMA journal_mode=WAL");
-    execute("PRAGMA synchronous=NORMAL");
+    // Settings of this connection only; nothing here writes to the file.
     // A commit of a whole survey rewrites index pages many times: keep them in memory (up to
     // 256 MiB) instead of spilling each change to the WAL file.
     execute("PRAGMA cache_size=-262144");
     execute("PRAGMA temp_store=MEMORY");
+    execute("PRAGMA foreign_keys=ON");
+    if (mode == Mode::create_new) prepare_for_writes();
+}
+
+void Database::prepare_for_writes() {
+    if (read_only_) return;
+    execute("PRAGMA journal_mode=WAL");
+    // An acknowledged commit survives a power failure: WAL is synced at every commit (NORMAL
+    // would sync only at checkpoints). bench/store_bench measures the cost.
+    execute("PRAGMA synchronous=FULL");
     // After a large commit has been checkpointed, shrink the WAL file back instead of keeping it.
     execute("PRAGMA journal_size_limit=67108864");
-    execute("PRAGMA foreign_keys=ON");
 }
 
 Database::~Database() {
@@ -68,13 +91,14 @@ Database::~Database() {
 }
 
 Database::Database(Database&& other) noexcept
-    : path_(std::move(other.path_)), db_(std::exchange(other.db_, nullptr)) {}
+    : path_(std::move(other.path_)), db_(std::exchange(other.db_, nullptr)), read_only_(other.read_only_) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         if (db_ != nullptr) sqlite3_close_v2(db_);
         path_ = std::move(other.path_);
         db_ = std::exchange(other.db_, nullptr);
+        read_only_ = other.read_only_;
     }
     return *this;
 }

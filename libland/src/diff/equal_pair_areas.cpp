@@ -1,7 +1,6 @@
 #include "diff/equal_pair_areas.hpp"
 
-#include "detail/geos_ops.hpp"
-#include "diff/convex_clip.hpp"
+#include "diff/shared_area.hpp"
 #include "diff/parallel.hpp"
 
 #include <algorithm>
@@ -19,27 +18,6 @@ bool identical(const MultiPolygon& a, const MultiPolygon& b) noexcept {
         if (a[p].rings != b[p].rings) return false;
     }
     return true;
-}
-
-// Returns the ring of a one-polygon geometry without holes, else nullptr.
-const Ring* single_ring(const MultiPolygon& g) noexcept {
-    return g.size() == 1 && g.front().rings.size() == 1 ? &g.front().rings.front() : nullptr;
-}
-
-// Returns the area a and b share: by clipping when one of them is a single convex ring (most
-// parcels), else by a GEOS overlay.
-template <typename Name>
-double shared_area(detail::GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b, Name name) {
-    const Ring* ra = single_ring(a);
-    const Ring* rb = single_ring(b);
-    if (ra != nullptr && rb != nullptr) {
-        if (is_convex(*rb)) return clipped_area(*ra, *rb, ra->front());
-        if (is_convex(*ra)) return clipped_area(*rb, *ra, ra->front());
-    }
-    const detail::GeomPtr ga = detail::to_geos(ctx, a);
-    const detail::GeomPtr gb = detail::to_geos(ctx, b);
-    const detail::GeomPtr common = detail::overlay(ctx, ga.get(), gb.get(), detail::OverlayOp::intersection, name);
-    return detail::area_of(ctx, common.get());
 }
 
 double box_overlap_area(const Box& a, const Box& b) noexcept {

@@ -5,6 +5,7 @@
 #include "diff/equality.hpp"
 #include "diff/normalise.hpp"
 #include "diff/parallel.hpp"
+#include "diff/shared_area.hpp"
 #include "diff/significance.hpp"
 
 #include <algorithm>
@@ -95,6 +96,11 @@ void overlay_one(detail::GeosContext& ctx, const OverlayContext& c, std::size_t 
     if (!prepared) ctx.fail("cannot prepare before parcel " + c.before.parcel(i).key);
     for (const std::uint32_t j : found) {
         if (box_overlap_area(c.before.box(i), c.after.box(j)) <= 0) continue;
+        if (c.after_taken[j] != 0) {  // linked as equal to another parcel: only a sliver to book
+            const double area = shared_area(ctx, c.before.geometry(i), c.after.geometry(j), [&] { return pair_name(c, i, j); });
+            if (area > 0) slivers.push_back({i, j, area});
+            continue;
+        }
         const detail::GeomPtr gj = detail::to_geos(ctx, c.after.geometry(j));
         const char meets = GEOSPreparedIntersects_r(h, prepared.get(), gj.get());
         if (meets == 2) ctx.fail("cannot compare " + pair_name(c, i, j));
@@ -107,7 +113,7 @@ void overlay_one(detail::GeosContext& ctx, const OverlayContext& c, std::size_t 
         }
         if (area <= 0) continue;
         const bool links = significant_overlap(area, perimeter, c.before.area(i), c.after.area(j), c.tolerance);
-        (links && c.after_taken[j] == 0 ? edges : slivers).push_back({i, j, area});
+        (links ? edges : slivers).push_back({i, j, area});
     }
 }
 
