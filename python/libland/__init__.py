@@ -34,7 +34,8 @@ if _util.find_spec(__name__ + "._libland") is None:  # a source checkout's pytho
 
 from ._changes import ChangeSet, diff
 from ._libland import (Error, GeometryError, InputError, SurveyRefused, UsageError, civil_date,
-                       find_land_use, land_use_codes, today_in_vietnam, vietnam_date)
+                       find_land_use, today_in_vietnam, vietnam_date)
+from ._land_use import land_use_codes
 from ._snapshot import Parcel, Snapshot, list_layers, read_snapshot
 from ._results import CommitResult
 from ._store import Store

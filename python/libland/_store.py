@@ -307,6 +307,23 @@ class Store:
                                                       float(tolerance))
         return ChangeSet(changes, Snapshot(before), Snapshot(after))
 
+    def report(self, path: str, from_date: str, to_date: str, lang: str = "vi", paper: str = "A4",
+               province: str = "Ninh Bình", report_date: str = "", tolerance: float = 0.05) -> None:
+        """Writes the change report of the period (PDF or XLSX, by the extension), as `land
+        report`: the map on both dates diffed, with the events recorded in (from_date, to_date]
+        in the list of changes."""
+        import os
+        before, after, changes = self._native.changes(from_date, to_date, float(tolerance))
+        recorded = self._native.events(from_date, to_date)
+        _libland.write_change_report(changes, before, after, recorded, str(path), lang, paper, province,
+                                     os.path.basename(self.path), from_date, to_date, report_date)
+
+    def extract(self, parcel: str, path: str, as_of: Optional[str] = None, lang: str = "vi",
+                province: str = "Ninh Bình", hidden_fields: Sequence[str] = ()) -> None:
+        """Writes the cadastral extract of a parcel (key or uid) as it was on ``as_of`` (default:
+        today in Vietnam): one A4 PDF page, as `land extract`. ``hidden_fields`` are left out."""
+        self._native.extract(str(parcel), as_of or "", str(path), lang, province, list(hidden_fields))
+
     def commit_parcels(self, commit: int) -> List[str]:
         """The keys of the parcel versions a commit closed or opened (as `land log --verbose`)."""
         return self._native.commit_parcels(int(commit))

@@ -5,6 +5,7 @@
 #include "record_repr.hpp"
 
 #include <libland/error.hpp>
+#include <libland/report.hpp>
 #include <libland/store.hpp>
 
 #include <pybind11/stl.h>
@@ -317,7 +318,19 @@ void bind_reads(py::class_<SharedStore>& c) {
             },
             py::arg("parcel"), py::arg("date"),
             "The version of a parcel (key on the date, uid, or another key of it) valid on the date: "
-            "(snapshot of 0 or 1 parcel, its versions).");
+            "(snapshot of 0 or 1 parcel, its versions).")
+        .def(
+            "extract",
+            [](SharedStore& s, const std::string& parcel, const std::string& date, const std::string& path,
+               const std::string& language, const std::string& province, const std::vector<std::string>& hidden) {
+                ExtractOptions options;
+                options.language = parse_language(language);
+                options.province = province;
+                options.hidden_fields = hidden;
+                locked(s, [&](Store& st) { write_parcel_extract(st, parcel, date, options, path); });
+            },
+            py::arg("parcel"), py::arg("date"), py::arg("path"), py::arg("language"), py::arg("province"),
+            py::arg("hidden_fields"), "Writes the cadastral extract of the parcel on the date (one A4 PDF page).");
 }
 
 void bind_layers_and_keys(py::class_<SharedStore>& c) {

@@ -13,5 +13,6 @@ void bind_snapshot(py::module_& m);
 void bind_validate(py::module_& m);
 void bind_diff(py::module_& m);
 void bind_store(py::module_& m);
+void bind_report(py::module_& m);
 
 }  // namespace libland::python

@@ -12,4 +12,5 @@ PYBIND11_MODULE(_libland, m) {
     bind_validate(m);
     bind_diff(m);
     bind_store(m);
+    bind_report(m);
 }

@@ -5,6 +5,7 @@
 #include <libland/change.hpp>
 #include <libland/error.hpp>
 #include <libland/read.hpp>
+#include <libland/report.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -102,12 +103,15 @@ void print_summary(const libland::ChangeSet& changes) {
 
 int diff_command(const Args& args) {
     args.allow_only({"layer", "after-layer", "id", "use", "tolerance", "crs", "repair", "all", "quiet", "output",
-                     "matrix"});
+                     "matrix", "report", "lang", "paper", "province", "report-date"});
     if (args.positionals().size() > 2) throw argument_error("expected two files, BEFORE and AFTER");
     const std::string output = args.required("output");
     const auto matrix = args.option("matrix");
     check_output(output, "output", {".csv", ".geojson", ".json", ".gpkg"});
     if (matrix) check_output(*matrix, "matrix", {".csv"});
+    const auto report = args.option("report");
+    if (report) check_output(*report, "report", {".pdf", ".xlsx"});
+    libland::ReportOptions report_options = land::report_options(args);
     libland::DiffOptions options;
     options.tolerance = args.number_or("tolerance", options.tolerance);
     libland::check(options);
@@ -126,6 +130,14 @@ int diff_command(const Args& args) {
     libland::write_changes(*changes, before, after, output, args.flag("all"));
     if (matrix) libland::write_matrix_csv(changes->matrix, *matrix);
     reporter.finish("write", output + (matrix ? " and " + *matrix : ""));
+    if (report) {
+        reporter.start("report");
+        report_options.from = std::filesystem::path(before.source).filename().string();
+        report_options.to = std::filesystem::path(after.source).filename().string();
+        report_options.source = before.source + " -> " + after.source;
+        libland::write_change_report(before, after, *changes, {}, report_options, *report);
+        reporter.finish("report", *report);
+    }
     print_summary(*changes);
     // The process ends with this command. Freeing millions of parcels one by one takes seconds
     // (a sixth of a one-million-parcel run); the operating system reclaims it all at once.

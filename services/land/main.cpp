@@ -28,7 +28,8 @@ const Command commands[] = {
     {"diff",
      "land diff BEFORE AFTER [--layer L] [--after-layer L] --id F1,F2,.. --use F\n"
      "          [--tolerance METRES] [--crs EPSG:N] [--repair] [--all] [--quiet]\n"
-     "          -o OUT.(csv|geojson|gpkg) [--matrix MATRIX.csv]",
+     "          -o OUT.(csv|geojson|gpkg) [--matrix MATRIX.csv]\n"
+     "          [--report REPORT.(pdf|xlsx) [--lang vi|en] [--paper A4|A3] [--province NAME]]",
      {"repair", "all", "quiet"}, land::diff_command},
     // the versioned land database
     {"init", "land init DB [--crs EPSG:N] [--area-field NAME|none]", {}, land::init_command},
@@ -66,6 +67,12 @@ const Command commands[] = {
      land::keys_command},
     {"codes", "land codes list DB | land codes add DB CODE [--name TEXT]", {}, land::codes_command},
     {"fields", "land fields private|public DB F1[,F2...] | land fields list DB", {}, land::fields_command},
+    // reports
+    {"report",
+     "land report DB --from DATE --to DATE [--commune C] [--bbox MINX,MINY,MAXX,MAXY] [--lang vi|en]\n"
+     "            [--paper A4|A3] [--province NAME] -o REPORT.(pdf|xlsx)",
+     {}, land::report_command},
+    {"extract", "land extract DB PARCEL [--as-of DATE] [--lang vi|en] -o EXTRACT.pdf", {}, land::extract_command},
 };
 
 void print_usage(std::FILE* out) {

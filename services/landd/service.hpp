@@ -55,5 +55,7 @@ void add_item_routes(httplib::Server& server, Service& service);        // /coll
 void add_history_routes(httplib::Server& server, Service& service);     // /parcels/{id}/history
 void add_report_routes(httplib::Server& server, Service& service);      // /reports/transition
 void add_write_routes(httplib::Server& server, Service& service);       // /surveys, /transactions/{op}
+// /reports/changes (PDF, XLSX), /collections/parcels/items/{id}/extract.pdf
+void add_report_document_routes(httplib::Server& server, Service& service);
 
 }  // namespace landd
