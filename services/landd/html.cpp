@@ -2,7 +2,7 @@
 // features as tables, and the JSON document itself.
 #include "service.hpp"
 
-#include <httplib.h>
+#include "http.hpp"
 
 namespace landd {
 

@@ -8,7 +8,7 @@
 #include "json_text.hpp"
 #include "links.hpp"
 
-#include <httplib.h>
+#include "http.hpp"
 
 #include <charconv>
 #include <chrono>
@@ -41,7 +41,7 @@ std::int64_t numeric_id(const std::string& text, const std::string& collection) 
     return id;
 }
 
-void reply_change_items(const httplib::Request& req, httplib::Response& res, Session& session, const Options& options) {
+void reply_change_items(const Request& req, Response& res, Session& session, const Options& options) {
     libland::EventQuery query;
     if (const std::optional<DateInterval> interval = datetime_parameter(req)) {
         query.from = interval->from;
@@ -56,7 +56,7 @@ void reply_change_items(const httplib::Request& req, httplib::Response& res, Ses
     reply_feature_page(req, res, "changes", std::move(page));
 }
 
-void reply_layer_items(const httplib::Request& req, httplib::Response& res, Session& session, const Options& options,
+void reply_layer_items(const Request& req, Response& res, Session& session, const Options& options,
                        const std::string& name) {
     const std::optional<libland::Box> bbox = bbox_parameter(req);
     const std::int64_t limit = limit_parameter(req, options.default_limit, options.max_limit);
@@ -67,7 +67,7 @@ void reply_layer_items(const httplib::Request& req, httplib::Response& res, Sess
     reply_feature_page(req, res, name, std::move(page));
 }
 
-void reply_one(const httplib::Request& req, httplib::Response& res, Session& session, const std::string& collection,
+void reply_one(const Request& req, Response& res, Session& session, const std::string& collection,
                const std::string& id) {
     switch (find_collection(session, collection)) {
         case CollectionKind::parcels: reply_parcel(req, res, session, id); return;
@@ -94,7 +94,7 @@ void reply_one(const httplib::Request& req, httplib::Response& res, Session& ses
 
 }  // namespace
 
-void reply_feature_page(const httplib::Request& req, httplib::Response& res, const std::string& collection,
+void reply_feature_page(const Request& req, Response& res, const std::string& collection,
                         FeaturePage page) {
     json links = {link(self_url(req, "json"), "self", geojson_type, "this page"),
                   link(self_url(req, "html"), "alternate", "text/html", "this page as HTML"),
@@ -120,7 +120,7 @@ void reply_feature_page(const httplib::Request& req, httplib::Response& res, con
     reply_text(res, std::move(doc), requested_format(req), collection, geojson_type);
 }
 
-void reply_feature(const httplib::Request& req, httplib::Response& res, const std::string& collection,
+void reply_feature(const Request& req, Response& res, const std::string& collection,
                    std::string feature) {
     const std::string url = base_url(req) + "/collections/" + collection;
     const json links = {link(self_url(req, "json"), "self", geojson_type, "this feature"),
@@ -131,9 +131,9 @@ void reply_feature(const httplib::Request& req, httplib::Response& res, const st
     reply_text(res, std::move(feature), requested_format(req), collection + " feature", geojson_type);
 }
 
-void add_item_routes(httplib::Server& server, Service& service) {
-    server.Get("/collections/([^/]+)/items/?", for_readers(service, [&service](const httplib::Request& req,
-                                                                               httplib::Response& res, Session& session) {
+void add_item_routes(Router& server, Service& service) {
+    server.Get("/collections/([^/]+)/items/?", for_readers(service, [&service](const Request& req,
+                                                                               Response& res, Session& session) {
         const std::string collection = req.matches[1];
         switch (find_collection(session, collection)) {
             case CollectionKind::parcels: reply_parcel_items(req, res, session, service.options); return;
@@ -141,8 +141,8 @@ void add_item_routes(httplib::Server& server, Service& service) {
             case CollectionKind::layer: reply_layer_items(req, res, session, service.options, collection); return;
         }
     }));
-    server.Get("/collections/([^/]+)/items/([^/]+)", for_readers(service, [](const httplib::Request& req,
-                                                                             httplib::Response& res, Session& session) {
+    server.Get("/collections/([^/]+)/items/([^/]+)", for_readers(service, [](const Request& req,
+                                                                             Response& res, Session& session) {
         reply_one(req, res, session, req.matches[1], req.matches[2]);
     }));
 }

@@ -29,16 +29,16 @@ struct FeaturePage {
 };
 
 // Answers /collections/parcels/items and /collections/parcels/items/{id}.
-void reply_parcel_items(const httplib::Request& req, httplib::Response& res, Session& session, const Options& options);
-void reply_parcel(const httplib::Request& req, httplib::Response& res, Session& session, const std::string& id);
+void reply_parcel_items(const Request& req, Response& res, Session& session, const Options& options);
+void reply_parcel(const Request& req, Response& res, Session& session, const std::string& id);
 
 // Answers the page as a GeoJSON FeatureCollection with numberMatched, numberReturned, timeStamp
 // and self/alternate/next/prev/collection links.
-void reply_feature_page(const httplib::Request& req, httplib::Response& res, const std::string& collection,
+void reply_feature_page(const Request& req, Response& res, const std::string& collection,
                         FeaturePage page);
 
 // Answers one feature (JSON text of a Feature) with self/alternate/collection links.
-void reply_feature(const httplib::Request& req, httplib::Response& res, const std::string& collection,
+void reply_feature(const Request& req, Response& res, const std::string& collection,
                    std::string feature);
 
 }  // namespace landd

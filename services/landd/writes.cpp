@@ -7,13 +7,11 @@
 
 #include <libland/read.hpp>
 
-#include <httplib.h>
+#include "http.hpp"
 
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 namespace landd {
 
@@ -25,30 +23,33 @@ json summary_json(const libland::CommitSummary& s) {
     return {{"commit", s.commit}, {"events", s.events}, {"new_keys", s.new_keys}, {"backdated", s.backdated}};
 }
 
-void reply_summary(httplib::Response& res, const libland::CommitSummary& summary) {
+void reply_summary(Response& res, const libland::CommitSummary& summary) {
     res.status = 201;
     res.set_content(summary_json(summary).dump(), "application/json");
 }
 
-// The uploaded file in a private temporary file, removed on destruction.
+// The uploaded file (streamed to a temporary file by the server) under a name with the
+// extension its content calls for, removed on destruction.
 class Upload {
 public:
-    // Writes the body with the extension its content calls for. Throws HttpError 400.
-    explicit Upload(const std::string& body) {
+    // Throws HttpError 400 when the body is neither a GeoPackage nor a GeoJSON document.
+    explicit Upload(const Request& req) {
+        if (!req.upload) throw HttpError(400, "InvalidInput", "the body must be a GeoPackage or a GeoJSON survey", "body");
+        const std::string& received = req.upload->path();
+        char head[64] = {};
+        std::ifstream in(received, std::ios::binary);
+        in.read(head, sizeof head - 1);
+        const std::string start(head, static_cast<std::size_t>(in.gcount()));
         const char* suffix = nullptr;
-        if (body.rfind("SQLite format 3", 0) == 0) suffix = ".gpkg";
-        else if (const std::size_t first = body.find_first_not_of(" \t\r\n"); first != std::string::npos && body[first] == '{') suffix = ".geojson";
+        if (start.rfind("SQLite format 3", 0) == 0) suffix = ".gpkg";
+        else if (const std::size_t first = start.find_first_not_of(" \t\r\n"); first != std::string::npos && start[first] == '{') suffix = ".geojson";
         if (suffix == nullptr) {
             throw HttpError(400, "InvalidInput", "the body must be a GeoPackage or a GeoJSON survey", "body");
         }
-        std::string pattern = (std::filesystem::temp_directory_path() / "landd-survey-XXXXXX").string() + suffix;
-        const int fd = mkstemps(pattern.data(), static_cast<int>(std::strlen(suffix)));
-        if (fd < 0) throw HttpError(500, "ServerError", "cannot store the upload in the temporary folder");
-        ::close(fd);
-        path_ = pattern;
-        std::ofstream out(path_, std::ios::binary);
-        out.write(body.data(), static_cast<std::streamsize>(body.size()));
-        if (!out.flush()) throw HttpError(500, "ServerError", "cannot store the upload in the temporary folder");
+        path_ = received + suffix;
+        if (std::rename(received.c_str(), path_.c_str()) != 0) {
+            throw HttpError(500, "ServerError", "cannot store the upload in the temporary folder");
+        }
     }
     ~Upload() { std::remove(path_.c_str()); }
     Upload(const Upload&) = delete;
@@ -60,7 +61,7 @@ private:
     std::string path_;
 };
 
-std::string required_parameter(const httplib::Request& req, const char* name) {
+std::string required_parameter(const Request& req, const char* name) {
     std::optional<std::string> value = text_parameter(req, name);
     if (!value) throw bad_parameter(name, "required");
     return *value;
@@ -78,7 +79,7 @@ std::vector<std::string> comma_list(const std::string& text) {
     return out;
 }
 
-void post_survey(const httplib::Request& req, httplib::Response& res, Session& session) {
+void post_survey(const Request& req, Response& res, Session& session) {
     libland::CommitInfo info;
     info.date = date_value(required_parameter(req, "date"), "date");
     info.message = text_parameter(req, "message").value_or("");
@@ -90,7 +91,7 @@ void post_survey(const httplib::Request& req, httplib::Response& res, Session& s
     read.layer = text_parameter(req, "layer").value_or("");
     read.crs = session.store.crs();
     read.encoding = text_parameter(req, "encoding").value_or("");
-    const Upload upload(req.body);
+    const Upload upload(req);
     const libland::Snapshot survey = libland::read_snapshot(upload.path(), read);
     reply_summary(res, session.store.commit(survey, info));
 }
@@ -148,9 +149,9 @@ libland::CommitSummary run_transaction(const std::string& operation, const Body&
 
 }  // namespace
 
-void add_write_routes(httplib::Server& server, Service& service) {
-    server.Post("/surveys", for_officers(service, post_survey));
-    server.Post("/transactions/([^/]+)", for_officers(service, [](const httplib::Request& req, httplib::Response& res,
+void add_write_routes(Router& server, Service& service) {
+    server.Post("/surveys", for_officers(service, post_survey), BodyKind::upload);
+    server.Post("/transactions/([^/]+)", for_officers(service, [](const Request& req, Response& res,
                                                                    Session& session) {
         reply_summary(res, run_transaction(req.matches[1], Body(req.body), session.store));
     }));
