@@ -107,7 +107,6 @@ int run(const Settings& s) {
     const double memory_after_read = peak_memory_mb();
 
     libland::DiffOptions diff_options;
-    diff_options.ignore_fields = {"dienTich"};
     const libland::ChangeSet changes = libland::diff(before, after, diff_options);
 
     const auto write_start = Clock::now();

@@ -70,7 +70,7 @@ std::string text(const Row& row) {
 struct Surveys {
     Snapshot before = read_survey("survey_2019.gpkg");
     Snapshot after = read_survey("survey_2024.gpkg");
-    ChangeSet changes = diff(before, after, DiffOptions{tolerance, false, {"dienTich"}, 0, {}});
+    ChangeSet changes = diff(before, after, DiffOptions{tolerance, false, {}, true, 0, {}});
 };
 
 bool have_maps() { return fs::exists(maps / "survey_2019.gpkg") && fs::exists(maps / "truth_2019_2024.csv"); }
@@ -106,21 +106,6 @@ std::map<std::pair<std::string, std::string>, double> overlay_matrix(const Snaps
     return m2;
 }
 
-// Per use code, the total outline length of its parcels on one side.
-std::map<std::string, double> perimeter_by_use(const Snapshot& s) {
-    std::map<std::string, double> out;
-    for (const auto& p : s.parcels) {
-        for (const auto& polygon : p.geometry) {
-            for (const auto& ring : polygon.rings) {
-                for (std::size_t i = 1; i < ring.size(); ++i) {
-                    out[p.use] += std::hypot(ring[i].x - ring[i - 1].x, ring[i].y - ring[i - 1].y);
-                }
-            }
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(events_match_the_ground_truth,
@@ -146,21 +131,16 @@ BOOST_AUTO_TEST_CASE(matrix_agrees_with_a_full_overlay,
     const Surveys s;
     const auto reference = overlay_matrix(s.before, s.after);
     const auto& m = s.changes.matrix;
-    // Noise within the tolerance can move at most (outline length x tolerance) of area from one
-    // cell to another: the library links noisy equal parcels without an overlay.
-    const auto outline_before = perimeter_by_use(s.before), outline_after = perimeter_by_use(s.after);
-    auto outline = [](const std::map<std::string, double>& by_use, const std::string& use) {
-        const auto it = by_use.find(use);
-        return it == by_use.end() ? 0.0 : it->second;
-    };
+    // The area book is exact: every cell within 1 m2 of the overlay, whatever the tolerance.
+    constexpr double bound_ha = 0.0001;
     double largest_ha = 0;
+    std::map<std::string, double> row_ha, column_ha;
     for (std::size_t r = 0; r < m.uses_before.size(); ++r) {
         for (std::size_t c = 0; c < m.uses_after.size(); ++c) {
             const auto it = reference.find({m.uses_before[r], m.uses_after[c]});
             const double expected_ha = (it == reference.end() ? 0.0 : it->second) / 10000;
-            const double outlines_m =
-                outline(outline_before, m.uses_before[r]) + outline(outline_after, m.uses_after[c]);
-            const double bound_ha = outlines_m * tolerance / 10000;
+            row_ha[m.uses_before[r]] += m.hectares[r][c];
+            column_ha[m.uses_after[c]] += m.hectares[r][c];
             BOOST_TEST(std::abs(m.hectares[r][c] - expected_ha) <= bound_ha,
                        m.uses_before[r] << " -> " << m.uses_after[c] << ": " << m.hectares[r][c] << " ha, overlay "
                                         << expected_ha << " ha");
@@ -168,6 +148,12 @@ BOOST_AUTO_TEST_CASE(matrix_agrees_with_a_full_overlay,
         }
     }
     BOOST_TEST_MESSAGE("largest difference from the full overlay: " << largest_ha * 10000 << " m2");
+    // Rows sum to the before areas per use, columns to the after areas.
+    for (const auto& [side, sums] : {std::pair{&s.before, &row_ha}, std::pair{&s.after, &column_ha}}) {
+        std::map<std::string, double> by_use;
+        for (const auto& p : side->parcels) by_use[p.use] += area(p.geometry) / 10000;
+        for (const auto& [use, ha] : by_use) BOOST_TEST(std::abs((*sums)[use] - ha) <= 1e-6, use);
+    }
 }
 
 namespace {

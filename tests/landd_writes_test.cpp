@@ -119,6 +119,25 @@ BOOST_AUTO_TEST_CASE(officer_splits_and_sets_use) {
     BOOST_TEST(body_of(c.Get(("/collections/parcels/items/" + child).c_str()))["properties"]["loaiDat"] == after);
 }
 
+BOOST_AUTO_TEST_CASE(split_pieces_take_the_officers_values_and_their_own_registered_area) {
+    const std::string parcel = current_parcel(3);
+    const std::string split = json{{"parcel", parcel}, {"line", line_across(parcel)}, {"date", "2025-02-03"},
+                                   {"document", "QD-15/2025"}, {"set", {{"chuSuDung", "Lê Thị Hoa"}}}}.dump();
+    const auto r = post("/transactions/split", split, bearer(served().db.officer_key));
+    BOOST_TEST_REQUIRE(r->status == 201, r->body);
+    httplib::Client c = served().server->client();
+    for (const std::string child : json::parse(r->body)["new_keys"]) {
+        const json feature = body_of(c.Get(("/collections/parcels/items/" + child).c_str()));
+        BOOST_TEST(feature["properties"]["chuSuDung"] == "Lê Thị Hoa");
+        BOOST_TEST(feature["properties"]["dienTich"].get<double>() > 0);
+    }
+    const std::string unknown = json{{"parcel", current_parcel(4)}, {"line", line_across(current_parcel(4))},
+                                     {"date", "2025-02-03"}, {"document", "QD-16"}, {"set", {{"nope", "x"}}}}.dump();
+    const auto refused = post("/transactions/split", unknown, bearer(served().db.officer_key));
+    BOOST_TEST(refused->status == 400);
+    BOOST_TEST(refused->body.find("nope") != std::string::npos, refused->body);
+}
+
 BOOST_AUTO_TEST_CASE(malformed_transactions_answer_400_naming_the_member) {
     const auto& key = served().db.officer_key;
     BOOST_TEST(json::parse(post("/transactions/retire", "{not json", bearer(key))->body)["parameter"] == "body");

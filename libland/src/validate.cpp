@@ -2,7 +2,7 @@
 #include <libland/validate.hpp>
 
 #include "validate/checks.hpp"
-#include "validate/geos_ops.hpp"
+#include "detail/geos_ops.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -101,19 +101,18 @@ class ChangeSet:
 
 
 def diff(before: Snapshot, after: Snapshot, tolerance: float = 0.05, repair: bool = False,
-         ignore_fields: Optional[Sequence[str]] = None, threads: int = 0,
+         ignore_fields: Optional[Sequence[str]] = None, ignore_area_fields: bool = True, threads: int = 0,
          progress: Optional[Callable[[str, float], None]] = None) -> ChangeSet:
     """Detects every change between two snapshots in the same CRS.
 
     ``tolerance`` (metres) is the vertex movement taken as survey noise; ``repair`` repairs
     invalid geometries (noted) instead of refusing them; ``ignore_fields`` never make an
-    attributes_changed event (default: the area fields, as `land diff` does); ``threads`` 0 uses
+    attributes_changed event, nor do the registered-area fields while ``ignore_area_fields``
+    (the library's one policy, as in `land diff` and the Store); ``threads`` 0 uses
     every core; ``progress(phase, fraction)`` is called as the phases advance. Raises UsageError
     when the CRSs differ (read AFTER with ``crs=before.crs``), GeometryError naming the parcel
     when a geometry is invalid and repair is off. Releases the GIL while working.
     """
-    if ignore_fields is None:
-        ignore_fields = _libland.area_fields(before._native) + _libland.area_fields(after._native)
     native = _libland.diff(before._native, after._native, float(tolerance), bool(repair),
-                           list(ignore_fields), int(threads), progress)
+                           list(ignore_fields or []), bool(ignore_area_fields), int(threads), progress)
     return ChangeSet(native, before, after)

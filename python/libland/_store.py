@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import _libland
 from ._changes import ChangeSet
@@ -48,11 +48,13 @@ class Store:
         self._native = _libland.Store.open(str(path))
 
     @classmethod
-    def create(cls, path: str, crs: str = "EPSG:5897") -> "Store":
-        """Creates a new database file with one projected working CRS. Raises InputError if the
+    def create(cls, path: str, crs: str = "EPSG:5897", area_field: str = "") -> "Store":
+        """Creates a new database file with one projected working CRS and its registered-area
+        field (``area_field``: a field name, "none", or "" for the fields named dienTich,
+        dien_tich, area or shape_area, as `land init --area-field`). Raises InputError if the
         file exists, UsageError for a geographic or unknown CRS."""
         store = cls.__new__(cls)
-        store._native = _libland.Store.create(str(path), crs)
+        store._native = _libland.Store.create(str(path), crs, area_field)
         return store
 
     def close(self) -> None:
@@ -77,6 +79,11 @@ class Store:
         return self._native.crs
 
     @property
+    def area_field(self) -> str:
+        """The registered-area field: a name, "none", or "" (the fields named like dienTich)."""
+        return self._native.area_field
+
+    @property
     def path(self) -> str:
         """The database file (known also once closed)."""
         return self._native.path
@@ -89,33 +96,40 @@ class Store:
 
     def commit(self, survey: Any, date: str, message: str = "", document: str = "",
                backdate: bool = False, tolerance: float = 0.05, id: Any = None,
-               use: Optional[str] = None, layer: Optional[str] = None) -> _libland.CommitSummary:
-        """Commits a whole survey dated ``date``, diffed against the map on that date: unchanged
-        parcels keep their version, each change event closes and opens versions. ``survey`` is a
-        Snapshot in the database's CRS, or a file path read with ``id``/``use``/``layer`` (as
-        `land commit`). One atomic write: refused whole (UsageError, InputError, GeometryError)
-        for duplicate keys, invalid geometry, a date before the last one without ``backdate``."""
+               use: Optional[str] = None, layer: Optional[str] = None,
+               scope: str = "sheets") -> _libland.CommitSummary:
+        """Commits a survey dated ``date``, diffed against the map of its scope on that date: each
+        change event closes and opens versions; parcels unchanged within the tolerance but
+        re-measured get a "resurveyed" version (no change). ``scope`` "sheets" re-surveys the
+        sheets the survey shows and the land it covers, "communes" its whole communes (as `land
+        commit --scope`). ``survey`` is a Snapshot in the database's CRS, or a file path read
+        with ``id``/``use``/``layer`` (as `land commit`). One atomic write: refused whole
+        (UsageError, InputError, GeometryError) for duplicate keys, invalid geometry, a date
+        before the last one without ``backdate``."""
         if not isinstance(survey, Snapshot):
             survey = self.read_survey(survey, id=id, use=use or "", layer=layer)
         return self._native.commit(survey._native, date, message, document, backdate,
-                                   float(tolerance))
+                                   float(tolerance), scope)
 
     def split(self, parcel: str, line: Any = None, *, pieces: Optional[Sequence[Any]] = None,
-              date: str, document: str, reason: str = "",
-              backdate: bool = False) -> _libland.CommitSummary:
+              date: str, document: str, reason: str = "", backdate: bool = False,
+              set: Optional[Dict[str, Any]] = None) -> _libland.CommitSummary:
         """Splits a parcel along ``line`` (WKT or shapely) or into ``pieces`` (shapely polygons or
-        MultiPolygon coordinates). New parcels take the next unused numbers of their sheet."""
+        MultiPolygon coordinates). New parcels take the next unused numbers of their sheet, their
+        parent's attributes with ``set``'s values, and their own registered area."""
         if (line is None) == (pieces is None):
             raise _libland.UsageError("split needs either a line or pieces")
         if line is not None:
-            return self._native.split(parcel, _line_wkt(line), date, reason, document, backdate)
+            return self._native.split(parcel, _line_wkt(line), date, reason, document, backdate,
+                                      _values(set))
         return self._native.split_pieces(parcel, [_coordinates(p) for p in pieces], date, reason,
-                                         document, backdate)
+                                         document, backdate, _values(set))
 
     def merge(self, parcels: Sequence[str], *, date: str, document: str, reason: str = "",
-              backdate: bool = False) -> _libland.CommitSummary:
-        """Merges neighbouring parcels into one."""
-        return self._native.merge(list(parcels), date, reason, document, backdate)
+              backdate: bool = False, set: Optional[Dict[str, Any]] = None) -> _libland.CommitSummary:
+        """Merges neighbouring parcels into one. Parcels whose attributes differ (two holders)
+        are refused, naming each field, unless ``set`` gives the result's values."""
+        return self._native.merge(list(parcels), date, reason, document, backdate, _values(set))
 
     def set_use(self, parcel: str, use: str, *, date: str, document: str, reason: str = "",
                 backdate: bool = False) -> _libland.CommitSummary:
@@ -128,10 +142,12 @@ class Store:
         return self._native.retire(parcel, date, reason, document, backdate)
 
     def adjust(self, first: str, second: str, line: Any, *, date: str, document: str,
-               reason: str = "", backdate: bool = False) -> _libland.CommitSummary:
+               reason: str = "", backdate: bool = False,
+               set: Optional[Dict[str, Any]] = None) -> _libland.CommitSummary:
         """Moves the boundary between two neighbours onto ``line`` (WKT or shapely), which must
-        cross both; area is conserved."""
-        return self._native.adjust(first, second, _line_wkt(line), date, reason, document, backdate)
+        cross both; area is conserved, each registered area follows its new geometry."""
+        return self._native.adjust(first, second, _line_wkt(line), date, reason, document, backdate,
+                                   _values(set))
 
     def snapshot_as_of(self, date: str, bbox: Optional[BBox] = None) -> Snapshot:
         """Returns the map as it was on the date as a Snapshot (parcels ordered by key); with a
@@ -221,6 +237,11 @@ class Store:
 _CURRENT = "9999-12-31"
 # The page size meaning "every parcel" (SQLite's LIMIT takes a 64-bit integer).
 _ALL = 2**63 - 1
+
+
+def _values(values: Optional[Dict[str, Any]]) -> Dict[str, str]:
+    """The officer's attribute values as text (the library reads them as their fields' types)."""
+    return {str(k): "" if v is None else str(v) for k, v in (values or {}).items()}
 
 
 def _bbox(bbox: Optional[BBox]) -> Optional[BBox]:

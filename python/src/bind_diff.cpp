@@ -99,14 +99,15 @@ void bind_functions(py::module_& m) {
     m.def(
         "diff",
         [](const Snapshot& before, const Snapshot& after, double tolerance, bool repair,
-           std::vector<std::string> ignore_fields, unsigned threads, const py::object& progress) {
-            DiffOptions options{tolerance, repair, std::move(ignore_fields), threads,
+           std::vector<std::string> ignore_fields, bool ignore_area_fields, unsigned threads,
+           const py::object& progress) {
+            DiffOptions options{tolerance, repair, std::move(ignore_fields), ignore_area_fields, threads,
                                 to_progress(progress)};
             py::gil_scoped_release release;
             return diff(before, after, options);
         },
         py::arg("before"), py::arg("after"), py::arg("tolerance"), py::arg("repair"),
-        py::arg("ignore_fields"), py::arg("threads"), py::arg("progress"),
+        py::arg("ignore_fields"), py::arg("ignore_area_fields"), py::arg("threads"), py::arg("progress"),
         "Detects every change between two snapshots in the same CRS (releases the GIL).");
     m.def("area_fields", &area_fields, py::arg("snapshot"),
           "Returns the real-valued fields that hold the parcel's area (dienTich, ...).");

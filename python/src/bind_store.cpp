@@ -44,15 +44,23 @@ void close(SharedStore& s) {
     s.store.reset();
 }
 
-CommitInfo commit_info(std::string date, std::string message, std::string document, bool backdate) {
-    return CommitInfo{std::move(date), std::move(message), std::move(document), backdate};
+CommitInfo commit_info(std::string date, std::string message, std::string document, bool backdate,
+                       std::map<std::string, std::string> values = {}) {
+    return CommitInfo{std::move(date), std::move(message), std::move(document), backdate, std::move(values)};
+}
+
+SurveyScope survey_scope(const std::string& name) {
+    if (name == "sheets") return SurveyScope::sheets;
+    if (name == "communes") return SurveyScope::communes;
+    throw usage_error("scope is 'sheets' or 'communes', not '" + name + "'");
 }
 
 void bind_records(py::module_& m) {
     py::class_<CommitSummary>(m, "CommitSummary", "What one write did.")
         .def_readonly("commit", &CommitSummary::commit, "The commit's id.")
         .def_readonly("events", &CommitSummary::events, "Event type -> count (unchanged excluded).")
-        .def_readonly("new_keys", &CommitSummary::new_keys, "Keys of the parcel versions it opened.")
+        .def_readonly("new_keys", &CommitSummary::new_keys, "Keys of the changed parcel versions it opened.")
+        .def_readonly("resurveyed", &CommitSummary::resurveyed, "Parcels re-surveyed without change.")
         .def_readonly("backdated", &CommitSummary::backdated);
     py::class_<ParcelVersion>(m, "ParcelVersion", "One version of a parcel, valid on [valid_from, valid_to).")
         .def_readonly("version", &ParcelVersion::version)
@@ -89,7 +97,8 @@ void bind_records(py::module_& m) {
         .def_readonly("message", &CommitRecord::message)
         .def_readonly("document", &CommitRecord::document)
         .def_readonly("backdated", &CommitRecord::backdated)
-        .def_readonly("events", &CommitRecord::events);
+        .def_readonly("events", &CommitRecord::events, "Change event type -> count (re-surveys excluded).")
+        .def_readonly("resurveyed", &CommitRecord::resurveyed, "Parcels re-surveyed without change.");
     py::class_<LayerInfo>(m, "LayerInfo", "An extra published layer.")
         .def_readonly("name", &LayerInfo::name)
         .def_readonly("source", &LayerInfo::source)
@@ -103,11 +112,12 @@ void bind_records(py::module_& m) {
 void bind_opening(py::class_<SharedStore>& c) {
     c.def_static(
          "create",
-         [](const std::string& path, const std::string& crs) {
+         [](const std::string& path, const std::string& crs, const std::string& area_field) {
              py::gil_scoped_release release;
-             return std::make_unique<SharedStore>(Store::create(path, crs));
+             return std::make_unique<SharedStore>(Store::create(path, crs, area_field));
          },
-         py::arg("path"), py::arg("crs"), "Creates a new database file with one projected working CRS.")
+         py::arg("path"), py::arg("crs"), py::arg("area_field"),
+         "Creates a new database file with one projected working CRS and its registered-area field.")
         .def_static(
             "open",
             [](const std::string& path) {
@@ -116,6 +126,8 @@ void bind_opening(py::class_<SharedStore>& c) {
             },
             py::arg("path"), "Opens an existing land database.")
         .def_property_readonly("crs", [](SharedStore& s) { return locked(s, [](Store& st) { return st.crs(); }); })
+        .def_property_readonly("area_field",
+                               [](SharedStore& s) { return locked(s, [](Store& st) { return st.area_field(); }); })
         .def_property_readonly("path", [](SharedStore& s) { return s.path; }, "The database file (also once closed).")
         .def_property_readonly(
             "closed",
@@ -132,42 +144,43 @@ void bind_writes(py::class_<SharedStore>& c) {
     c.def(
          "commit",
          [](SharedStore& s, const Snapshot& survey, std::string date, std::string message,
-            std::string document, bool backdate, double tolerance) {
+            std::string document, bool backdate, double tolerance, const std::string& scope) {
              const auto info = commit_info(std::move(date), std::move(message), std::move(document), backdate);
-             return locked(s, [&](Store& st) { return st.commit(survey, info, tolerance); });
+             const SurveyScope survey_scope_ = survey_scope(scope);
+             return locked(s, [&](Store& st) { return st.commit(survey, info, tolerance, survey_scope_); });
          },
          py::arg("snapshot"), py::arg("date"), py::arg("message"), py::arg("document"),
-         py::arg("backdate"), py::arg("tolerance"), "Commits a whole survey (one atomic write).")
+         py::arg("backdate"), py::arg("tolerance"), py::arg("scope"), "Commits a survey (one atomic write).")
         .def(
             "split",
             [](SharedStore& s, const std::string& parcel, const std::string& line_wkt, std::string date,
-               std::string reason, std::string document, bool backdate) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate);
+               std::string reason, std::string document, bool backdate, std::map<std::string, std::string> values) {
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate, std::move(values));
                 return locked(s, [&](Store& st) { return st.split(parcel, line_wkt, info); });
             },
             py::arg("parcel"), py::arg("line_wkt"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"), "Splits a parcel along a line.")
+            py::arg("document"), py::arg("backdate"), py::arg("values"), "Splits a parcel along a line.")
         .def(
             "split_pieces",
             [](SharedStore& s, const std::string& parcel, const py::list& pieces, std::string date,
-               std::string reason, std::string document, bool backdate) {
+               std::string reason, std::string document, bool backdate, std::map<std::string, std::string> values) {
                 std::vector<MultiPolygon> shapes;
                 for (const auto& piece : pieces) shapes.push_back(from_coordinates(piece));
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate);
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate, std::move(values));
                 return locked(s, [&](Store& st) { return st.split(parcel, shapes, info); });
             },
             py::arg("parcel"), py::arg("pieces"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"),
+            py::arg("document"), py::arg("backdate"), py::arg("values"),
             "Splits a parcel into the given pieces (MultiPolygon coordinates each).")
         .def(
             "merge",
             [](SharedStore& s, const std::vector<std::string>& parcels, std::string date,
-               std::string reason, std::string document, bool backdate) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate);
+               std::string reason, std::string document, bool backdate, std::map<std::string, std::string> values) {
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate, std::move(values));
                 return locked(s, [&](Store& st) { return st.merge(parcels, info); });
             },
             py::arg("parcels"), py::arg("date"), py::arg("reason"), py::arg("document"),
-            py::arg("backdate"), "Merges neighbouring parcels into one.")
+            py::arg("backdate"), py::arg("values"), "Merges neighbouring parcels into one.")
         .def(
             "set_use",
             [](SharedStore& s, const std::string& parcel, const std::string& use, std::string date,
@@ -190,12 +203,12 @@ void bind_writes(py::class_<SharedStore>& c) {
             "adjust",
             [](SharedStore& s, const std::string& first, const std::string& second,
                const std::string& line_wkt, std::string date, std::string reason, std::string document,
-               bool backdate) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate);
+               bool backdate, std::map<std::string, std::string> values) {
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate, std::move(values));
                 return locked(s, [&](Store& st) { return st.adjust(first, second, line_wkt, info); });
             },
             py::arg("first"), py::arg("second"), py::arg("line_wkt"), py::arg("date"),
-            py::arg("reason"), py::arg("document"), py::arg("backdate"),
+            py::arg("reason"), py::arg("document"), py::arg("backdate"), py::arg("values"),
             "Moves the boundary between two neighbours onto the line.");
 }
 

@@ -41,6 +41,14 @@ std::optional<std::string> Args::option(const std::string& name) const {
     return std::nullopt;
 }
 
+std::vector<std::string> Args::options(const std::string& name) const {
+    std::vector<std::string> values;
+    for (const auto& [option, value] : options_) {
+        if (option == name) values.push_back(value);
+    }
+    return values;
+}
+
 std::string Args::option_or(const std::string& name, std::string fallback) const {
     auto v = option(name);
     return v ? *v : std::move(fallback);

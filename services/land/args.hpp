@@ -27,7 +27,10 @@ public:
     [[nodiscard]] const std::string& positional(std::size_t i, const char* what) const;
     [[nodiscard]] const std::vector<std::string>& positionals() const noexcept { return positionals_; }
 
+    // Returns the option's last value, or nothing when absent.
     [[nodiscard]] std::optional<std::string> option(const std::string& name) const;
+    // Returns every value of a repeatable option, in order.
+    [[nodiscard]] std::vector<std::string> options(const std::string& name) const;
     [[nodiscard]] std::string option_or(const std::string& name, std::string fallback) const;
     // Throws argument_error when the option is absent.
     [[nodiscard]] std::string required(const std::string& name) const;

@@ -151,8 +151,6 @@ int diff_command(const Args& args) {
 
     auto surveys = std::make_unique<std::pair<libland::Snapshot, libland::Snapshot>>(read_both(args, reporter));
     const auto& [before, after] = *surveys;
-    options.ignore_fields = libland::area_fields(before);
-    for (auto& name : libland::area_fields(after)) options.ignore_fields.push_back(std::move(name));
     print_notes(before.notes);
     print_notes(after.notes);
     auto changes = std::make_unique<libland::ChangeSet>(libland::diff(before, after, options));

@@ -8,6 +8,15 @@ libland::CommitInfo commit_info(const Args& args, bool doc_required) {
     info.document = doc_required ? args.required("doc") : args.option_or("doc", "");
     info.message = args.option_or("reason", args.option_or("message", ""));
     info.backdate = args.flag("backdate");
+    for (const std::string& assignment : args.options("set")) {
+        const auto equals = assignment.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            throw argument_error("--set " + assignment + ": expected FIELD=VALUE");
+        }
+        const std::string field = assignment.substr(0, equals);
+        if (info.values.count(field) != 0) throw argument_error("--set " + field + " is given twice");
+        info.values[field] = assignment.substr(equals + 1);
+    }
     return info;
 }
 
@@ -22,6 +31,9 @@ std::string event_counts(const std::map<std::string, int>& counts) {
 void print_summary(std::ostream& out, const libland::CommitSummary& summary, const std::string& date) {
     out << "commit " << summary.commit << " (" << date << (summary.backdated ? ", back-dated" : "")
         << "): " << event_counts(summary.events) << "\n";
+    if (summary.resurveyed > 0) {
+        out << summary.resurveyed << " parcels re-surveyed without change (new coordinates or registered area)\n";
+    }
     constexpr std::size_t shown = 10;
     if (summary.new_keys.empty()) return;
     out << "new parcel versions:";

@@ -27,14 +27,14 @@ int report(const libland::CommitSummary& summary, const libland::CommitInfo& inf
 }  // namespace
 
 int split_command(const Args& args) {
-    args.allow_only(with({"line"}));
+    args.allow_only(with({"line", "set"}));
     libland::Store store = libland::Store::open(args.positional(0, "DB"));
     const libland::CommitInfo info = commit_info(args, true);
     return report(store.split(args.positional(1, "PARCEL"), args.required("line"), info), info);
 }
 
 int merge_command(const Args& args) {
-    args.allow_only(transaction_options);
+    args.allow_only(with({"set"}));
     libland::Store store = libland::Store::open(args.positional(0, "DB"));
     const std::vector<std::string> parcels(args.positionals().begin() + 1, args.positionals().end());
     if (parcels.size() < 2) throw argument_error("a merge needs at least two parcels");
@@ -57,7 +57,7 @@ int retire_command(const Args& args) {
 }
 
 int adjust_command(const Args& args) {
-    args.allow_only(with({"line"}));
+    args.allow_only(with({"line", "set"}));
     libland::Store store = libland::Store::open(args.positional(0, "DB"));
     const libland::CommitInfo info = commit_info(args, true);
     return report(store.adjust(args.positional(1, "PARCEL"), args.positional(2, "PARCEL"), args.required("line"), info),

@@ -20,7 +20,8 @@ namespace {
 using json = nlohmann::ordered_json;
 
 json summary_json(const libland::CommitSummary& s) {
-    return {{"commit", s.commit}, {"events", s.events}, {"new_keys", s.new_keys}, {"backdated", s.backdated}};
+    return {{"commit", s.commit}, {"events", s.events}, {"new_keys", s.new_keys}, {"resurveyed", s.resurveyed},
+            {"backdated", s.backdated}};
 }
 
 void reply_summary(Response& res, const libland::CommitSummary& summary) {
@@ -91,9 +92,13 @@ void post_survey(const Request& req, Response& res, Session& session) {
     read.layer = text_parameter(req, "layer").value_or("");
     read.crs = session.store.crs();
     read.encoding = text_parameter(req, "encoding").value_or("");
+    const std::string scope = text_parameter(req, "scope").value_or("sheets");
+    if (scope != "sheets" && scope != "communes") throw bad_parameter("scope", "sheets or communes");
     const Upload upload(req);
     const libland::Snapshot survey = libland::read_snapshot(upload.path(), read);
-    reply_summary(res, session.store.commit(survey, info));
+    reply_summary(res, session.store.commit(survey, info, 0.05,
+                                            scope == "communes" ? libland::SurveyScope::communes
+                                                                : libland::SurveyScope::sheets));
 }
 
 // Members of a transaction's JSON body; a missing or mistyped member answers 400 naming it.
@@ -127,6 +132,18 @@ public:
         info.document = text("document");
         info.message = json_.value("reason", "");
         info.backdate = json_.value("backdate", false);
+        if (const auto set = json_.find("set"); set != json_.end()) {
+            if (!set->is_object()) throw bad_parameter("set", "an object of field names and values");
+            for (const auto& [field, value] : set->items()) {
+                if (value.is_string()) {
+                    info.values[field] = value.get<std::string>();
+                } else if (value.is_number() || value.is_null()) {
+                    info.values[field] = value.is_null() ? std::string() : value.dump();
+                } else {
+                    throw bad_parameter("set", "field " + field + " needs a string or a number");
+                }
+            }
+        }
         return info;
     }
 

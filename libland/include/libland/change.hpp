@@ -68,9 +68,14 @@ struct ChangeSet {
 struct DiffOptions {
     double tolerance = 0.05;  // metres: vertex movement up to this is survey noise
     bool repair = false;      // repair invalid geometries (noted) instead of refusing them
-    // Attributes that never make an attributes_changed event, e.g. an area field that merely
-    // follows the geometry ("dienTich"). The id fields and the use field are never compared.
+    // Attributes that never make an attributes_changed event. The id fields and the use field
+    // are never compared.
     std::vector<std::string> ignore_fields;
+    // The registered-area fields of either snapshot (area_fields()) never make an
+    // attributes_changed event either: they follow the geometry. The one policy of every face
+    // (land diff, the Store's commits and changes, landd, Python); a Store that names its area
+    // field sets this off and names the field in ignore_fields.
+    bool ignore_area_fields = true;
     unsigned threads = 0;     // worker threads; 0: one per hardware core
     Progress progress;        // phases "prepare", "index", "match", "classify"
 };
@@ -88,8 +93,8 @@ void check(const DiffOptions& options);
 [[nodiscard]] const char* to_string(ChangeType type) noexcept;
 
 // Returns the real-valued fields of the snapshot that hold the parcel's area ("dienTich",
-// "dien_tich", "area", "shape_area", any case): they follow the geometry, so DiffOptions::
-// ignore_fields names them and a re-measured parcel is not an attributes_changed event.
+// "dien_tich", "area", "shape_area", any case): they follow the geometry, so by default
+// (DiffOptions::ignore_area_fields) a re-measured parcel is not an attributes_changed event.
 [[nodiscard]] std::vector<std::string> area_fields(const Snapshot& snapshot);
 
 // One row of the change table: what write_changes writes for one event.

@@ -22,14 +22,37 @@ struct CommitInfo {
     std::string message;   // survey commit message, or the transaction's reason
     std::string document;  // legal document reference (decision, contract number)
     bool backdate = false; // allow a date before the last recorded one (recorded as back-dated)
+    // Attribute values of the parcels a split, merge or adjustment makes (FIELD -> text, read as
+    // the field's type; the use field included): what the officer decides where the parents'
+    // values differ (a merge of two holders' parcels) or change. Never an id field or the
+    // registered-area field, which the new geometry gives.
+    std::map<std::string, std::string> values;
 };
+
+// The event type of a parcel that a survey shows unchanged within the tolerance but re-measured
+// (other coordinates) or with another registered area: a new version with the survey's exact
+// coordinates and attributes, same uid. Not a change: left out of change counts, events, maps
+// and matrices; history shows it.
+inline constexpr const char* resurveyed_event = "resurveyed";
 
 // What one write did.
 struct CommitSummary {
     std::int64_t commit = 0;                  // the commit's id
-    std::map<std::string, int> events;        // event type -> count (unchanged parcels excluded)
-    std::vector<std::string> new_keys;        // keys of the parcel versions it opened
+    std::map<std::string, int> events;        // change event type -> count (unchanged and
+                                              // re-surveyed parcels excluded)
+    std::vector<std::string> new_keys;        // keys of the changed parcel versions it opened
+    int resurveyed = 0;                       // parcels re-surveyed without change
     bool backdated = false;
+};
+
+// Which part of the map a survey commit re-surveys (compares with, and so may change).
+enum class SurveyScope {
+    // The map sheets it shows (commune + sheet of its keys), any current parcel it overlaps by
+    // more than the tolerance, and every stored sheet whose area it covers by more than half.
+    // Everything else is left alone: a survey of one sheet re-surveys that sheet.
+    sheets,
+    // Every parcel of the communes of its keys: what it does not show of them is removed.
+    communes,
 };
 
 // One version of a parcel: valid on [valid_from, valid_to), valid_to "" while current.
@@ -78,7 +101,8 @@ struct CommitRecord {
     std::string message;
     std::string document;
     bool backdated = false;
-    std::map<std::string, int> events;  // event type -> count
+    std::map<std::string, int> events;  // change event type -> count (re-surveys excluded)
+    int resurveyed = 0;                 // parcels re-surveyed without change
 };
 
 // The difference between the map on two dates, by the change detection engine.
@@ -156,9 +180,11 @@ enum class KeyRole { officer, reader };
 // for parallel readers); any number of Stores, in any processes, may read while one writes.
 class Store {
 public:
-    // Creates a new database file with one working CRS ("EPSG:N", projected).
+    // Creates a new database file with one working CRS ("EPSG:N", projected) and its registered-
+    // area field: a field name, "none", or "" for any field area_fields() finds (dienTich, ...).
     // Throws input_error if the file exists, usage_error for a geographic or unknown CRS.
-    [[nodiscard]] static Store create(const std::string& path, const std::string& crs);
+    [[nodiscard]] static Store create(const std::string& path, const std::string& crs,
+                                      const std::string& area_field = "");
     // Opens an existing database. Throws input_error when it is missing or not a land database.
     [[nodiscard]] static Store open(const std::string& path);
 
@@ -171,14 +197,24 @@ public:
     // The working CRS, e.g. "EPSG:5897"; every geometry stored and returned is in it.
     [[nodiscard]] const std::string& crs() const noexcept;
     [[nodiscard]] const std::string& path() const noexcept;
+    // The registered-area field as created: a name, "none", or "" (the fields area_fields()
+    // finds). It follows the geometry: never a change in commits and changes, and set to the
+    // area (m2, rounded to 0.1) of every parcel a transaction makes.
+    [[nodiscard]] const std::string& area_field() const noexcept;
+    // The change detection options of this database's commits and changes (its area field).
+    [[nodiscard]] DiffOptions diff_options(double tolerance = 0.05) const;
 
-    // Commits a whole survey, diffed against the map as of info.date: unchanged parcels keep their
-    // version, each change event closes and opens versions. REQUIRES: snapshot.crs == crs().
+    // Commits a survey, diffed against the map of its scope as of info.date: each change event
+    // closes and opens versions; a parcel unchanged within the tolerance keeps its version when
+    // the survey shows it bit for bit as recorded, else is re-surveyed (resurveyed_event), so
+    // that the map as of the date is the survey exactly. REQUIRES: snapshot.crs == crs().
     // Refuses (usage_error / input_error / geometry_error, database untouched): duplicate or
     // missing keys, invalid or empty geometry, a snapshot away from the current parcels' extent,
-    // a date before the last recorded one without info.backdate, a back-dated change to a parcel
-    // that changed again later. Throws error("database is busy ...") after a bounded wait.
-    CommitSummary commit(const Snapshot& snapshot, const CommitInfo& info, double tolerance = 0.05);
+    // a date before the last recorded change of its scope without info.backdate, a back-dated
+    // change to a parcel that changed again later. Throws error("database is busy ...") after a
+    // bounded wait.
+    CommitSummary commit(const Snapshot& snapshot, const CommitInfo& info, double tolerance = 0.05,
+                         SurveyScope scope = SurveyScope::sheets);
 
     // Officers' transactions. PARCEL is a cadastral key or a parcel uid. Each is one atomic write,
     // validated first: the parcel exists and is current on the date, no overlap is created, area is

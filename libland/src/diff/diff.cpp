@@ -72,6 +72,17 @@ change_detection::OverlapGraph overlap_graph(const change_detection::PreparedSid
     return graph;
 }
 
+// Returns the fields that never make an attributes_changed event under the options.
+std::vector<std::string> ignored_fields(const Snapshot& before, const Snapshot& after, const DiffOptions& options) {
+    std::vector<std::string> fields = options.ignore_fields;
+    if (options.ignore_area_fields) {
+        for (const Snapshot* side : {&before, &after}) {
+            for (std::string& name : area_fields(*side)) fields.push_back(std::move(name));
+        }
+    }
+    return fields;
+}
+
 }  // namespace
 
 ChangeSet diff(const Snapshot& before, const Snapshot& after, const DiffOptions& options) {
@@ -91,7 +102,8 @@ ChangeSet diff(const Snapshot& before, const Snapshot& after, const DiffOptions&
     auto matrix = std::async(std::launch::async,
                              [&] { return change_detection::transition_matrix(old_side, new_side, graph); });
     changes.events = change_detection::classify(old_side, new_side, graph,
-                                                {options.tolerance, options.ignore_fields, options.threads});
+                                                {options.tolerance, ignored_fields(before, after, options),
+                                                 options.threads});
     changes.matrix = matrix.get();
     changes.timings.classify = clock.lap();
     report(options, "classify", 1);

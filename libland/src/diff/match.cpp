@@ -1,8 +1,11 @@
 #include "diff/match.hpp"
 
+#include "detail/geos_ops.hpp"
+#include "diff/equal_pair_areas.hpp"
 #include "diff/equality.hpp"
 #include "diff/normalise.hpp"
 #include "diff/parallel.hpp"
+#include "diff/significance.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -13,9 +16,7 @@ namespace libland::change_detection {
 namespace {
 
 constexpr std::size_t chunk_size = 1024;
-constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
-constexpr double min_overlap_m2 = 1.0;
-constexpr double min_overlap_share = 0.005;
+constexpr std::size_t none = no_partner;
 
 double box_overlap_area(const Box& a, const Box& b) noexcept {
     const double w = std::min(a.max_x, b.max_x) - std::max(a.min_x, b.min_x);
@@ -80,20 +81,9 @@ std::string pair_name(const OverlayContext& c, std::size_t i, std::size_t j) {
     return "before parcel " + c.before.parcel(i).key + " and after parcel " + c.after.parcel(j).key;
 }
 
-// Returns the intersection of a and b. Where GEOS's floating-point overlay fails (nearly
-// coincident edges), retries with snap-rounding on a 1 mm grid. Throws geometry_error naming the
-// pair when both fail.
-template <typename Name>
-detail::GeomPtr intersection(detail::GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b, Name name) {
-    constexpr double grid_m = 0.001;
-    if (GEOSGeometry* g = GEOSIntersection_r(ctx.handle(), a, b)) {
-        return detail::GeomPtr(g, detail::GeomDeleter{ctx.handle()});
-    }
-    (void)ctx.take_error();
-    return detail::own(ctx, GEOSIntersectionPrec_r(ctx.handle(), a, b, grid_m), ("cannot intersect " + name()).c_str());
-}
-
-// Overlays before-parcel i with every candidate, appending edges and slivers.
+// Overlays before-parcel i with every candidate, appending edges and slivers. An after-parcel
+// already linked as equal to another before-parcel can only share a sliver with i: it is booked
+// as one, whatever its size, so that the area book stays exact and the events unchanged.
 void overlay_one(detail::GeosContext& ctx, const OverlayContext& c, std::size_t i, std::vector<std::uint32_t>& found,
                  std::vector<Overlap>& edges, std::vector<Overlap>& slivers) {
     const auto h = ctx.handle();
@@ -104,20 +94,20 @@ void overlay_one(detail::GeosContext& ctx, const OverlayContext& c, std::size_t 
     const detail::PreparedPtr prepared(GEOSPrepare_r(h, gi.get()), detail::PreparedDeleter{h});
     if (!prepared) ctx.fail("cannot prepare before parcel " + c.before.parcel(i).key);
     for (const std::uint32_t j : found) {
-        if (c.after_taken[j] != 0 || box_overlap_area(c.before.box(i), c.after.box(j)) <= 0) continue;
+        if (box_overlap_area(c.before.box(i), c.after.box(j)) <= 0) continue;
         const detail::GeomPtr gj = detail::to_geos(ctx, c.after.geometry(j));
         const char meets = GEOSPreparedIntersects_r(h, prepared.get(), gj.get());
         if (meets == 2) ctx.fail("cannot compare " + pair_name(c, i, j));
         if (meets == 0) continue;
-        const detail::GeomPtr common = intersection(ctx, gi.get(), gj.get(), [&] { return pair_name(c, i, j); });
+        const detail::GeomPtr common =
+            detail::overlay(ctx, gi.get(), gj.get(), detail::OverlayOp::intersection, [&] { return pair_name(c, i, j); });
         double area = 0, perimeter = 0;
         if (GEOSArea_r(h, common.get(), &area) == 0 || GEOSLength_r(h, common.get(), &perimeter) == 0) {
             ctx.fail("cannot measure the overlap of " + pair_name(c, i, j));
         }
         if (area <= 0) continue;
-        const double floor = std::max(min_overlap_m2, min_overlap_share * std::min(c.before.area(i), c.after.area(j)));
-        const bool wide = perimeter > 0 && area / (perimeter / 2) > c.tolerance;
-        (area > floor && wide ? edges : slivers).push_back({i, j, area});
+        const bool links = significant_overlap(area, perimeter, c.before.area(i), c.after.area(j), c.tolerance);
+        (links && c.after_taken[j] == 0 ? edges : slivers).push_back({i, j, area});
     }
 }
 
@@ -125,9 +115,10 @@ bool by_pair(const Overlap& a, const Overlap& b) noexcept {
     return a.before != b.before ? a.before < b.before : a.after < b.after;
 }
 
-// Merges the equal pairs (in before order) into the sorted overlay edges, flagging them.
-void merge_equal_pairs(OverlapGraph& graph, const PreparedSide& before, const PreparedSide& after,
-                       const std::vector<std::size_t>& partner) {
+// Merges the equal pairs (in before order) into the sorted overlay edges, flagging them, each with
+// the area it really shares.
+void merge_equal_pairs(OverlapGraph& graph, const PreparedSide& before, const std::vector<std::size_t>& partner,
+                       const std::vector<double>& shared) {
     std::vector<Overlap> edges;
     edges.reserve(graph.edges.size() + before.size());
     graph.equal_shape.clear();
@@ -139,7 +130,7 @@ void merge_equal_pairs(OverlapGraph& graph, const PreparedSide& before, const Pr
             graph.equal_shape.push_back(0);
         }
         if (partner[i] != none) {
-            edges.push_back({i, partner[i], std::min(before.area(i), after.area(partner[i]))});
+            edges.push_back({i, partner[i], shared[i]});
             graph.equal_shape.push_back(1);
         }
     }
@@ -177,8 +168,10 @@ OverlapGraph overlap_graph(const PreparedSide& before, const PreparedSide& after
                     },
                     [&](double f) { if (options.progress) options.progress(0.5 + f / 2); });
 
+    EqualPairAreas book = equal_pair_areas(before, after, index, partner, options.threads);
     std::sort(graph.edges.begin(), graph.edges.end(), by_pair);
-    merge_equal_pairs(graph, before, after, partner);
+    merge_equal_pairs(graph, before, partner, book.shared);
+    graph.slivers.insert(graph.slivers.end(), book.slivers.begin(), book.slivers.end());
     std::sort(graph.slivers.begin(), graph.slivers.end(), by_pair);
     return graph;
 }

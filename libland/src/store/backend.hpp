@@ -5,6 +5,7 @@
 #include <libland/store.hpp>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,7 +57,8 @@ struct Plan {
     bool backdated = false;
     std::string source;                   // survey file
     Schema schema;  // the survey's own schema (recorded), or the one in force for a transaction
-    std::vector<std::string> communes;  // the communes a survey covers ("" : the whole map)
+    std::vector<std::string> communes;  // the communes a commune-scoped survey covers ("": the whole map)
+    std::vector<std::string> sheets;    // the sheets a sheet-scoped survey covers
     std::vector<PlannedEvent> events;
 };
 
@@ -73,6 +75,9 @@ public:
 
     [[nodiscard]] virtual const std::string& crs() const noexcept = 0;
     [[nodiscard]] virtual const std::string& path() const noexcept = 0;
+    // Returns a setting recorded when the database was created ("" when absent), e.g.
+    // "area_field".
+    [[nodiscard]] virtual std::string setting(const std::string& name) const = 0;
 
     // Takes the write lock (bounded wait; then throws "database is busy").
     [[nodiscard]] virtual std::unique_ptr<WriteLock> lock_for_write() = 0;
@@ -81,6 +86,9 @@ public:
     // Returns the latest date on which a parcel of one of the communes (the first part of its key)
     // changed or a survey covered it, "" when none. An empty commune stands for the whole map.
     [[nodiscard]] virtual std::string last_change(const std::vector<std::string>& communes) = 0;
+    // Returns the latest date on which a parcel of one of the sheets (key without its last part)
+    // changed or a survey covered it (the sheet, or its commune), "" when none.
+    [[nodiscard]] virtual std::string last_change_of_sheets(const std::vector<std::string>& sheets) = 0;
     // Returns the schema of the survey in force on the date (nothing before the first survey).
     [[nodiscard]] virtual std::optional<Schema> schema_at(const std::string& date) = 0;
     // Returns the parcels valid on the date, all or those whose bounds meet the box.
@@ -118,8 +126,13 @@ public:
     [[nodiscard]] virtual std::optional<KeyRole> key_role(const std::string& sha256_hex) = 0;
 };
 
-// SpatiaLite: creates a new file with the schema of docs/store-schema.md, or opens one.
-[[nodiscard]] std::unique_ptr<Backend> create_spatialite(const std::string& path, const std::string& crs);
+// Database settings recorded at creation (name -> value), e.g. {"area_field", "dienTich"}.
+using Settings = std::map<std::string, std::string>;
+
+// SpatiaLite: creates a new file with the schema of docs/store-schema.md, or opens one (and
+// brings an older schema up to date).
+[[nodiscard]] std::unique_ptr<Backend> create_spatialite(const std::string& path, const std::string& crs,
+                                                         const Settings& settings);
 [[nodiscard]] std::unique_ptr<Backend> open_spatialite(const std::string& path);
 
 }  // namespace libland::store

@@ -5,19 +5,24 @@
 
 namespace libland::store {
 
+// The schema version this program writes; older databases are migrated when opened.
+inline constexpr int current_schema_version = 2;
+
 class SpatialiteBackend final : public Backend {
 public:
     // Opens an existing land database (checks its schema version).
     explicit SpatialiteBackend(detail::Database db);
     // Creates the schema in a new, empty database.
-    SpatialiteBackend(detail::Database db, const std::string& crs);
+    SpatialiteBackend(detail::Database db, const std::string& crs, const Settings& settings);
 
     [[nodiscard]] const std::string& crs() const noexcept override { return crs_; }
     [[nodiscard]] const std::string& path() const noexcept override { return db_.path(); }
+    [[nodiscard]] std::string setting(const std::string& name) const override;
 
     [[nodiscard]] std::unique_ptr<WriteLock> lock_for_write() override;
     [[nodiscard]] std::string last_date() override;
     [[nodiscard]] std::string last_change(const std::vector<std::string>& communes) override;
+    [[nodiscard]] std::string last_change_of_sheets(const std::vector<std::string>& sheets) override;
     [[nodiscard]] std::optional<Schema> schema_at(const std::string& date) override;
     [[nodiscard]] State state_at(const std::string& date, const std::optional<Box>& box) override;
     [[nodiscard]] State parcels_at(const std::vector<std::int64_t>& uids, const std::string& date) override;
@@ -49,8 +54,9 @@ public:
     [[nodiscard]] std::optional<KeyRole> key_role(const std::string& sha256_hex) override;
 
 private:
-    void create_schema();          // spatialite_schema.cpp
-    void read_meta();              // spatialite_schema.cpp
+    void create_schema(const Settings& settings);  // spatialite_schema.cpp
+    void read_meta();                              // spatialite_schema.cpp
+    void migrate(int from_version);                // spatialite_migrate.cpp
     // Reads parcel rows (columns of spatialite_read.cpp's parcel_columns) into a State.
     void read_parcels(detail::Statement& rows, State& state);
     // spatialite_write.cpp
@@ -59,6 +65,7 @@ private:
     detail::Database db_;
     std::string crs_;
     int srid_ = 0;
+    Settings settings_;  // the meta table
 };
 
 }  // namespace libland::store

@@ -86,7 +86,14 @@ std::vector<CommitRecord> SpatialiteBackend::log() {
         c.document = commits.text(5);
         c.backdated = commits.integer(6) != 0;
         counts.bind(1, c.id);
-        while (counts.step()) c.events[counts.text(0)] = static_cast<int>(counts.integer(1));
+        while (counts.step()) {
+            const auto count = static_cast<int>(counts.integer(1));
+            if (counts.text(0) == resurveyed_event) {
+                c.resurveyed = count;
+            } else {
+                c.events[counts.text(0)] = count;
+            }
+        }
         counts.reset();
         out.push_back(std::move(c));
     }
@@ -97,7 +104,7 @@ std::vector<ParcelEvent> SpatialiteBackend::events(const std::string& from, cons
     detail::ReadScope read(db_);
     detail::Statement ids(db_,
                           "SELECT event_id FROM events WHERE valid_date > ? AND valid_date <= ? "
-                          "ORDER BY valid_date, event_id");
+                          "AND type <> 'resurveyed' ORDER BY valid_date, event_id");
     ids.bind(1, from).bind(2, to);
     std::vector<ParcelEvent> out;
     while (ids.step()) out.push_back(read_event(db_, ids.integer(0)));

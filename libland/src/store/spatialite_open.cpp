@@ -7,10 +7,11 @@
 
 namespace libland::store {
 
-std::unique_ptr<Backend> create_spatialite(const std::string& path, const std::string& crs) {
+std::unique_ptr<Backend> create_spatialite(const std::string& path, const std::string& crs,
+                                           const Settings& settings) {
     detail::Database db(path, detail::Database::Mode::create_new);  // refuses an existing file
     try {
-        return std::make_unique<SpatialiteBackend>(std::move(db), crs);
+        return std::make_unique<SpatialiteBackend>(std::move(db), crs, settings);
     } catch (...) {
         // Never leave a half-made database behind.
         std::error_code ec;

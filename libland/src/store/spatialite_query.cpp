@@ -116,7 +116,7 @@ ParcelPage SpatialiteBackend::query_parcels(const ParcelQuery& query) {
 EventPage SpatialiteBackend::query_events(const EventQuery& query) {
     detail::ReadScope read(db_);
     // ?1 from, ?2-?5 box, ?6 to, ?7 id
-    std::string where = " WHERE 1 = 1";
+    std::string where = " WHERE e.type <> 'resurveyed'";  // re-surveys are no changes
     if (!query.from.empty()) where += " AND e.valid_date >= ?1";
     if (query.box) where += event_box_filter();
     if (!query.to.empty()) where += " AND e.valid_date <= ?6";

@@ -58,7 +58,10 @@ std::string SpatialiteBackend::last_change(const std::vector<std::string>& commu
                               "WHERE key >= ?1 AND key < ?2");
     detail::Statement surveyed(db_,
                                "SELECT max(c.valid_date) FROM commit_communes cc JOIN commits c USING (commit_id) "
-                               "WHERE cc.commune = ?");
+                               "WHERE cc.commune = ?1");
+    detail::Statement sheets_surveyed(db_,
+                                      "SELECT max(c.valid_date) FROM commit_sheets cs JOIN commits c USING (commit_id) "
+                                      "WHERE cs.sheet_key >= ?1 AND cs.sheet_key < ?2");
     std::string last;
     for (const std::string& commune : communes) {
         if (commune.empty()) return last_date();
@@ -68,6 +71,35 @@ std::string SpatialiteBackend::last_change(const std::vector<std::string>& commu
         surveyed.bind(1, commune);
         if (surveyed.step() && !surveyed.is_null(0)) last = std::max(last, surveyed.text(0));
         surveyed.reset();
+        sheets_surveyed.bind(1, commune + "-").bind(2, commune + ".");
+        if (sheets_surveyed.step() && !sheets_surveyed.is_null(0)) last = std::max(last, sheets_surveyed.text(0));
+        sheets_surveyed.reset();
+    }
+    return last;
+}
+
+std::string SpatialiteBackend::last_change_of_sheets(const std::vector<std::string>& sheets) {
+    detail::Statement changed(db_,
+                              "SELECT max(max(valid_from), coalesce(max(valid_to), '')) FROM parcel_versions "
+                              "WHERE sheet_key = ?");
+    detail::Statement surveyed(db_,
+                               "SELECT max(c.valid_date) FROM commit_sheets cs JOIN commits c USING (commit_id) "
+                               "WHERE cs.sheet_key = ?");
+    detail::Statement commune_surveyed(db_,
+                                       "SELECT max(c.valid_date) FROM commit_communes cc JOIN commits c USING "
+                                       "(commit_id) WHERE cc.commune = ? OR cc.commune = ''");
+    std::string last;
+    auto take = [&](detail::Statement& q) {
+        if (q.step() && !q.is_null(0)) last = std::max(last, q.text(0));
+        q.reset();
+    };
+    for (const std::string& sheet : sheets) {
+        changed.bind(1, sheet);
+        take(changed);
+        surveyed.bind(1, sheet);
+        take(surveyed);
+        commune_surveyed.bind(1, sheet.substr(0, sheet.find('-')));
+        take(commune_surveyed);
     }
     return last;
 }

@@ -9,7 +9,6 @@ namespace libland::store {
 
 namespace {
 
-constexpr const char* schema_version = "1";
 
 // Tables without geometry. Validity is [valid_from, valid_to), valid_to NULL while current.
 constexpr const char* tables_sql = R"sql(
@@ -31,6 +30,10 @@ CREATE TABLE commit_communes (
   commit_id INTEGER NOT NULL REFERENCES commits,
   commune   TEXT NOT NULL,
   PRIMARY KEY (commune, commit_id)) WITHOUT ROWID;
+CREATE TABLE commit_sheets (
+  commit_id INTEGER NOT NULL REFERENCES commits,
+  sheet_key TEXT NOT NULL,
+  PRIMARY KEY (sheet_key, commit_id)) WITHOUT ROWID;
 CREATE TABLE parcels (
   uid            INTEGER PRIMARY KEY,
   created_commit INTEGER NOT NULL REFERENCES commits);
@@ -145,7 +148,7 @@ END;
 
 }  // namespace
 
-void SpatialiteBackend::create_schema() {
+void SpatialiteBackend::create_schema(const Settings& settings) {
     detail::Transaction tx(db_);
     db_.execute("SELECT InitSpatialMetadata(0, 'NONE')");
     detail::Statement srs(db_, "SELECT InsertEpsgSrid(?), InsertEpsgSrid(4326)");
@@ -170,8 +173,10 @@ void SpatialiteBackend::create_schema() {
     add_layer.bind(1, srid_).step();
     db_.execute(views_sql);
     detail::Statement meta(db_, "INSERT INTO meta (name, value) VALUES (?, ?)");
-    meta.bind(1, "crs").bind(2, crs_).run();
-    meta.bind(1, "schema_version").bind(2, schema_version).run();
+    settings_ = settings;
+    settings_["crs"] = crs_;
+    settings_["schema_version"] = std::to_string(current_schema_version);
+    for (const auto& [name, value] : settings_) meta.bind(1, name).bind(2, value).run();
     tx.commit();
 }
 
@@ -182,26 +187,34 @@ void SpatialiteBackend::read_meta() {
     } catch (const input_error&) {
         throw input_error(db_.path() + ": not a land database (create one with `land init`)");
     }
-    while (meta->step()) {
-        const std::string name = meta->text(0);
-        if (name == "crs") crs_ = meta->text(1);
-        if (name == "schema_version" && meta->text(1) != schema_version) {
-            throw input_error(db_.path() + ": land database schema version " + meta->text(1) +
-                              " is not the supported version " + schema_version);
-        }
-    }
-    if (crs_.rfind("EPSG:", 0) != 0) {
+    while (meta->step()) settings_[meta->text(0)] = meta->text(1);
+    meta.reset();
+    crs_ = setting("crs");
+    const std::string digits = crs_.size() > 5 && crs_.rfind("EPSG:", 0) == 0 ? crs_.substr(5) : std::string();
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) {
         throw input_error(db_.path() + ": not a land database (no working CRS recorded)");
     }
-    srid_ = std::stoi(crs_.substr(5));
+    srid_ = std::stoi(digits);
+    const std::string version = setting("schema_version");
+    const int number = version.size() == 1 && version[0] >= '1' && version[0] <= '9' ? version[0] - '0' : 0;
+    if (number < 1 || number > current_schema_version) {
+        throw input_error(db_.path() + ": land database schema version " + version +
+                          " is not one this program knows (1 to " + std::to_string(current_schema_version) + ")");
+    }
+    if (number < current_schema_version) migrate(number);
+}
+
+std::string SpatialiteBackend::setting(const std::string& name) const {
+    const auto found = settings_.find(name);
+    return found == settings_.end() ? std::string() : found->second;
 }
 
 SpatialiteBackend::SpatialiteBackend(detail::Database db) : db_(std::move(db)) { read_meta(); }
 
-SpatialiteBackend::SpatialiteBackend(detail::Database db, const std::string& crs)
+SpatialiteBackend::SpatialiteBackend(detail::Database db, const std::string& crs, const Settings& settings)
     : db_(std::move(db)), crs_(crs) {
     srid_ = std::stoi(crs_.substr(5));
-    create_schema();
+    create_schema(settings);
 }
 
 }  // namespace libland::store

@@ -97,6 +97,8 @@ std::int64_t SpatialiteBackend::insert_commit(const Plan& plan, const std::strin
     const std::int64_t commit = db_.last_insert_id();
     detail::Statement area(db_, "INSERT INTO commit_communes (commit_id, commune) VALUES (?, ?)");
     for (const std::string& commune : plan.communes) area.bind(1, commit).bind(2, commune).run();
+    detail::Statement sheets(db_, "INSERT INTO commit_sheets (commit_id, sheet_key) VALUES (?, ?)");
+    for (const std::string& sheet : plan.sheets) sheets.bind(1, commit).bind(2, sheet).run();
     return commit;
 }
 
@@ -111,13 +113,18 @@ CommitSummary SpatialiteBackend::apply(const Plan& plan) {
         for (std::int64_t version : event.closes) writer.close(version);
     }
     for (const PlannedEvent& event : plan.events) {
+        const bool change = event.type != resurveyed_event;
         std::vector<std::int64_t> opened;
         for (const NewVersion& v : event.opens) {
             opened.push_back(writer.open(v));
-            summary.new_keys.push_back(v.parcel.key);
+            if (change) summary.new_keys.push_back(v.parcel.key);
         }
         writer.record(event, opened);
-        ++summary.events[event.type];
+        if (change) {
+            ++summary.events[event.type];
+        } else {
+            ++summary.resurveyed;
+        }
     }
     return summary;
 }

@@ -57,7 +57,7 @@ Target current_parcel(Backend& backend, const std::string& parcel, const std::st
 
 }  // namespace store
 
-Store Store::create(const std::string& path, const std::string& crs) {
+Store Store::create(const std::string& path, const std::string& crs, const std::string& area_field) {
     const std::string working = normalise_crs(crs);
     if (working.rfind("EPSG:", 0) != 0) {
         throw usage_error(crs + ": the working CRS must have an EPSG code (e.g. EPSG:5897)");
@@ -65,16 +65,12 @@ Store Store::create(const std::string& path, const std::string& crs) {
     if (is_geographic(working)) {
         throw usage_error(crs + ": a geographic CRS cannot measure areas; choose a projected one (e.g. EPSG:5897)");
     }
-    auto impl = std::make_unique<Impl>();
-    impl->backend = store::create_spatialite(path, working);
-    return Store(std::move(impl));
+    store::Settings settings;
+    if (!area_field.empty()) settings["area_field"] = area_field;
+    return Store(std::make_unique<Impl>(store::create_spatialite(path, working, settings)));
 }
 
-Store Store::open(const std::string& path) {
-    auto impl = std::make_unique<Impl>();
-    impl->backend = store::open_spatialite(path);
-    return Store(std::move(impl));
-}
+Store Store::open(const std::string& path) { return Store(std::make_unique<Impl>(store::open_spatialite(path))); }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
@@ -83,6 +79,17 @@ Store& Store::operator=(Store&&) noexcept = default;
 
 const std::string& Store::crs() const noexcept { return impl_->backend->crs(); }
 const std::string& Store::path() const noexcept { return impl_->backend->path(); }
+const std::string& Store::area_field() const noexcept { return impl_->area_field; }
+
+DiffOptions Store::diff_options(double tolerance) const {
+    DiffOptions options;
+    options.tolerance = tolerance;
+    if (!impl_->area_field.empty()) {
+        options.ignore_area_fields = false;
+        if (impl_->area_field != "none") options.ignore_fields.push_back(impl_->area_field);
+    }
+    return options;
+}
 
 Snapshot Store::as_of(const std::string& date, const std::optional<Box>& box) {
     store::check_date(date);
@@ -111,9 +118,7 @@ StoreChanges Store::changes(const std::string& from, const std::string& to, doub
     StoreChanges out;
     out.before = as_of(from);
     out.after = as_of(to);
-    DiffOptions options;
-    options.tolerance = tolerance;
-    out.changes = diff(out.before, out.after, options);
+    out.changes = diff(out.before, out.after, diff_options(tolerance));
     return out;
 }
 

@@ -11,7 +11,11 @@
 namespace libland {
 
 struct Store::Impl {
+    explicit Impl(std::unique_ptr<store::Backend> b)
+        : backend(std::move(b)), area_field(backend->setting("area_field")) {}
+
     std::unique_ptr<store::Backend> backend;
+    std::string area_field;  // the setting: a name, "none", or "" (area_fields() finds them)
 };
 
 namespace store {

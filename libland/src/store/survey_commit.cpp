@@ -4,6 +4,7 @@
 
 #include "detail/geos.hpp"
 #include "store/parcel_geometry.hpp"
+#include "store/survey_scope.hpp"
 
 #include <libland/error.hpp>
 
@@ -57,39 +58,6 @@ void check_same_area(const Snapshot& mapped, const Snapshot& survey) {
     }
 }
 
-// Returns the commune of a key ("14362" of "14362-12-345"), or "" for a key of one part.
-std::string commune_of(const std::string& key) {
-    const auto dash = key.find('-');
-    return dash == std::string::npos ? std::string() : key.substr(0, dash);
-}
-
-// Returns the communes the survey covers ("" for one-part keys: the whole map).
-std::vector<std::string> communes_of(const Snapshot& survey) {
-    std::unordered_set<std::string> communes;
-    for (const Parcel& p : survey.parcels) communes.insert(commune_of(p.key));
-    return {communes.begin(), communes.end()};
-}
-
-// Returns the part of the map that the survey re-surveys: the parcels of the communes it covers
-// (the first part of the keys), so that committing one commune leaves its neighbours alone. With
-// one-part keys the survey covers the whole map.
-State in_scope(State map, const std::vector<std::string>& surveyed) {
-    const std::unordered_set<std::string> communes(surveyed.begin(), surveyed.end());
-    if (communes.count(std::string()) != 0) return map;
-    std::vector<Parcel> parcels = std::move(map.snapshot.parcels);
-    State scoped;
-    scoped.snapshot = std::move(map.snapshot);
-    scoped.snapshot.parcels.clear();
-    for (std::size_t i = 0; i < parcels.size(); ++i) {
-        if (communes.count(commune_of(parcels[i].key)) == 0) continue;
-        scoped.snapshot.parcels.push_back(std::move(parcels[i]));
-        scoped.versions.push_back(map.versions[i]);
-        scoped.uids.push_back(map.uids[i]);
-        scoped.valid_to.push_back(std::move(map.valid_to[i]));
-    }
-    return scoped;
-}
-
 Schema schema_of(const Snapshot& s) { return Schema{s.fields, s.id_fields, s.use_field}; }
 
 // An event of an area's first survey: the parcel enters a map that had nothing there. It records no area of its own (the
@@ -121,6 +89,34 @@ std::int64_t kept_uid(const ChangeEvent& event, std::size_t child, const State& 
         default:
             return 0;
     }
+}
+
+// Returns true when the survey shows the stored parcel exactly as it is recorded: the same
+// coordinates bit for bit and the same attributes under the same fields.
+bool recorded_as_is(const State& before, std::size_t i, const Snapshot& after, std::size_t j) {
+    const Parcel& stored = before.snapshot.parcels[i];
+    const Parcel& shown = after.parcels[j];
+    if (before.snapshot.fields != after.fields || stored.key != shown.key || stored.use != shown.use ||
+        stored.attributes != shown.attributes || stored.geometry.size() != shown.geometry.size()) {
+        return false;
+    }
+    for (std::size_t k = 0; k < stored.geometry.size(); ++k) {
+        if (stored.geometry[k].rings != shown.geometry[k].rings) return false;
+    }
+    return true;
+}
+
+// A parcel the survey shows unchanged within the tolerance, but re-measured (other coordinates)
+// or with another value of a field the diff ignores (the registered area): its version is
+// closed and one with the survey's exact coordinates and attributes opened, same uid. Not a
+// change: it records no area of its own and is left out of change counts and maps.
+PlannedEvent resurveyed(const State& before, std::size_t i, const Parcel& shown) {
+    PlannedEvent e;
+    e.type = resurveyed_event;
+    e.closes.push_back(before.versions[i]);
+    e.opens.push_back(NewVersion{shown, before.uids[i]});
+    e.links.push_back(Link{0, 0, area(shown.geometry)});
+    return e;
 }
 
 std::size_t position(const std::vector<std::size_t>& indices, std::size_t value) {
@@ -161,37 +157,46 @@ PlannedEvent planned(const ChangeEvent& event, const State& before, const Snapsh
 
 }  // namespace store
 
-CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, double tolerance) {
+CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, double tolerance, SurveyScope scope) {
     store::check_date(info.date);
     if (survey.crs != crs()) {
         throw usage_error(survey.source + ": is in " + survey.crs + " but the database works in " + crs() +
                           "; read it into " + crs() + " first");
     }
+    const DiffOptions options = diff_options(tolerance);
+    check(options);
     store::check_survey(survey);
     store::Backend& backend = *impl_->backend;
     const auto lock = backend.lock_for_write();
     store::Plan plan;
     plan.kind = "survey";
     plan.info = info;
-    // Only a change in the surveyed communes after the survey's date makes it back-dated.
-    const std::vector<std::string> communes = store::communes_of(survey);
-    plan.backdated = store::check_order(backend.last_change(communes), info);
-    plan.communes = communes;
     plan.source = survey.source;
     plan.schema = store::schema_of(survey);
     store::State map = backend.state_at(info.date, std::nullopt);
     store::check_same_area(map.snapshot, survey);
-    const store::State before = store::in_scope(std::move(map), communes);
+    store::Scope scoped = scope == SurveyScope::communes ? store::commune_scope(std::move(map), survey)
+                                                         : store::sheet_scope(std::move(map), survey, tolerance);
+    // Only a change in the survey's scope after its date makes it back-dated.
+    plan.backdated = store::check_order(scope == SurveyScope::communes ? backend.last_change(scoped.communes)
+                                                                       : backend.last_change_of_sheets(scoped.sheets),
+                                        info);
+    plan.communes = std::move(scoped.communes);
+    plan.sheets = std::move(scoped.sheets);
+    const store::State& before = scoped.map;
     if (before.snapshot.parcels.empty()) {
         plan.events.reserve(survey.parcels.size());
         for (const Parcel& p : survey.parcels) plan.events.push_back(store::loaded(p));
     } else {
-        DiffOptions options;
-        options.tolerance = tolerance;
         const ChangeSet changes = diff(before.snapshot, survey, options);
         for (const ChangeEvent& event : changes.events) {
-            if (event.type == ChangeType::unchanged) continue;
-            plan.events.push_back(store::planned(event, before, survey, info.date));
+            if (event.type != ChangeType::unchanged) {
+                plan.events.push_back(store::planned(event, before, survey, info.date));
+                continue;
+            }
+            const std::size_t i = event.before.front(), j = event.after.front();
+            if (!before.valid_to[i].empty() || store::recorded_as_is(before, i, survey, j)) continue;
+            plan.events.push_back(store::resurveyed(before, i, survey.parcels[j]));
         }
     }
     CommitSummary summary = backend.apply(plan);

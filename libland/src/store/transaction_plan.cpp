@@ -28,6 +28,7 @@ TransactionPlan::TransactionPlan(Backend& backend, const CommitInfo& info)
         throw usage_error(backend.path() + ": holds no survey yet; commit one before registering transactions");
     }
     plan_.schema = std::move(*schema);
+    products_.emplace(plan_.schema, backend.setting("area_field"), info.values);
 }
 
 Target TransactionPlan::target(const std::string& parcel) { return current_parcel(backend_, parcel, plan_.info.date); }
@@ -37,7 +38,21 @@ Parcel TransactionPlan::new_parcel(const Parcel& parent, MultiPolygon geometry) 
     child.geometry = std::move(geometry);
     child.fid = -1;
     renumber(child, plan_.schema, numbers_.next(split_key(parent.key).sheet_key));
+    products_->finish(child);
     return child;
+}
+
+Parcel TransactionPlan::reshaped(const Parcel& parcel, MultiPolygon geometry) const {
+    Parcel kept = parcel;
+    kept.geometry = std::move(geometry);
+    products_->finish(kept);
+    return kept;
+}
+
+void TransactionPlan::check_parents_agree(const std::vector<Target>& parents) const {
+    std::vector<const Parcel*> parcels;
+    for (const Target& t : parents) parcels.push_back(&t.parcel);
+    products_->check_parents_agree(parcels);
 }
 
 void TransactionPlan::check_no_overlap(const std::vector<MultiPolygon>& results, const std::set<std::int64_t>& own_uids) {

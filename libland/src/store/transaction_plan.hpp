@@ -2,6 +2,7 @@
 // Building blocks of officers' transactions: the plan of one transaction, new parcel numbers,
 // and the checks every transaction passes before it lands. Private.
 #include "detail/geos.hpp"
+#include "store/product_attributes.hpp"
 #include "store/store_impl.hpp"
 
 #include <map>
@@ -34,8 +35,14 @@ public:
 
     // The parcel acted on, current on the date (see current_parcel).
     [[nodiscard]] Target target(const std::string& parcel);
-    // A new parcel cut from `parent`: its attributes, the next number of its sheet, the geometry.
+    // A new parcel cut from `parent`: its attributes with the officer's values, the next number
+    // of its sheet, the geometry and its registered area.
     [[nodiscard]] Parcel new_parcel(const Parcel& parent, MultiPolygon geometry);
+    // A parcel kept with a new geometry (a boundary adjustment): the officer's values, the
+    // geometry and its registered area.
+    [[nodiscard]] Parcel reshaped(const Parcel& parcel, MultiPolygon geometry) const;
+    // Refuses parents that differ in an attribute the officer gave no value for (a merge).
+    void check_parents_agree(const std::vector<Target>& parents) const;
     // Refuses results that would overlap any other parcel current on the date.
     void check_no_overlap(const std::vector<MultiPolygon>& results, const std::set<std::int64_t>& own_uids);
     // Refuses results whose area differs from the parents'.
@@ -53,6 +60,7 @@ private:
     Backend& backend_;
     std::unique_ptr<WriteLock> lock_;
     Plan plan_;
+    std::optional<ProductAttributes> products_;  // over plan_.schema
     Numbers numbers_;
     detail::GeosContext ctx_;
 };

@@ -72,6 +72,7 @@ CommitSummary Store::merge(const std::vector<std::string>& parcels, const Commit
         if (!uids.insert(targets.back().uid).second) throw usage_error("parcel " + p + " is named twice");
     }
     if (targets.size() < 2) throw usage_error("a merge needs at least two parcels");
+    tx.check_parents_agree(targets);
     // Every parcel must touch the ones before it along a boundary, so that the result is one piece.
     for (std::size_t i = 1; i < targets.size(); ++i) {
         bool touches = false;
@@ -154,9 +155,7 @@ CommitSummary Store::adjust(const std::string& first, const std::string& second,
     event.type = to_string(ChangeType::boundary_adjusted);
     for (std::size_t i = 0; i < 2; ++i) {
         event.closes.push_back(targets[i].version);
-        Parcel adjusted = targets[i].parcel;
-        adjusted.geometry = results[i];
-        event.opens.push_back(store::NewVersion{adjusted, targets[i].uid});
+        event.opens.push_back(store::NewVersion{tx.reshaped(targets[i].parcel, results[i]), targets[i].uid});
         append(event.where, results[i]);
         for (std::size_t j = 0; j < 2; ++j) {
             const double shared = store::overlap_area(ctx, targets[i].parcel.geometry, results[j]);

@@ -10,7 +10,7 @@
 // inside the tile (mitred corners reach up to 5 w/2 out, so "within w" becomes 3 w); pieces
 // that meet across tile edges are then merged. Cost: n log n.
 #include "validate/checks.hpp"
-#include "validate/geos_ops.hpp"
+#include "detail/geos_ops.hpp"
 #include "validate/parcel_index.hpp"
 
 #include <algorithm>

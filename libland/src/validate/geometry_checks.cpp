@@ -1,6 +1,6 @@
 // Per-parcel geometry checks: empty, non-polygonal, invalid (with GEOS's reason and location).
 #include "validate/checks.hpp"
-#include "validate/geos_ops.hpp"
+#include "detail/geos_ops.hpp"
 
 #include <libland/error.hpp>
 

@@ -5,7 +5,7 @@
 // is shrunk once, and candidate pairs come from an STR-tree over the shrunk envelopes, tested with
 // prepared geometry: n log n overall, with overlays only for the pairs that really overlap.
 #include "validate/checks.hpp"
-#include "validate/geos_ops.hpp"
+#include "detail/geos_ops.hpp"
 #include "validate/parcel_index.hpp"
 
 #include <libland/error.hpp>

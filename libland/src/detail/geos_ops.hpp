@@ -1,10 +1,12 @@
 #pragma once
-// Small GEOS operations shared by the validation checks. Each throws geometry_error (with GEOS's
-// reason) when GEOS fails.
+// Small GEOS operations shared by validation, change detection and the store. Each throws
+// geometry_error (with GEOS's reason) when GEOS fails. Private.
 #include <libland/geometry.hpp>
 
 #include "detail/geos.hpp"
 
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace libland::detail {
@@ -28,6 +30,14 @@ namespace libland::detail {
 // Returns the width of the widest part of a polygonal area: the diameter of the largest circle
 // inside it, to within `precision`. 0 for an empty area.
 [[nodiscard]] double widest(GeosContext& ctx, const GEOSGeometry* area, double precision);
+
+enum class OverlayOp { intersection, difference };
+
+// Returns `a op b`. Where GEOS's floating-point overlay fails (nearly coincident edges), retries
+// with snap-rounding on a 1 mm grid. Throws geometry_error "cannot <op> " + name() when both
+// fail; name() is called only then.
+[[nodiscard]] GeomPtr overlay(GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b, OverlayOp op,
+                              const std::function<std::string()>& name);
 
 [[nodiscard]] bool is_empty(GeosContext& ctx, const GEOSGeometry* g);
 [[nodiscard]] double area_of(GeosContext& ctx, const GEOSGeometry* g);
