@@ -38,7 +38,7 @@ HttpError refusal(int status, const char* code, const char* what) {
 }  // namespace
 
 void reply_error(Response& res, const HttpError& error) {
-    nlohmann::ordered_json body = {{"code", error.code()}, {"description", public_text(error.what())}};
+    nlohmann::ordered_json body = {{"code", error.code()}, {"description", error.what()}};
     if (!error.parameter().empty()) body["parameter"] = error.parameter();
     body.update(error.details);
     res.status = error.status();
