@@ -47,7 +47,7 @@ def test_a_slipped_decimal_point_is_refused_and_nothing_written(database, tmp_pa
     with libland.Store(str(database)) as store:
         with pytest.raises(libland.SurveyRefused, match="14362-7-2.*outside the area of use"):
             store.commit(slipped, date="2024-06-01", id=KEY, use="loaiDat")
-        assert [c.date for c in store.log()] == ["2024-01-01"]
+        assert list(store.log()["date"].dt.strftime("%Y-%m-%d")) == ["2024-01-01"]
     assert database.read_bytes() == before
     assert issubclass(libland.SurveyRefused, libland.InputError)
 
@@ -60,7 +60,7 @@ def test_repair_commits_a_repaired_outline(database, tmp_path):
         with pytest.raises(libland.SurveyRefused, match="invalid"):
             store.commit(path, date="2024-06-01", id=KEY, use="loaiDat")
         summary = store.commit(path, date="2024-06-01", id=KEY, use="loaiDat", repair=True)
-        assert summary.events == {"reshaped": 1}
+        assert summary.counts() == {"reshaped": 1}
 
 
 def test_read_only_store_never_writes(database):
@@ -70,7 +70,8 @@ def test_read_only_store_never_writes(database):
         with pytest.raises(libland.InputError):
             store.retire("14362-7-1", date="2024-06-01", document="QD 1")
     assert database.read_bytes() == before
-    assert not (database.parent / (database.name + "-wal")).exists()
+    wal = database.parent / (database.name + "-wal")  # SQLite's WAL index of a WAL file: empty
+    assert not wal.exists() or wal.stat().st_size == 0
 
 
 def test_text_that_is_not_utf8_is_refused_naming_feature_and_field(tmp_path):

@@ -89,9 +89,14 @@ def test_local_codes_are_added_listed_and_accepted(grid, land):
         assert [(u.code, u.name) for u in db.local_land_uses()] == [("XLU", "village playground")]
         assert db.knows_land_use("XLU")
         db.set_use("14362-5-1", "XLU", date="2025-01-01", document="QD-1")
-        assert db.history("14362-5-1").versions[-1].use == "XLU"
+        assert current_use(db, "14362-5-1") == "XLU"
     listed = land.run("codes", "list", grid).stdout
     assert "XLU" in listed and "village playground" in listed and "LUC" in listed
+
+
+def current_use(db, key):
+    versions = db.history(key)
+    return versions[versions["lineage"] == "version"].iloc[-1]["use"]
 
 
 def test_a_survey_with_unknown_codes_is_refused_unless_accepted(grid, tmp_path):
@@ -107,25 +112,25 @@ def test_a_survey_with_unknown_codes_is_refused_unless_accepted(grid, tmp_path):
     assert digest(grid) == before
     with libland.Store(grid) as db:
         summary = db.commit(survey, date="2024-01-01", id=KEY, use=USE, accept_unknown_codes=True)
-        assert summary.events == {"use_changed": 2}
+        assert summary.counts() == {"use_changed": 2}
         assert len(summary.warnings) == 1 and "'LUc'" in summary.warnings[0]
-        assert db.history("14362-5-1").versions[-1].use == "LUc"
+        assert current_use(db, "14362-5-1") == "LUc"
 
 
 def test_dry_runs_report_and_record_nothing(grid, tmp_path):
     before = digest(grid)
     with libland.Store(grid) as db:
         preview = db.set_use("14362-5-1", "ONT", date="2025-01-01", document="QD-1", dry_run=True)
-        assert preview.dry_run and preview.events == {"use_changed": 1}
+        assert preview.dry_run and preview.counts() == {"use_changed": 1}
         assert preview.new_keys == ["14362-5-1"]
         split = db.split("14362-5-2", f"LINESTRING({X0 + 30} {Y0 - 1}, {X0 + 30} {Y0 + 21})",
                          date="2025-01-01", document="QD-2", dry_run=True)
-        assert split.events == {"split": 1} and split.new_keys == ["14362-5-4", "14362-5-5"]
+        assert split.counts() == {"split": 1} and split.new_keys == ["14362-5-4", "14362-5-5"]
         assert len(db.log()) == 1
         parcels = [(n, "ONT", square(X0 + 20 * (n - 1), Y0, 20)) for n in range(1, 4)]
         survey = write_parcels(tmp_path / "all_ont.geojson", parcels)
         commit = db.commit(survey, date="2024-01-01", id=KEY, use=USE, dry_run=True)
-        assert commit.dry_run and commit.events == {"use_changed": 3} and commit.commit == 2
+        assert commit.dry_run and commit.counts() == {"use_changed": 3} and commit.commit == 2
         assert len(db.log()) == 1
     assert digest(grid) == before
     with libland.Store(grid) as db:
@@ -146,7 +151,7 @@ def test_repeated_or_thinner_surveys_are_refused_unless_forced(grid, tmp_path):
             db.commit(same, date="2024-01-01", id=["maXa", "soThua"], use=USE)
     assert digest(grid) == before
     with libland.Store(grid) as db:
-        assert db.commit(same, date="2024-01-01", id=KEY, use=USE, force=True).events == {}
+        assert db.commit(same, date="2024-01-01", id=KEY, use=USE, force=True).counts() == {}
 
 
 def test_keys_are_listed_and_revoked_and_layers_removed(grid, sample_maps, land):
@@ -165,7 +170,7 @@ def test_keys_are_listed_and_revoked_and_layers_removed(grid, sample_maps, land)
     assert "zones" in land.run("layer", "list", grid).stdout
     with libland.Store(grid) as db:
         db.remove_layer("zones")
-        assert db.layers() == []
+        assert len(db.layers()) == 0
         with pytest.raises(libland.UsageError, match="no published layer named 'zones'"):
             db.remove_layer("zones")
 
@@ -177,12 +182,12 @@ def test_writes_record_their_author_and_source(grid, tmp_path, land):
         db.commit(survey, date="2024-01-01", id=KEY, use=USE, by="Nguyen Van A")
         db.retire("14362-5-3", date="2025-01-01", document="QD-3", by="Tran Thi B")
         log = db.log()
-        assert [c.author for c in log[1:]] == ["Nguyen Van A", "Tran Thi B"]
-        assert log[1].source == "resurvey.geojson"
-        assert log[1].source_sha256 == hashlib.sha256(survey.read_bytes()).hexdigest()
-        assert log[1].parcels == 3 and log[2].parcels == 1
-        assert db.commit_parcels(log[2].id) == ["14362-5-3"]
-        assert log[0].author  # the OS user by default
+        assert list(log["author"][1:]) == ["Nguyen Van A", "Tran Thi B"]
+        assert log["source"][1] == "resurvey.geojson"
+        assert log["source_sha256"][1] == hashlib.sha256(survey.read_bytes()).hexdigest()
+        assert log["parcels"][1] == 3 and log["parcels"][2] == 1
+        assert db.commit_parcels(int(log["commit"][2])) == ["14362-5-3"]
+        assert log["author"][0]  # the OS user by default
     shown = land.run("log", grid, "--by", "Tran Thi B").stdout
     assert "QD-3" in shown and "Nguyen Van A" not in shown
 
