@@ -13,7 +13,10 @@ constexpr const char* crs84 = "OGC:CRS84";
 }  // namespace
 
 Session::Session(const std::string& db)
-    : store(libland::Store::open(db, libland::Store::Access::read_only)),
+    // Opened read-write although it only reads: a read-only SQLite connection cannot rebuild the
+    // WAL index after another process changes the schema (a `land keys revoke` creating its
+    // table), and then reads "database disk image is malformed". Writes go through writer().
+    : store(libland::Store::open(db)),
       to_lon_lat(store.crs(), crs84),
       from_lon_lat(crs84, store.crs()),
       db_(db) {}
@@ -24,7 +27,7 @@ libland::Store& Session::writer() {
 }
 
 SessionPool::SessionPool(std::string db) : db_(std::move(db)) {
-    (void)libland::Store::open(db_);  // brings an older schema up to date once; reads are read-only
+    (void)libland::Store::open(db_);  // brings an older schema up to date once
     idle_.push_back(std::make_unique<Session>(db_));
     crs_ = idle_.front()->store.crs();
     if (const std::int64_t outside = idle_.front()->store.versions_outside_crs_area(); outside > 0) {

@@ -15,7 +15,7 @@
 namespace landd {
 
 struct Session {
-    libland::Store store;               // opened read-only: reads never write the file
+    libland::Store store;               // for reads (writes go through writer())
     libland::Transformer to_lon_lat;    // working CRS -> CRS84 (longitude, latitude)
     libland::Transformer from_lon_lat;  // CRS84 -> working CRS
 
