@@ -3,10 +3,18 @@
 // from any number of threads.
 #include <libland/geometry.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
 namespace libland::change_detection {
+
+// Returns the area two boxes share (0 when they only touch or are apart).
+[[nodiscard]] inline double box_overlap_area(const Box& a, const Box& b) noexcept {
+    const double w = std::min(a.max_x, b.max_x) - std::max(a.min_x, b.min_x);
+    const double h = std::min(a.max_y, b.max_y) - std::max(a.min_y, b.min_y);
+    return w > 0 && h > 0 ? w * h : 0;
+}
 
 class BoxIndex {
 public:

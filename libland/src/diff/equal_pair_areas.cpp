@@ -20,12 +20,6 @@ bool identical(const MultiPolygon& a, const MultiPolygon& b) noexcept {
     return true;
 }
 
-double box_overlap_area(const Box& a, const Box& b) noexcept {
-    const double w = std::min(a.max_x, b.max_x) - std::max(a.min_x, b.min_x);
-    const double h = std::min(a.max_y, b.max_y) - std::max(a.min_y, b.min_y);
-    return w > 0 && h > 0 ? w * h : 0;
-}
-
 // Books before-parcel i against its partner j and every other after-parcel it meets.
 void book_pair(detail::GeosContext& ctx, const PreparedSide& before, const PreparedSide& after,
                const AfterIndex& index, std::size_t i, std::size_t j, double& shared,

@@ -19,12 +19,6 @@ namespace {
 constexpr std::size_t chunk_size = 1024;
 constexpr std::size_t none = no_partner;
 
-double box_overlap_area(const Box& a, const Box& b) noexcept {
-    const double w = std::min(a.max_x, b.max_x) - std::max(a.min_x, b.min_x);
-    const double h = std::min(a.max_y, b.max_y) - std::max(a.min_y, b.min_y);
-    return w > 0 && h > 0 ? w * h : 0;
-}
-
 // Returns the after-parcel equal within tolerance to before-parcel i (the one with the same key
 // when several are), or `none`.
 std::size_t equal_partner(detail::GeosContext& ctx, const PreparedSide& before, const PreparedSide& after,

@@ -39,6 +39,12 @@ void sort_by_key(State& state) {
     state = std::move(sorted);
 }
 
+// Raises `last` to the query's single date (NULL leaves it) and resets the query.
+void take_latest(detail::Statement& q, std::string& last) {
+    if (q.step() && !q.is_null(0)) last = std::max(last, q.text(0));
+    q.reset();
+}
+
 bool all_digits(const std::string& s) {
     return !s.empty() && s.size() < 19 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -66,14 +72,11 @@ std::string SpatialiteBackend::last_change(const std::vector<std::string>& commu
     for (const std::string& commune : communes) {
         if (commune.empty()) return last_date();
         changed.bind(1, commune + "-").bind(2, commune + ".");
-        if (changed.step() && !changed.is_null(0)) last = std::max(last, changed.text(0));
-        changed.reset();
+        take_latest(changed, last);
         surveyed.bind(1, commune);
-        if (surveyed.step() && !surveyed.is_null(0)) last = std::max(last, surveyed.text(0));
-        surveyed.reset();
+        take_latest(surveyed, last);
         sheets_surveyed.bind(1, commune + "-").bind(2, commune + ".");
-        if (sheets_surveyed.step() && !sheets_surveyed.is_null(0)) last = std::max(last, sheets_surveyed.text(0));
-        sheets_surveyed.reset();
+        take_latest(sheets_surveyed, last);
     }
     return last;
 }
@@ -89,17 +92,13 @@ std::string SpatialiteBackend::last_change_of_sheets(const std::vector<std::stri
                                        "SELECT max(c.valid_date) FROM commit_communes cc JOIN commits c USING "
                                        "(commit_id) WHERE cc.commune = ? OR cc.commune = ''");
     std::string last;
-    auto take = [&](detail::Statement& q) {
-        if (q.step() && !q.is_null(0)) last = std::max(last, q.text(0));
-        q.reset();
-    };
     for (const std::string& sheet : sheets) {
         changed.bind(1, sheet);
-        take(changed);
+        take_latest(changed, last);
         surveyed.bind(1, sheet);
-        take(surveyed);
+        take_latest(surveyed, last);
         commune_surveyed.bind(1, sheet.substr(0, sheet.find('-')));
-        take(commune_surveyed);
+        take_latest(commune_surveyed, last);
     }
     return last;
 }
