@@ -11,6 +11,8 @@ packages=(
   python3-shapely python3-geopandas python3-matplotlib python3-gdal
   jupyter-nbconvert python3-ipykernel python3-rtree
   wrk hyperfine
+  libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-core poppler-utils python3-openpyxl python3-pil
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

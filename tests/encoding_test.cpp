@@ -123,10 +123,15 @@ BOOST_AUTO_TEST_CASE(shapefile_read_with_tcvn3_and_vni) {
     BOOST_TEST(first_text(shapefile("vni", {kVniName}), "VNI") == kUnicodeName);
 }
 
-BOOST_AUTO_TEST_CASE(shapefile_without_encoding_gets_a_note) {
+BOOST_AUTO_TEST_CASE(shapefile_without_encoding_is_refused_naming_the_field) {
     std::vector<std::string> notes;
-    (void)first_text(shapefile("legacy", {kTcvn3Name, "14362"}), "", &notes);
-    BOOST_TEST(mentions(notes, "1 of 2 text value(s) look mis-decoded; try --encoding"));
+    try {
+        (void)first_text(shapefile("legacy", {kTcvn3Name, "14362"}), "", &notes);
+        BOOST_FAIL("text that is not UTF-8 was read without an encoding");
+    } catch (const libland::input_error& e) {
+        BOOST_TEST(std::string(e.what()).find("field chuSuDung holds text that is not UTF-8") != std::string::npos);
+        BOOST_TEST(std::string(e.what()).find("--encoding") != std::string::npos);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(cpg_file_is_honoured) {

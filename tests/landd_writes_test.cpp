@@ -159,8 +159,13 @@ BOOST_AUTO_TEST_CASE(survey_upload_commits_a_geopackage) {
     BOOST_TEST(json::parse(missing->body)["parameter"] == "date");
     const auto garbage = post("/surveys?date=2026-01-01&id=maXa,soTo,soThua&use=loaiDat", "not a map", bearer(key), "text/plain");
     BOOST_TEST(garbage->status == 400);
-    // The 2024 survey again, a year and a half later: every transaction since is undone by it.
-    const auto r = post("/surveys?date=2026-01-01&id=maXa,soTo,soThua&use=loaiDat&message=resurvey", gpkg, bearer(key),
+    // The 2024 survey again, a year and a half later: every transaction since is undone by it, so
+    // it is recorded only with force=true (a repeat of the map as of 2024-06-30 otherwise).
+    const auto repeat = post("/surveys?date=2026-01-01&id=maXa,soTo,soThua&use=loaiDat", gpkg, bearer(key),
+                             "application/geopackage+sqlite3");
+    BOOST_TEST(repeat->status == 400);
+    const auto r = post("/surveys?date=2026-01-01&id=maXa,soTo,soThua&use=loaiDat&message=resurvey&force=true", gpkg,
+                        bearer(key),
                         "application/geopackage+sqlite3");
     BOOST_TEST_REQUIRE(r->status == 201, r->body);
     BOOST_TEST(json::parse(r->body)["commit"].get<std::int64_t>() > 2);

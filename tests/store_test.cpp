@@ -7,6 +7,7 @@
 
 #include <libland/error.hpp>
 #include <libland/store.hpp>
+#include <libland/validate.hpp>
 
 #include <algorithm>
 #include <map>
@@ -125,7 +126,7 @@ BOOST_AUTO_TEST_CASE(refused_surveys_leave_the_database_untouched) {
     Snapshot bow_tie = grid_survey(2, 2);
     const double x = test::store_x0, y = test::store_y0;
     bow_tie.parcels[0].geometry = {Polygon{{Ring{{x, y}, {x + 20, y + 20}, {x + 20, y}, {x, y + 20}, {x, y}}}}};
-    BOOST_CHECK_THROW(store.commit(bow_tie, on("2021-01-01")), geometry_error);
+    BOOST_CHECK_THROW(store.commit(bow_tie, on("2021-01-01")), survey_refused);  // what validate calls an error
 
     Snapshot elsewhere = grid_survey(2, 2);
     for (Parcel& p : elsewhere.parcels) p.geometry = square(50000, 50000, 20);
@@ -150,7 +151,10 @@ BOOST_AUTO_TEST_CASE(refused_surveys_leave_the_database_untouched) {
 BOOST_AUTO_TEST_CASE(a_backdated_survey_is_allowed_with_the_flag_and_marked) {
     Store store = Store::create(fresh_database("store", "backdate.sqlite"), "EPSG:5897");
     store.commit(grid_survey(2, 1), on("2019-01-01"));
-    store.commit(grid_survey(2, 1), on("2024-01-01"));  // nothing changed
+    CommitInfo again = on("2024-01-01");
+    BOOST_CHECK_THROW(store.commit(grid_survey(2, 1), again), usage_error);  // a repeat of 2019-01-01
+    again.force = true;
+    store.commit(grid_survey(2, 1), again);  // nothing changed
     Snapshot corrected = grid_survey(2, 1);
     corrected.parcels[0].attributes[4] = std::string("Le Van C");
     CommitInfo info = on("2021-06-01", "late correction");

@@ -181,7 +181,10 @@ def test_a_remeasured_sheet_is_recorded_as_resurveyed_not_as_change(work, noisy)
 
 def test_committing_the_same_survey_again_opens_no_version(work):
     db = database(work, "twice", (SAMPLE / "survey_2019.gpkg", "2019-06-30"))
-    run = land("commit", db, SAMPLE / "survey_2019.gpkg", "--date", "2020-01-01", *ID)
+    # A repeat is refused (the officers' safety net); forced, it records an empty commit.
+    refused = land("commit", db, SAMPLE / "survey_2019.gpkg", "--date", "2020-01-01", *ID, ok=False)
+    assert refused.returncode == 2 and "this is the survey committed as commit 1" in refused.stderr
+    run = land("commit", db, SAMPLE / "survey_2019.gpkg", "--date", "2020-01-01", "--force", *ID)
     assert "no changes" in run.stdout and "re-surveyed" not in run.stdout
     with libland.Store(str(db)) as store:
         assert store.log()["resurveyed"].iloc[-1] == 0

@@ -4,6 +4,7 @@
 
 #include <proj.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -144,6 +145,32 @@ std::string normalise_crs(const std::string& crs) {
     proj_int_list_destroy(confidence);
     proj_list_destroy(matches);
     return result;
+}
+
+std::optional<Box> area_of_use(const std::string& crs, double margin_degrees) {
+    const ContextPtr ctx = make_context();
+    const PjPtr pj = make_crs(ctx.get(), crs);
+    double west = 0, south = 0, east = 0, north = 0;
+    if (proj_get_area_of_use(ctx.get(), pj.get(), &west, &south, &east, &north, nullptr) == 0 || west < -180 ||
+        west > east) {
+        return std::nullopt;  // no area recorded, or one across the antimeridian: nothing to check against
+    }
+    west = std::max(-180.0, west - margin_degrees);
+    east = std::min(180.0, east + margin_degrees);
+    south = std::max(-90.0, south - margin_degrees);
+    north = std::min(90.0, north + margin_degrees);
+    PjPtr raw(proj_create_crs_to_crs(ctx.get(), "OGC:CRS84", crs.c_str(), nullptr));
+    if (!raw) return std::nullopt;
+    const PjPtr to_crs(proj_normalize_for_visualization(ctx.get(), raw.get()));
+    if (!to_crs) return std::nullopt;
+    Box box;
+    if (proj_trans_bounds(ctx.get(), to_crs.get(), PJ_FWD, west, south, east, north, &box.min_x, &box.min_y,
+                          &box.max_x, &box.max_y, 21) == 0 ||
+        !std::isfinite(box.min_x) || !std::isfinite(box.max_x) || !std::isfinite(box.min_y) ||
+        !std::isfinite(box.max_y)) {
+        return std::nullopt;
+    }
+    return box;
 }
 
 std::string utm_zone_for(Point lon_lat) {

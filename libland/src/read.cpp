@@ -137,7 +137,11 @@ Snapshot read_snapshot(const std::string& path, const ReadOptions& options) {
     s.layer = OGR_L_GetName(layer);
     s.id_fields = options.id_fields;
     s.use_field = options.use_field;
-    s.fields = io::read_fields(OGR_L_GetLayerDefn(layer), decoder);
+    try {
+        s.fields = io::read_fields(OGR_L_GetLayerDefn(layer), decoder);
+    } catch (const input_error& e) {
+        throw input_error(path + " layer " + s.layer + ": " + e.what());
+    }
     apply_filter(layer, options.where, s);
     const GIntBig count = OGR_L_GetFeatureCount(layer, TRUE);
     if (count == 0) {

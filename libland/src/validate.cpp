@@ -75,9 +75,9 @@ std::vector<Finding> validate(const Snapshot& snapshot, const ValidateOptions& o
     detail::check_geometry(ctx, snapshot, shapes, findings);
     detail::check_crs(snapshot, shapes, options, findings);
     detail::check_identity(ctx, snapshot, shapes, findings);
-    detail::check_land_use(ctx, snapshot, shapes, findings);
+    if (!options.errors_only) detail::check_land_use(ctx, snapshot, shapes, findings);
     detail::check_overlaps(ctx, snapshot, shapes, options, findings);
-    detail::check_gaps(ctx, snapshot, shapes, options, findings);
+    if (!options.errors_only) detail::check_gaps(ctx, snapshot, shapes, options, findings);
     return findings.take_ordered();
 }
 
@@ -94,8 +94,15 @@ const char* to_string(FindingCode code) noexcept {
         case FindingCode::geographic_crs: return "geographic_crs";
         case FindingCode::unknown_use: return "unknown_use";
         case FindingCode::sliver_gap: return "sliver_gap";
+        case FindingCode::outside_crs_area: return "outside_crs_area";
+        case FindingCode::ambiguous_key: return "ambiguous_key";
     }
     return "invalid_geometry";
+}
+
+std::size_t count_errors(const std::vector<Finding>& findings) noexcept {
+    return static_cast<std::size_t>(
+        std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::error; }));
 }
 
 const char* to_string(Severity severity) noexcept {

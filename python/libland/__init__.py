@@ -33,19 +33,21 @@ if _util.find_spec(__name__ + "._libland") is None:  # a source checkout's pytho
         "python/libland alone is only its pure-Python half")
 
 from ._changes import ChangeSet, diff
-from ._libland import (Error, GeometryError, InputError, UsageError, find_land_use,
-                       land_use_codes)
+from ._libland import (Error, GeometryError, InputError, SurveyRefused, UsageError, civil_date,
+                       find_land_use, today_in_vietnam, vietnam_date)
+from ._land_use import land_use_codes
 from ._snapshot import Parcel, Snapshot, list_layers, read_snapshot
 from ._results import CommitResult
 from ._store import Store
 from ._validate import Findings, validate
 
 __all__ = [
-    "Error", "GeometryError", "InputError", "UsageError",
+    "Error", "GeometryError", "InputError", "SurveyRefused", "UsageError",
     "Parcel", "Snapshot", "list_layers", "read_snapshot",
     "Findings", "validate",
     "ChangeSet", "diff",
     "Store", "CommitResult",
     "find_land_use", "land_use_codes",
+    "civil_date", "vietnam_date", "today_in_vietnam",
 ]
 __version__ = "0.1.0"

@@ -126,6 +126,22 @@ class ChangeSet:
         """Writes the transition matrix as CSV (hectares, 4 decimals), as `land diff --matrix`."""
         _libland.write_matrix_csv(self._native.matrix, str(path))
 
+    def report(self, path: str, lang: str = "vi", paper: str = "A4", province: str = "Ninh Bình",
+               from_label: Optional[str] = None, to_label: Optional[str] = None, source: Optional[str] = None,
+               report_date: str = "", recorded: Optional[Sequence[_libland.ParcelEvent]] = None) -> None:
+        """Writes the change report as PDF (cover, change map, land-use change table, list of
+        changes) or XLSX (the same tables, totals as formulas), by the extension, as `land diff
+        --report`. ``lang`` "vi" or "en"; ``paper`` "A4" or "A3"; the labels default to the
+        snapshots' file names; ``report_date`` "" is today in Vietnam."""
+        import os
+        before_name = os.path.basename(self.before._native.source)
+        after_name = os.path.basename(self.after._native.source)
+        _libland.write_change_report(
+            self._native, self.before._native, self.after._native, list(recorded or []), str(path), lang, paper,
+            province, source if source is not None else f"{self.before._native.source} -> {self.after._native.source}",
+            from_label if from_label is not None else before_name, to_label if to_label is not None else after_name,
+            report_date)
+
     def __len__(self) -> int:
         return len(self._native.events)
 

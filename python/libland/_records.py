@@ -15,8 +15,8 @@ VERSION_COLUMNS = ["version", "uid", "key", "use", "area_m2", "valid_from", "val
                    "recorded_at"]
 EVENT_COLUMNS = ["event", "commit", "type", "date", "document", "reason", "backdated",
                  "recorded_at", "parents", "children", "parent_uids", "child_uids"]
-LOG_COLUMNS = ["commit", "kind", "date", "recorded_at", "document", "message", "backdated",
-               "events", "event_count", "resurveyed"]
+LOG_COLUMNS = ["commit", "kind", "date", "recorded_at", "author", "document", "message", "backdated",
+               "source", "source_sha256", "parcels", "events", "event_count", "resurveyed"]
 HISTORY_COLUMNS = ["lineage", "version", "uid", "key", "use", "area_m2", "valid_from",
                    "valid_to", "commit", "recorded_at", "event", "event_id", "document", "reason",
                    "backdated", "parents", "children"]
@@ -62,7 +62,8 @@ def events_frame(events: Sequence[_libland.ParcelEvent]) -> Any:
 
 def log_frame(records: Sequence[_libland.CommitRecord]) -> Any:
     """Returns the log as a DataFrame with LOG_COLUMNS: one row per survey commit or
-    transaction, oldest first; ``events`` maps each change event type to its count,
+    transaction, oldest first, with its author, its survey file's name and SHA-256, and the
+    number of parcels it touched; ``events`` maps each change event type to its count,
     ``resurveyed`` counts the parcels re-surveyed without change."""
     import pandas
 
@@ -71,9 +72,13 @@ def log_frame(records: Sequence[_libland.CommitRecord]) -> Any:
         "kind": _frames.typed_series([r.kind for r in records], "object"),
         "date": _dates.date_column(r.date for r in records),
         "recorded_at": _dates.utc_column(r.recorded_at for r in records),
+        "author": _frames.typed_series([r.author for r in records], "object"),
         "document": _frames.typed_series([r.document for r in records], "object"),
         "message": _frames.typed_series([r.message for r in records], "object"),
         "backdated": _frames.typed_series([r.backdated for r in records], "bool"),
+        "source": _frames.typed_series([r.source for r in records], "object"),
+        "source_sha256": _frames.typed_series([r.source_sha256 for r in records], "object"),
+        "parcels": _frames.typed_series([r.parcels for r in records], "int64"),
         "events": _frames.typed_series([dict(r.events) for r in records], "object"),
         "event_count": _frames.typed_series([sum(r.events.values()) for r in records], "int64"),
         "resurveyed": _frames.typed_series([r.resurveyed for r in records], "int64"),

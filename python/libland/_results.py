@@ -34,6 +34,16 @@ class CommitResult:
         return self._native.backdated
 
     @property
+    def dry_run(self) -> bool:
+        """True for a preview (``dry_run=True``): nothing was recorded."""
+        return self._native.dry_run
+
+    @property
+    def warnings(self) -> List[str]:
+        """What was recorded although doubtful (unknown land-use codes accepted)."""
+        return list(self._native.warnings)
+
+    @property
     def resurveyed(self) -> int:
         """Parcels re-surveyed without change (new coordinates or registered area)."""
         return self._native.resurveyed

@@ -1,6 +1,7 @@
 """The versioned land database: surveys, officers' transactions, time travel and lineage."""
 from __future__ import annotations
 
+import getpass
 import json
 from typing import Any, Dict, Optional, Sequence, Tuple
 
@@ -16,6 +17,16 @@ BBox = Tuple[float, float, float, float]
 # A date as every Store method takes it: see libland._dates (str, date, datetime, numpy
 # datetime64, pandas Timestamp).
 DateLike = Any
+
+
+def _author(by: Optional[str]) -> str:
+    """The author of a write: ``by``, else the OS user (as `land --by`)."""
+    if by is not None:
+        return str(by)
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 def _line_wkt(line: Any) -> str:
@@ -52,8 +63,10 @@ class Store:
     file at once instead of at garbage collection; any later call raises Error.
     """
 
-    def __init__(self, path: str) -> None:
-        self._native = _libland.Store.open(str(path))
+    def __init__(self, path: str, read_only: bool = False) -> None:
+        """Opens an existing database; ``read_only`` never writes the file nor changes its journal
+        mode (writes then raise InputError), as `land log`, `history`, `export` and `changes` do."""
+        self._native = _libland.Store.open(str(path), read_only)
 
     @classmethod
     def create(cls, path: str, crs: str = "EPSG:5897", area_field: str = "") -> "Store":
@@ -105,7 +118,9 @@ class Store:
     def commit(self, survey: Any, date: DateLike, message: str = "", document: str = "",
                backdate: bool = False, tolerance: float = 0.05, id: Any = None,
                use: Optional[str] = None, layer: Optional[str] = None,
-               encoding: Optional[str] = None, scope: str = "sheets") -> CommitResult:
+               encoding: Optional[str] = None, scope: str = "sheets", repair: bool = False,
+               dry_run: bool = False, accept_unknown_codes: bool = False, force: bool = False,
+               by: Optional[str] = None) -> CommitResult:
         """Commits a survey dated ``date``, diffed against the map of its scope on that date: each
         change event closes and opens versions; parcels unchanged within the tolerance but
         re-measured get a "resurveyed" version (no change). ``scope`` "sheets" re-surveys the
@@ -113,17 +128,27 @@ class Store:
         commit --scope`). ``survey`` is a Snapshot in the database's CRS, or a file path read
         with ``id``/``use``/``layer``/``encoding`` (as `land commit`). One atomic write: refused
         whole (UsageError, InputError, GeometryError) for duplicate keys, invalid geometry, a
-        date before the last one without ``backdate``. Returns a :class:`CommitResult`."""
+        date before the last one without ``backdate``, a date after today in Vietnam or before
+        1900, land-use codes outside the database's list unless ``accept_unknown_codes`` (then
+        recorded, with ``warnings``). What `land validate` reports as an error raises
+        SurveyRefused (an InputError) naming the parcels; ``repair`` first repairs invalid
+        geometries as `land commit --repair` does. ``dry_run``: every check and the diff run, the
+        result tells what would be recorded, nothing is. Without ``force``, a survey keyed
+        otherwise than the database's parcels or lacking their fields, or with the content of a
+        committed survey or identical to the map as of an earlier survey's date, is refused
+        naming it. ``by``: the author (default: the OS user). Returns a :class:`CommitResult`."""
         day = _dates.date_text(date)
         if not isinstance(survey, Snapshot):
             survey = self.read_survey(survey, id=id, use=use or "", layer=layer, encoding=encoding)
-        native = self._native.commit(survey._native, day, message, document, backdate,
-                                     float(tolerance), scope)
-        return CommitResult(native, day)
+        native = _libland.repaired(survey._native) if repair else survey._native
+        result = self._native.commit(native, day, message, document, backdate, float(tolerance), scope,
+                                     dry_run, accept_unknown_codes, force, _author(by))
+        return CommitResult(result, day)
 
     def split(self, parcel: str, line: Any = None, *, pieces: Optional[Sequence[Any]] = None,
               date: DateLike, document: str, reason: str = "", backdate: bool = False,
-              set: Optional[Dict[str, Any]] = None) -> CommitResult:
+              set: Optional[Dict[str, Any]] = None, dry_run: bool = False,
+              by: Optional[str] = None) -> CommitResult:
         """Splits a parcel along ``line`` (WKT or shapely) or into ``pieces`` (shapely polygons or
         MultiPolygon coordinates). New parcels take the next unused numbers of their sheet, their
         parent's attributes with ``set``'s values, and their own registered area."""
@@ -132,14 +157,16 @@ class Store:
         day = _dates.date_text(date)
         if line is not None:
             native = self._native.split(str(parcel), _line_wkt(line), day, reason, document,
-                                        backdate, _values(set))
+                                        backdate, _values(set), dry_run, _author(by))
         else:
             native = self._native.split_pieces(str(parcel), [_coordinates(p) for p in pieces],
-                                               day, reason, document, backdate, _values(set))
+                                               day, reason, document, backdate, _values(set), dry_run,
+                                               _author(by))
         return CommitResult(native, day)
 
     def merge(self, parcels: Sequence[str], *, date: DateLike, document: str, reason: str = "",
-              backdate: bool = False, set: Optional[Dict[str, Any]] = None) -> CommitResult:
+              backdate: bool = False, set: Optional[Dict[str, Any]] = None, dry_run: bool = False,
+              by: Optional[str] = None) -> CommitResult:
         """Merges neighbouring parcels into one (at least two, as `land merge`). Parcels whose
         attributes differ (two holders) are refused, naming each field, unless ``set`` gives the
         result's values."""
@@ -148,30 +175,33 @@ class Store:
             raise _libland.UsageError("a merge needs at least two parcels")
         day = _dates.date_text(date)
         return CommitResult(self._native.merge(parcels, day, reason, document, backdate,
-                                               _values(set)), day)
+                                               _values(set), dry_run, _author(by)), day)
 
     def set_use(self, parcel: str, use: str, *, date: DateLike, document: str, reason: str = "",
-                backdate: bool = False) -> CommitResult:
-        """Changes a parcel's land-use code."""
+                backdate: bool = False, dry_run: bool = False, by: Optional[str] = None) -> CommitResult:
+        """Changes a parcel's land-use code; a code outside the database's list (national or
+        local, case-sensitive) raises UsageError naming it."""
         day = _dates.date_text(date)
         return CommitResult(self._native.set_use(str(parcel), use, day, reason, document,
-                                                 backdate), day)
+                                                 backdate, dry_run, _author(by)), day)
 
     def retire(self, parcel: str, *, date: DateLike, document: str, reason: str = "",
-               backdate: bool = False) -> CommitResult:
+               backdate: bool = False, dry_run: bool = False, by: Optional[str] = None) -> CommitResult:
         """Retires a parcel: its current version is closed on the date."""
         day = _dates.date_text(date)
-        return CommitResult(self._native.retire(str(parcel), day, reason, document, backdate),
-                            day)
+        return CommitResult(self._native.retire(str(parcel), day, reason, document, backdate,
+                                                dry_run, _author(by)), day)
 
     def adjust(self, first: str, second: str, line: Any, *, date: DateLike, document: str,
                reason: str = "", backdate: bool = False,
-               set: Optional[Dict[str, Any]] = None) -> CommitResult:
+               set: Optional[Dict[str, Any]] = None, dry_run: bool = False,
+               by: Optional[str] = None) -> CommitResult:
         """Moves the boundary between two neighbours onto ``line`` (WKT or shapely), which must
         cross both; area is conserved, each registered area follows its new geometry."""
         day = _dates.date_text(date)
         return CommitResult(self._native.adjust(str(first), str(second), _line_wkt(line), day,
-                                                reason, document, backdate, _values(set)), day)
+                                                reason, document, backdate, _values(set), dry_run,
+                                                _author(by)), day)
 
     def snapshot_as_of(self, date: DateLike, bbox: Optional[BBox] = None) -> Snapshot:
         """Returns the map as it was on the date as a Snapshot (parcels ordered by key); with a
@@ -197,17 +227,19 @@ class Store:
 
     def parcels(self, date: Optional[DateLike] = None, bbox: Optional[BBox] = None,
                 use: Optional[str] = None, sheet: Optional[str] = None,
-                limit: Optional[int] = None, offset: int = 0) -> Any:
+                limit: Optional[int] = None, offset: int = 0, filter: Optional[str] = None) -> Any:
         """Returns a page of the parcels valid on ``date`` (None: the current ones) as a
         GeoDataFrame ordered by key, as the HTTP service's parcel items: the columns of
         :meth:`as_of`. Filters combine: ``bbox`` (database CRS) keeps parcels whose bounds meet
         it, ``use`` a land-use code as recorded, ``sheet`` a sheet ("14362-12", or "12" in any
         commune). ``limit`` (None: no limit) and ``offset`` page through them;
-        ``frame.attrs["matched"]`` counts the parcels matching over all pages."""
+        ``frame.attrs["matched"]`` counts the parcels matching over all pages. ``filter`` is CQL2
+        text over the parcels' fields (the same language as landd's ``filter=`` and ``land export
+        --where``), e.g. ``"soThua BETWEEN 1 AND 9 AND loaiDat IN ('ONT', 'ODT')"``."""
         day = _CURRENT if date is None else _dates.date_text(date)
         page_limit = _ALL if limit is None else int(limit)
         native, versions, matched = self._native.parcels(
-            day, _bbox(bbox), use, sheet, page_limit, int(offset))
+            day, _bbox(bbox), use, sheet, page_limit, int(offset), filter or "")
         frame = Snapshot(native).to_geodataframe()
         position = frame.columns.get_loc("key") + 1
         validity = {"uid": _frames.typed_series([v.uid for v in versions], "int64"),
@@ -275,6 +307,52 @@ class Store:
                                                       float(tolerance))
         return ChangeSet(changes, Snapshot(before), Snapshot(after))
 
+    def report(self, path: str, from_date: str, to_date: str, lang: str = "vi", paper: str = "A4",
+               province: str = "Ninh Bình", report_date: str = "", tolerance: float = 0.05) -> None:
+        """Writes the change report of the period (PDF or XLSX, by the extension), as `land
+        report`: the map on both dates diffed, with the events recorded in (from_date, to_date]
+        in the list of changes."""
+        import os
+        before, after, changes = self._native.changes(from_date, to_date, float(tolerance))
+        recorded = self._native.events(from_date, to_date)
+        _libland.write_change_report(changes, before, after, recorded, str(path), lang, paper, province,
+                                     os.path.basename(self.path), from_date, to_date, report_date)
+
+    def extract(self, parcel: str, path: str, as_of: Optional[str] = None, lang: str = "vi",
+                province: str = "Ninh Bình", hidden_fields: Sequence[str] = ()) -> None:
+        """Writes the cadastral extract of a parcel (key or uid) as it was on ``as_of`` (default:
+        today in Vietnam): one A4 PDF page, as `land extract`. ``hidden_fields`` are left out."""
+        self._native.extract(str(parcel), as_of or "", str(path), lang, province, list(hidden_fields))
+
+    def commit_parcels(self, commit: int) -> List[str]:
+        """The keys of the parcel versions a commit closed or opened (as `land log --verbose`)."""
+        return self._native.commit_parcels(int(commit))
+
+    def keys(self) -> List[_libland.KeyInfo]:
+        """The HTTP service's API keys (as `land keys list`): name, role, created and revoked
+        times; never a key itself."""
+        return self._native.keys()
+
+    def revoke_key(self, name: str) -> None:
+        """Revokes the API key named so: landd refuses it from the next request on."""
+        self._native.revoke_key(name)
+
+    def remove_layer(self, name: str) -> None:
+        """Removes a published layer (as `land layer remove`)."""
+        self._native.remove_layer(name)
+
+    def add_land_use(self, code: str, name: str = "") -> None:
+        """Adds a local land-use code to the database's code list (as `land codes add`)."""
+        self._native.add_land_use(code, name)
+
+    def local_land_uses(self) -> List[_libland.LocalLandUse]:
+        """The database's local land-use codes (the national ones: :func:`land_use_codes`)."""
+        return self._native.local_land_uses()
+
+    def knows_land_use(self, code: str) -> bool:
+        """Whether the code is in the database's list (national or local; case-sensitive)."""
+        return self._native.knows_land_use(code)
+
     def load_layer(self, file: str, name: str, source_layer: str = "") -> int:
         """Loads every feature of a GDAL layer as published layer ``name`` (replacing one of that
         name); returns the feature count."""
@@ -304,6 +382,17 @@ class Store:
         """Creates an API key for the HTTP service ('officer' or 'reader') and returns it; only
         its hash is stored."""
         return self._native.add_key(name, role)
+
+    def private_fields(self) -> List[str]:
+        """The database's private fields (as `land fields list`): the names listed, then the
+        name patterns (any field whose name contains one is private unless made public)."""
+        names, patterns, _exempt = self._native.private_fields()
+        return list(names) + [f"*{p}*" for p in patterns]
+
+    def set_fields_private(self, fields: List[str], private: bool = True) -> None:
+        """Makes the fields private (as `land fields private`) or public (``private=False``, as
+        `land fields public`)."""
+        self._native.set_private([str(f) for f in fields], bool(private))
 
     def check_key(self, key: str) -> Optional[str]:
         """Returns the key's role, or None for an unknown key."""

@@ -2,6 +2,7 @@
 #include "bindings.hpp"
 
 #include <libland/error.hpp>
+#include <libland/validate.hpp>
 
 namespace libland::python {
 
@@ -27,6 +28,10 @@ void bind_errors(py::module_& m) {
     register_error<usage_error>(m, "UsageError", base,
                                 "Arguments that do not make sense together (a bad option value, an "
                                 "unknown CRS code, snapshots in different CRSs).");
+    // SurveyRefused derives from InputError; registered after it so that it wins.
+    register_error<survey_refused>(m, "SurveyRefused", m.attr("InputError"),
+                                   "A survey refused by the commit because land validate finds "
+                                   "errors in it (the message names the parcels); nothing written.");
     register_error<geometry_error>(m, "GeometryError", base,
                                    "A geometry operation failed for the named parcel (e.g. an "
                                    "invalid geometry while repair is off).");

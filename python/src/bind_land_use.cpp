@@ -18,6 +18,7 @@ py::dict to_dict(const LandUse& use) {
     entry["category"] = std::string(use.category);
     entry["name"] = std::string(use.name);
     entry["successor"] = std::string(use.successor);
+    entry["name_vi"] = std::string(use.name_vi);
     return entry;
 }
 
@@ -31,7 +32,7 @@ void bind_land_use(py::module_& m) {
             return use ? py::object(to_dict(*use)) : py::object(py::none());
         },
         py::arg("code"),
-        "Returns the code's entry {code, group, category, name, successor}, or None when the "
+        "Returns the code's entry {code, group, category, name, successor, name_vi}, or None when the "
         "code is unknown (case-sensitive).");
     m.def(
         "land_use_codes",
@@ -41,6 +42,20 @@ void bind_land_use(py::module_& m) {
             return codes;
         },
         "Returns every known leaf code (2018 and 2024 lists) as dicts, in the list's order.");
+    m.def(
+        "land_use_groups",
+        [] {
+            py::list groups;
+            for (const auto& g : land_use_groups()) {
+                py::dict entry;
+                entry["code"] = std::string(g.code);
+                entry["name"] = std::string(g.name);
+                entry["name_vi"] = std::string(g.name_vi);
+                groups.append(entry);
+            }
+            return groups;
+        },
+        "Returns the top-level groups NNP, PNN, CSD as dicts {code, name, name_vi}.");
 }
 
 }  // namespace libland::python

@@ -5,6 +5,7 @@
 #include "record_repr.hpp"
 
 #include <libland/error.hpp>
+#include <libland/report.hpp>
 #include <libland/store.hpp>
 
 #include <pybind11/stl.h>
@@ -46,8 +47,11 @@ void close(SharedStore& s) {
 }
 
 CommitInfo commit_info(std::string date, std::string message, std::string document, bool backdate,
-                       std::map<std::string, std::string> values = {}) {
-    return CommitInfo{std::move(date), std::move(message), std::move(document), backdate, std::move(values)};
+                       std::map<std::string, std::string> values, bool dry_run, std::string by) {
+    CommitInfo info{std::move(date), std::move(message), std::move(document), backdate, std::move(values)};
+    info.dry_run = dry_run;
+    info.author = std::move(by);
+    return info;
 }
 
 SurveyScope survey_scope(const std::string& name) {
@@ -63,7 +67,18 @@ void bind_records(py::module_& m) {
         .def_readonly("new_keys", &CommitSummary::new_keys, "Keys of the changed parcel versions it opened.")
         .def_readonly("resurveyed", &CommitSummary::resurveyed, "Parcels re-surveyed without change.")
         .def_readonly("backdated", &CommitSummary::backdated)
+        .def_readonly("dry_run", &CommitSummary::dry_run, "True when nothing was recorded (a preview).")
+        .def_readonly("warnings", &CommitSummary::warnings, "What was recorded although doubtful.")
         .def("__repr__", [](const CommitSummary& v) { return repr_of(v); });
+    py::class_<LocalLandUse>(m, "LocalLandUse", "A land-use code a database adds to the national lists.")
+        .def_readonly("code", &LocalLandUse::code)
+        .def_readonly("name", &LocalLandUse::name)
+        .def_readonly("added_at", &LocalLandUse::added_at, "UTC.");
+    py::class_<KeyInfo>(m, "KeyInfo", "An API key as listed (never the key itself).")
+        .def_readonly("name", &KeyInfo::name)
+        .def_property_readonly("role", [](const KeyInfo& k) { return std::string(to_string(k.role)); })
+        .def_readonly("created_at", &KeyInfo::created_at, "UTC.")
+        .def_readonly("revoked_at", &KeyInfo::revoked_at, "UTC; empty while the key is valid.");
     py::class_<ParcelVersion>(m, "ParcelVersion", "One version of a parcel, valid on [valid_from, valid_to).")
         .def_readonly("version", &ParcelVersion::version)
         .def_readonly("uid", &ParcelVersion::uid, "The parcel's identity, stable across renumbering.")
@@ -102,6 +117,10 @@ void bind_records(py::module_& m) {
         .def_readonly("message", &CommitRecord::message)
         .def_readonly("document", &CommitRecord::document)
         .def_readonly("backdated", &CommitRecord::backdated)
+        .def_readonly("author", &CommitRecord::author)
+        .def_readonly("source", &CommitRecord::source, "Survey: the file's name.")
+        .def_readonly("source_sha256", &CommitRecord::source_sha256, "Survey: the SHA-256 of the file (hex).")
+        .def_readonly("parcels", &CommitRecord::parcels, "Parcels touched.")
         .def_readonly("events", &CommitRecord::events, "Change event type -> count (re-surveys excluded).")
         .def_readonly("resurveyed", &CommitRecord::resurveyed, "Parcels re-surveyed without change.")
         .def("__repr__", [](const CommitRecord& v) { return repr_of(v); });
@@ -128,11 +147,13 @@ void bind_opening(py::class_<SharedStore>& c) {
          "Creates a new database file with one projected working CRS and its registered-area field.")
         .def_static(
             "open",
-            [](const std::string& path) {
+            [](const std::string& path, bool read_only) {
                 py::gil_scoped_release release;
-                return std::make_unique<SharedStore>(Store::open(path));
+                return std::make_unique<SharedStore>(
+                    Store::open(path, read_only ? Store::Access::read_only : Store::Access::read_write));
             },
-            py::arg("path"), "Opens an existing land database.")
+            py::arg("path"), py::arg("read_only") = false,
+            "Opens an existing land database (read_only: the file is never written).")
         .def_property_readonly("crs", [](SharedStore& s) { return locked(s, [](Store& st) { return st.crs(); }); })
         .def_property_readonly("area_field",
                                [](SharedStore& s) { return locked(s, [](Store& st) { return st.area_field(); }); })
@@ -152,71 +173,89 @@ void bind_writes(py::class_<SharedStore>& c) {
     c.def(
          "commit",
          [](SharedStore& s, const Snapshot& survey, std::string date, std::string message,
-            std::string document, bool backdate, double tolerance, const std::string& scope) {
-             const auto info = commit_info(std::move(date), std::move(message), std::move(document), backdate);
+            std::string document, bool backdate, double tolerance, const std::string& scope, bool dry_run,
+            bool accept_unknown_codes, bool force, std::string by) {
+             auto info = commit_info(std::move(date), std::move(message), std::move(document), backdate, {}, dry_run,
+                                     std::move(by));
+             info.accept_unknown_codes = accept_unknown_codes;
+             info.force = force;
              const SurveyScope survey_scope_ = survey_scope(scope);
              return locked(s, [&](Store& st) { return st.commit(survey, info, tolerance, survey_scope_); });
          },
          py::arg("snapshot"), py::arg("date"), py::arg("message"), py::arg("document"),
-         py::arg("backdate"), py::arg("tolerance"), py::arg("scope"), "Commits a survey (one atomic write).")
+         py::arg("backdate"), py::arg("tolerance"), py::arg("scope"), py::arg("dry_run"),
+         py::arg("accept_unknown_codes"), py::arg("force"), py::arg("by"), "Commits a survey (one atomic write).")
         .def(
             "split",
             [](SharedStore& s, const std::string& parcel, const std::string& line_wkt, std::string date,
-               std::string reason, std::string document, bool backdate, std::map<std::string, std::string> values) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate, std::move(values));
+               std::string reason, std::string document, bool backdate, std::map<std::string, std::string> values,
+               bool dry_run, std::string by) {
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate,
+                                              std::move(values), dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.split(parcel, line_wkt, info); });
             },
             py::arg("parcel"), py::arg("line_wkt"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"), py::arg("values"), "Splits a parcel along a line.")
+            py::arg("document"), py::arg("backdate"), py::arg("values"), py::arg("dry_run"), py::arg("by"),
+            "Splits a parcel along a line.")
         .def(
             "split_pieces",
             [](SharedStore& s, const std::string& parcel, const py::list& pieces, std::string date,
-               std::string reason, std::string document, bool backdate, std::map<std::string, std::string> values) {
+               std::string reason, std::string document, bool backdate, std::map<std::string, std::string> values,
+               bool dry_run, std::string by) {
                 std::vector<MultiPolygon> shapes;
                 for (const auto& piece : pieces) shapes.push_back(from_coordinates(piece));
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate, std::move(values));
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate,
+                                              std::move(values), dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.split(parcel, shapes, info); });
             },
             py::arg("parcel"), py::arg("pieces"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"), py::arg("values"),
+            py::arg("document"), py::arg("backdate"), py::arg("values"), py::arg("dry_run"), py::arg("by"),
             "Splits a parcel into the given pieces (MultiPolygon coordinates each).")
         .def(
             "merge",
             [](SharedStore& s, const std::vector<std::string>& parcels, std::string date,
-               std::string reason, std::string document, bool backdate, std::map<std::string, std::string> values) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate, std::move(values));
+               std::string reason, std::string document, bool backdate, std::map<std::string, std::string> values,
+               bool dry_run, std::string by) {
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate,
+                                              std::move(values), dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.merge(parcels, info); });
             },
             py::arg("parcels"), py::arg("date"), py::arg("reason"), py::arg("document"),
-            py::arg("backdate"), py::arg("values"), "Merges neighbouring parcels into one.")
+            py::arg("backdate"), py::arg("values"), py::arg("dry_run"), py::arg("by"), "Merges neighbouring parcels into one.")
         .def(
             "set_use",
             [](SharedStore& s, const std::string& parcel, const std::string& use, std::string date,
-               std::string reason, std::string document, bool backdate) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate);
+               std::string reason, std::string document, bool backdate, bool dry_run, std::string by) {
+                const auto info =
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, {}, dry_run,
+                                std::move(by));
                 return locked(s, [&](Store& st) { return st.set_use(parcel, use, info); });
             },
             py::arg("parcel"), py::arg("use"), py::arg("date"), py::arg("reason"),
-            py::arg("document"), py::arg("backdate"), "Changes a parcel's land-use code.")
+            py::arg("document"), py::arg("backdate"), py::arg("dry_run"), py::arg("by"), "Changes a parcel's land-use code.")
         .def(
             "retire",
             [](SharedStore& s, const std::string& parcel, std::string date, std::string reason,
-               std::string document, bool backdate) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate);
+               std::string document, bool backdate, bool dry_run, std::string by) {
+                const auto info =
+                    commit_info(std::move(date), std::move(reason), std::move(document), backdate, {}, dry_run,
+                                std::move(by));
                 return locked(s, [&](Store& st) { return st.retire(parcel, info); });
             },
             py::arg("parcel"), py::arg("date"), py::arg("reason"), py::arg("document"),
-            py::arg("backdate"), "Retires a parcel (its last version is closed).")
+            py::arg("backdate"), py::arg("dry_run"), py::arg("by"), "Retires a parcel (its last version is closed).")
         .def(
             "adjust",
             [](SharedStore& s, const std::string& first, const std::string& second,
                const std::string& line_wkt, std::string date, std::string reason, std::string document,
-               bool backdate, std::map<std::string, std::string> values) {
-                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate, std::move(values));
+               bool backdate, std::map<std::string, std::string> values, bool dry_run, std::string by) {
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate,
+                                              std::move(values), dry_run, std::move(by));
                 return locked(s, [&](Store& st) { return st.adjust(first, second, line_wkt, info); });
             },
             py::arg("first"), py::arg("second"), py::arg("line_wkt"), py::arg("date"),
-            py::arg("reason"), py::arg("document"), py::arg("backdate"), py::arg("values"),
+            py::arg("reason"), py::arg("document"), py::arg("backdate"), py::arg("values"), py::arg("dry_run"),
+            py::arg("by"),
             "Moves the boundary between two neighbours onto the line.");
 }
 
@@ -255,14 +294,21 @@ void bind_reads(py::class_<SharedStore>& c) {
             "parcels",
             [](SharedStore& s, const std::string& date, const std::optional<BoxTuple>& box,
                std::optional<std::string> use, std::optional<std::string> sheet, std::int64_t limit,
-               std::int64_t offset) {
-                ParcelQuery query{date, to_box(box), std::move(use), std::move(sheet), {}, {}, limit, offset};
+               std::int64_t offset, const std::string& filter) {
+                ParcelQuery query;
+                query.date = date;
+                query.box = to_box(box);
+                query.use = std::move(use);
+                query.sheet = std::move(sheet);
+                query.filter.cql2 = filter;
+                query.limit = limit;
+                query.offset = offset;
                 ParcelPage page = locked(s, [&](Store& st) { return st.query_parcels(query); });
                 return py::make_tuple(std::move(page.snapshot), std::move(page.versions), page.matched);
             },
             py::arg("date"), py::arg("bbox"), py::arg("use"), py::arg("sheet"), py::arg("limit"),
-            py::arg("offset"),
-            "A page of the parcels valid on the date, filtered by bbox, use and sheet: "
+            py::arg("offset"), py::arg("filter") = "",
+            "A page of the parcels valid on the date, filtered by bbox, use, sheet and a CQL2 filter: "
             "(snapshot, versions parallel to its parcels, parcels matched by all pages).")
         .def(
             "parcel_at",
@@ -272,10 +318,52 @@ void bind_reads(py::class_<SharedStore>& c) {
             },
             py::arg("parcel"), py::arg("date"),
             "The version of a parcel (key on the date, uid, or another key of it) valid on the date: "
-            "(snapshot of 0 or 1 parcel, its versions).");
+            "(snapshot of 0 or 1 parcel, its versions).")
+        .def(
+            "extract",
+            [](SharedStore& s, const std::string& parcel, const std::string& date, const std::string& path,
+               const std::string& language, const std::string& province, const std::vector<std::string>& hidden) {
+                ExtractOptions options;
+                options.language = parse_language(language);
+                options.province = province;
+                options.hidden_fields = hidden;
+                locked(s, [&](Store& st) { write_parcel_extract(st, parcel, date, options, path); });
+            },
+            py::arg("parcel"), py::arg("date"), py::arg("path"), py::arg("language"), py::arg("province"),
+            py::arg("hidden_fields"), "Writes the cadastral extract of the parcel on the date (one A4 PDF page).");
 }
 
 void bind_layers_and_keys(py::class_<SharedStore>& c) {
+    c.def(
+         "add_land_use",
+         [](SharedStore& s, const std::string& code, const std::string& name) {
+             locked(s, [&](Store& st) { st.add_land_use(code, name); });
+         },
+         py::arg("code"), py::arg("name"), "Adds a local land-use code to the database's code list.")
+        .def(
+            "commit_parcels",
+            [](SharedStore& s, std::int64_t commit) {
+                return locked(s, [&](Store& st) { return st.commit_parcels(commit); });
+            },
+            py::arg("commit"), "The keys of the parcel versions the commit closed or opened.")
+        .def("keys", [](SharedStore& s) { return locked(s, [](Store& st) { return st.keys(); }); },
+             "The API keys: valid ones by name, then revoked ones.")
+        .def(
+            "revoke_key",
+            [](SharedStore& s, const std::string& name) { locked(s, [&](Store& st) { st.revoke_key(name); }); },
+            py::arg("name"), "Revokes the API key named so.")
+        .def(
+            "remove_layer",
+            [](SharedStore& s, const std::string& name) { locked(s, [&](Store& st) { st.remove_layer(name); }); },
+            py::arg("name"), "Removes a published layer.")
+        .def("local_land_uses", [](SharedStore& s) { return locked(s, [](Store& st) { return st.local_land_uses(); }); },
+             "The database's local land-use codes.")
+        .def(
+            "knows_land_use",
+            [](SharedStore& s, const std::string& code) {
+                return locked(s, [&](Store& st) { return st.knows_land_use(code); });
+            },
+            py::arg("code"), "Whether the code is in the database's list (national or local).");
     c.def(
          "load_layer",
          [](SharedStore& s, const std::string& file, const std::string& name, const std::string& source_layer) {
@@ -307,7 +395,20 @@ void bind_layers_and_keys(py::class_<SharedStore>& c) {
                 if (!role) return std::nullopt;
                 return std::string(to_string(*role));
             },
-            py::arg("key"), "Returns the key's role, or None for an unknown key.");
+            py::arg("key"), "Returns the key's role, or None for an unknown key.")
+        .def(
+            "private_fields",
+            [](SharedStore& s) {
+                const PrivateFields f = locked(s, [](Store& st) { return st.private_fields(); });
+                return py::make_tuple(f.names, f.patterns, f.exempt);
+            },
+            "The private fields: (names, name patterns, names exempt from the patterns).")
+        .def(
+            "set_private",
+            [](SharedStore& s, const std::vector<std::string>& fields, bool is_private) {
+                locked(s, [&](Store& st) { st.set_private(fields, is_private); });
+            },
+            py::arg("fields"), py::arg("is_private"), "Makes the fields private (True) or public (False).");
 }
 
 }  // namespace

@@ -48,6 +48,8 @@ void bind_validate(py::module_& m) {
         py::arg("snapshot"), py::arg("tolerance"), py::arg("sliver_width"), py::arg("crs_given"),
         py::call_guard<py::gil_scoped_release>(),
         "Returns every finding, errors first, then warnings (releases the GIL).");
+    m.def("repaired", &repaired, py::arg("snapshot"), py::call_guard<py::gil_scoped_release>(),
+          "Returns the snapshot with invalid geometries repaired as land diff --repair does (noted).");
     m.def("write_findings", &write_findings, py::arg("findings"), py::arg("snapshot"), py::arg("path"),
           py::call_guard<py::gil_scoped_release>(),
           "Writes findings as CSV (severity,code,parcels,message,x,y) or GeoJSON.");

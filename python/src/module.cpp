@@ -6,9 +6,11 @@ PYBIND11_MODULE(_libland, m) {
     m.doc() = "Compiled core of libland (use the `libland` package, which wraps it).";
     using namespace libland::python;
     bind_errors(m);
+    bind_date(m);
     bind_land_use(m);
     bind_snapshot(m);
     bind_validate(m);
     bind_diff(m);
     bind_store(m);
+    bind_report(m);
 }

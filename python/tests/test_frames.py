@@ -108,7 +108,8 @@ def test_findings_frame_dtypes(before):
 def test_log_frame_dtypes(store, changes):
     log = store.log()
     assert dtypes(log) == {"commit": INT, "kind": TEXT, "date": DATE, "recorded_at": UTC,
-                           "document": TEXT, "message": TEXT, "backdated": BOOL,
+                           "author": TEXT, "document": TEXT, "message": TEXT, "backdated": BOOL,
+                           "source": TEXT, "source_sha256": TEXT, "parcels": INT,
                            "events": TEXT, "event_count": INT, "resurveyed": INT}
     assert log["date"].tolist() == [pandas.Timestamp(SURVEY_2019), pandas.Timestamp(SURVEY_2024)]
     assert log["message"].tolist() == ["survey 2019", "survey 2024"]

@@ -49,7 +49,7 @@ def test_cmake_install_puts_it_on_debians_path(build_dir, tmp_path):
     package = installed / "libland"
     assert (package / "__init__.py").exists() and list(package.glob("_libland*.so"))
     done = python("import libland, geopandas; print(libland.__file__); "
-                  "print(libland.land_use_codes()[0]['code'])", installed, tmp_path)
+                  "print(libland.land_use_codes()['code'].iloc[0])", installed, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == str(package / "__init__.py")
 

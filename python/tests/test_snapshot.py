@@ -89,7 +89,10 @@ def test_land_use_code_list():
     entry = libland.find_land_use("LUC")
     assert entry["code"] == "LUC" and entry["group"] == "LUA"
     assert libland.find_land_use("XYZ") is None
-    assert any(code["code"] == "ONT" for code in libland.land_use_codes())
+    codes = libland.land_use_codes()
+    assert list(codes.columns) == ["code", "group", "subgroup", "name_vi", "name_en", "successor"]
+    ont = codes[codes["code"] == "ONT"].iloc[0]
+    assert (ont["group"], ont["subgroup"], ont["name_vi"]) == ("PNN", "OCT", "Đất ở tại nông thôn")
 
 
 def test_null_integers_stay_integers_in_the_frame(tmp_path):

@@ -1,5 +1,6 @@
 #include "args.hpp"
 
+#include <cmath>
 #include <cstdlib>
 
 namespace land {
@@ -71,6 +72,9 @@ double Args::number_or(const std::string& name, double fallback) const {
     double d = std::strtod(v->c_str(), &end);
     if (v->empty() || end == nullptr || *end != '\0') {
         throw argument_error("option --" + name + ": '" + *v + "' is not a number");
+    }
+    if (!std::isfinite(d)) {  // inf, nan: no measure of metres or counts
+        throw argument_error("option --" + name + ": '" + *v + "' is not a finite number");
     }
     return d;
 }

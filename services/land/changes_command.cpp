@@ -13,7 +13,7 @@ namespace land {
 
 int changes_command(const Args& args) {
     args.allow_only({"from", "to", "output", "matrix", "tolerance", "all"});
-    libland::Store store = libland::Store::open(args.positional(0, "DB"));
+    libland::Store store = libland::Store::open(args.positional(0, "DB"), libland::Store::Access::read_only);
     const std::string from = args.required("from");
     const std::string to = args.required("to");
     const std::string output = args.required("output");

@@ -3,6 +3,8 @@
 // 2 bad usage or unreadable input (thrown as libland::error and reported by main).
 #include "args.hpp"
 
+#include <libland/report.hpp>
+
 namespace land {
 
 int validate_command(const Args& args);
@@ -21,5 +23,13 @@ int export_command(const Args& args);
 int changes_command(const Args& args);
 int layer_command(const Args& args);
 int keys_command(const Args& args);
+// reports (report_command.cpp)
+int report_command(const Args& args);
+int extract_command(const Args& args);
+// The report options shared by `land report` and `land diff --report`: --lang, --paper, --province,
+// --report-date.
+libland::ReportOptions report_options(const Args& args);
+int codes_command(const Args& args);
+int fields_command(const Args& args);
 
 }  // namespace land

@@ -1,9 +1,11 @@
 // land diff BEFORE AFTER: every change between two surveys, and the land-use transition matrix.
 #include "commands.hpp"
+#include "phase_reporter.hpp"
 
 #include <libland/change.hpp>
 #include <libland/error.hpp>
 #include <libland/read.hpp>
+#include <libland/report.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -19,41 +21,6 @@
 namespace land {
 
 namespace {
-
-// Prints "phase ... done in N s" lines on stderr, unless quiet.
-class PhaseReporter {
-public:
-    explicit PhaseReporter(bool quiet) : quiet_(quiet) {}
-
-    void start(std::string_view phase) {
-        if (quiet_) return;
-        started_ = std::chrono::steady_clock::now();
-        std::fprintf(stderr, "land diff: %.*s...\n", static_cast<int>(phase.size()), phase.data());
-    }
-    void finish(std::string_view phase, const std::string& detail = "") {
-        if (quiet_) return;
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-        std::fprintf(stderr, "land diff: %.*s done in %.2f s%s%s\n", static_cast<int>(phase.size()), phase.data(), s,
-                     detail.empty() ? "" : ": ", detail.c_str());
-    }
-    libland::Progress progress() {
-        if (quiet_) return {};
-        return [this](std::string_view phase, double fraction) {
-            if (fraction == 0) {
-                current_ = phase;
-                start(phase);
-            } else if (fraction == 1 && current_ == phase) {
-                current_.clear();
-                finish(phase);
-            }
-        };
-    }
-
-private:
-    bool quiet_;
-    std::string current_;  // the phase started and not yet finished
-    std::chrono::steady_clock::time_point started_;
-};
 
 // Fails early, before any reading, on an output path that cannot be written or whose extension
 // is not one of `extensions`.
@@ -136,17 +103,20 @@ void print_summary(const libland::ChangeSet& changes) {
 
 int diff_command(const Args& args) {
     args.allow_only({"layer", "after-layer", "id", "use", "tolerance", "crs", "repair", "all", "quiet", "output",
-                     "matrix"});
+                     "matrix", "report", "lang", "paper", "province", "report-date"});
     if (args.positionals().size() > 2) throw argument_error("expected two files, BEFORE and AFTER");
     const std::string output = args.required("output");
     const auto matrix = args.option("matrix");
     check_output(output, "output", {".csv", ".geojson", ".json", ".gpkg"});
     if (matrix) check_output(*matrix, "matrix", {".csv"});
+    const auto report = args.option("report");
+    if (report) check_output(*report, "report", {".pdf", ".xlsx"});
+    libland::ReportOptions report_options = land::report_options(args);
     libland::DiffOptions options;
     options.tolerance = args.number_or("tolerance", options.tolerance);
     libland::check(options);
     options.repair = args.flag("repair");
-    PhaseReporter reporter(args.flag("quiet"));
+    PhaseReporter reporter("diff", args.flag("quiet"));
     options.progress = reporter.progress();
 
     auto surveys = std::make_unique<std::pair<libland::Snapshot, libland::Snapshot>>(read_both(args, reporter));
@@ -160,6 +130,14 @@ int diff_command(const Args& args) {
     libland::write_changes(*changes, before, after, output, args.flag("all"));
     if (matrix) libland::write_matrix_csv(changes->matrix, *matrix);
     reporter.finish("write", output + (matrix ? " and " + *matrix : ""));
+    if (report) {
+        reporter.start("report");
+        report_options.from = std::filesystem::path(before.source).filename().string();
+        report_options.to = std::filesystem::path(after.source).filename().string();
+        report_options.source = before.source + " -> " + after.source;
+        libland::write_change_report(before, after, *changes, {}, report_options, *report);
+        reporter.finish("report", *report);
+    }
     print_summary(*changes);
     // The process ends with this command. Freeing millions of parcels one by one takes seconds
     // (a sixth of a one-million-parcel run); the operating system reclaims it all at once.

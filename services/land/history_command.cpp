@@ -39,7 +39,7 @@ std::string keys(const std::vector<libland::ParcelVersion>& versions) {
 
 int history_command(const Args& args) {
     args.allow_only({});
-    libland::Store store = libland::Store::open(args.positional(0, "DB"));
+    libland::Store store = libland::Store::open(args.positional(0, "DB"), libland::Store::Access::read_only);
     const std::string& parcel = args.positional(1, "PARCEL (key or uid)");
     const auto history = store.history(parcel);
     if (!history) throw libland::usage_error("no parcel '" + parcel + "' in " + store.path());

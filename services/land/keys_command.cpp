@@ -1,6 +1,8 @@
 // land keys add DB --name NAME --role officer|reader: a new API key for the HTTP service, printed
-// once (only its SHA-256 is kept).
+// once (only its SHA-256 is kept). land keys list DB: names, roles, when created or revoked (never
+// a key). land keys revoke DB NAME: landd refuses the key from the next request on.
 #include "commands.hpp"
+#include "text_table.hpp"
 
 #include <libland/error.hpp>
 #include <libland/store.hpp>
@@ -9,17 +11,41 @@
 
 namespace land {
 
-int keys_command(const Args& args) {
-    args.allow_only({"name", "role"});
-    const std::string& action = args.positional(0, "action (add)");
-    if (action != "add") throw argument_error("unknown keys action '" + action + "' (add)");
-    libland::Store store = libland::Store::open(args.positional(1, "DB"));
+namespace {
+
+int add_key(const Args& args, libland::Store& store) {
     const std::string name = args.required("name");
     const libland::KeyRole role = libland::parse_key_role(args.required("role"));
     const std::string key = store.add_key(name, role);
     std::cerr << "API key '" << name << "' (" << libland::to_string(role)
               << "); it is shown only now, keep it safe:\n";
     std::cout << key << "\n";
+    return 0;
+}
+
+int list_keys(libland::Store& store) {
+    TextTable table({"name", "role", "created (UTC)", "revoked (UTC)"});
+    for (const libland::KeyInfo& k : store.keys()) {
+        table.add({k.name, libland::to_string(k.role), k.created_at, k.revoked_at});
+    }
+    table.print(std::cout);
+    return 0;
+}
+
+}  // namespace
+
+int keys_command(const Args& args) {
+    const std::string& action = args.positional(0, "action (add, list or revoke)");
+    if (action != "add" && action != "list" && action != "revoke") {
+        throw argument_error("unknown keys action '" + action + "' (add, list or revoke)");
+    }
+    args.allow_only(action == "add" ? std::set<std::string>{"name", "role"} : std::set<std::string>{});
+    libland::Store store = libland::Store::open(args.positional(1, "DB"));
+    if (action == "add") return add_key(args, store);
+    if (action == "list") return list_keys(store);
+    const std::string& name = args.positional(2, "NAME");
+    store.revoke_key(name);
+    std::cout << "API key '" << name << "' revoked\n";
     return 0;
 }
 

@@ -22,35 +22,57 @@ struct Command {
 const Command commands[] = {
     {"validate",
      "land validate FILE [--layer L] [--id F1,F2,..] [--use F] [--crs EPSG:N] [--encoding ENC]\n"
-     "              [--where FILTER] [--labels FILTER] [--tolerance M] [--sliver-width M] [-o FINDINGS.(csv|geojson)]",
-     {}, land::validate_command},
+     "              [--where FILTER] [--labels FILTER] [--tolerance M] [--sliver-width M] [-o FINDINGS.(csv|geojson)]\n"
+     "              [--quiet]",
+     {"quiet"}, land::validate_command},
     {"diff",
      "land diff BEFORE AFTER [--layer L] [--after-layer L] --id F1,F2,.. --use F\n"
      "          [--tolerance METRES] [--crs EPSG:N] [--repair] [--all] [--quiet]\n"
-     "          -o OUT.(csv|geojson|gpkg) [--matrix MATRIX.csv]",
+     "          -o OUT.(csv|geojson|gpkg) [--matrix MATRIX.csv]\n"
+     "          [--report REPORT.(pdf|xlsx) [--lang vi|en] [--paper A4|A3] [--province NAME]]",
      {"repair", "all", "quiet"}, land::diff_command},
     // the versioned land database
     {"init", "land init DB [--crs EPSG:N] [--area-field NAME|none]", {}, land::init_command},
     {"commit",
-     "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate]\n"
-     "            [--scope sheets|communes]   (sheets, the default: re-surveys the sheets the survey shows and\n"
-     "             the land it covers; communes: whole communes, removing what the survey does not show)",
-     {"backdate"}, land::commit_command},
-    {"split", "land split DB PARCEL --line WKT --date D --doc REF [--reason TEXT] [--set FIELD=VALUE ...]",
-     {"backdate"}, land::split_command},
-    {"merge", "land merge DB PARCEL PARCEL [...] --date D --doc REF [--reason TEXT] [--set FIELD=VALUE ...]",
-     {"backdate"}, land::merge_command},
-    {"set-use", "land set-use DB PARCEL CODE --date D --doc REF", {"backdate"}, land::set_use_command},
-    {"retire", "land retire DB PARCEL --date D --doc REF", {"backdate"}, land::retire_command},
-    {"adjust", "land adjust DB PARCEL PARCEL --line WKT --date D --doc REF [--set FIELD=VALUE ...]", {"backdate"},
+     "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate] [--repair]\n"
+     "          [--scope sheets|communes] [--dry-run] [--accept-unknown-codes] [--force] [--by NAME] [--quiet]\n"
+     "          (--scope sheets, the default: re-surveys the sheets the survey shows and the land it covers;\n"
+     "           communes: whole communes, removing what the survey does not show)",
+     {"backdate", "repair", "dry-run", "accept-unknown-codes", "force", "quiet"}, land::commit_command},
+    {"split",
+     "land split DB PARCEL --line WKT --date D --doc REF [--reason TEXT] [--set FIELD=VALUE ...] [--dry-run]\n"
+     "          [--by NAME]",
+     {"backdate", "dry-run"}, land::split_command},
+    {"merge",
+     "land merge DB PARCEL PARCEL [...] --date D --doc REF [--reason TEXT] [--set FIELD=VALUE ...] [--dry-run]\n"
+     "          [--by NAME]",
+     {"backdate", "dry-run"}, land::merge_command},
+    {"set-use", "land set-use DB PARCEL CODE --date D --doc REF [--dry-run] [--by NAME]", {"backdate", "dry-run"},
+     land::set_use_command},
+    {"retire", "land retire DB PARCEL --date D --doc REF [--dry-run] [--by NAME]", {"backdate", "dry-run"},
+     land::retire_command},
+    {"adjust",
+     "land adjust DB PARCEL PARCEL --line WKT --date D --doc REF [--set FIELD=VALUE ...] [--dry-run] [--by NAME]",
+     {"backdate", "dry-run"},
      land::adjust_command},
-    {"log", "land log DB", {}, land::log_command},
+    {"log", "land log DB [--from D] [--to D] [--parcel P] [--by NAME] [--verbose]", {"verbose"}, land::log_command},
     {"history", "land history DB PARCEL", {}, land::history_command},
-    {"export", "land export DB --as-of YYYY-MM-DD -o OUT [--layer NAME]", {}, land::export_command},
+    {"export", "land export DB --as-of YYYY-MM-DD -o OUT [--layer NAME] [--where CQL2] [--quiet]", {"quiet"},
+     land::export_command},
     {"changes", "land changes DB --from DATE --to DATE -o OUT.csv [--matrix MATRIX.csv]", {"all"},
      land::changes_command},
-    {"layer", "land layer load DB FILE --name NAME [--layer L]", {}, land::layer_command},
-    {"keys", "land keys add DB --name NAME --role officer|reader", {}, land::keys_command},
+    {"layer", "land layer load DB FILE --name NAME [--layer L] | land layer list DB | land layer remove DB NAME",
+     {}, land::layer_command},
+    {"keys", "land keys add DB --name NAME --role officer|reader | land keys list DB | land keys revoke DB NAME", {},
+     land::keys_command},
+    {"codes", "land codes list DB | land codes add DB CODE [--name TEXT]", {}, land::codes_command},
+    {"fields", "land fields private|public DB F1[,F2...] | land fields list DB", {}, land::fields_command},
+    // reports
+    {"report",
+     "land report DB --from DATE --to DATE [--commune C] [--bbox MINX,MINY,MAXX,MAXY] [--lang vi|en]\n"
+     "            [--paper A4|A3] [--province NAME] -o REPORT.(pdf|xlsx)",
+     {}, land::report_command},
+    {"extract", "land extract DB PARCEL [--as-of DATE] [--lang vi|en] -o EXTRACT.pdf", {}, land::extract_command},
 };
 
 void print_usage(std::FILE* out) {
@@ -58,6 +80,14 @@ void print_usage(std::FILE* out) {
     for (const auto& c : commands) {
         std::fprintf(out, "  %s\n", c.usage);
     }
+    std::fputs("  land --version\n  land COMMAND --help\n", out);
+}
+
+bool asks_for_help(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -67,8 +97,16 @@ int main(int argc, char** argv) {
         print_usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
+    if (std::strcmp(argv[1], "--version") == 0) {
+        std::cout << "land (libland) " << LAND_VERSION << "\n";
+        return 0;
+    }
     for (const auto& c : commands) {
         if (std::strcmp(argv[1], c.name) != 0) continue;
+        if (asks_for_help(argc, argv)) {
+            std::cout << "usage: " << c.usage << "\n";
+            return 0;
+        }
         try {
             // "-o" is the one short option; it is spelled --output inside.
             std::vector<char*> rest;

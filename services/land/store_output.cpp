@@ -1,6 +1,19 @@
 #include "store_output.hpp"
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace land {
+
+namespace {
+
+// The name of the user running the tool ("" when the system does not know it).
+std::string os_user() {
+    if (const passwd* entry = getpwuid(geteuid()); entry != nullptr && entry->pw_name != nullptr) return entry->pw_name;
+    return "";
+}
+
+}  // namespace
 
 libland::CommitInfo commit_info(const Args& args, bool doc_required) {
     libland::CommitInfo info;
@@ -8,6 +21,8 @@ libland::CommitInfo commit_info(const Args& args, bool doc_required) {
     info.document = doc_required ? args.required("doc") : args.option_or("doc", "");
     info.message = args.option_or("reason", args.option_or("message", ""));
     info.backdate = args.flag("backdate");
+    info.dry_run = args.flag("dry-run");
+    info.author = args.option_or("by", os_user());
     for (const std::string& assignment : args.options("set")) {
         const auto equals = assignment.find('=');
         if (equals == std::string::npos || equals == 0) {
@@ -29,6 +44,8 @@ std::string event_counts(const std::map<std::string, int>& counts) {
 }
 
 void print_summary(std::ostream& out, const libland::CommitSummary& summary, const std::string& date) {
+    for (const std::string& warning : summary.warnings) out << "warning: " << warning << "\n";
+    if (summary.dry_run) out << "dry run, nothing recorded; would record ";
     out << "commit " << summary.commit << " (" << date << (summary.backdated ? ", back-dated" : "")
         << "): " << event_counts(summary.events) << "\n";
     if (summary.resurveyed > 0) {

@@ -12,7 +12,7 @@ namespace land {
 
 namespace {
 
-const std::set<std::string> transaction_options{"date", "doc", "reason", "backdate"};
+const std::set<std::string> transaction_options{"date", "doc", "reason", "backdate", "dry-run", "by"};
 
 std::set<std::string> with(std::set<std::string> more) {
     more.insert(transaction_options.begin(), transaction_options.end());

@@ -3,6 +3,7 @@
 // Reads one layer, prints the reading notes, the findings as a table and a summary line.
 // Exit code 1 when any finding is an error, 0 when there are warnings only.
 #include "commands.hpp"
+#include "phase_reporter.hpp"
 #include "findings_table.hpp"
 
 #include <libland/error.hpp>
@@ -50,7 +51,8 @@ libland::ReadOptions read_options(const Args& args) {
 
 int validate_command(const Args& args) {
     args.allow_only({"layer", "id", "use", "crs", "encoding", "where", "labels", "tolerance", "sliver-width",
-                     "output"});
+                     "output", "quiet"});
+    PhaseReporter reporter("validate", PhaseReporter::quiet_off_terminal(args.flag("quiet")));
     const std::string& file = args.positional(0, "FILE");
     if (args.positionals().size() > 1) {
         throw argument_error("unexpected argument '" + args.positionals()[1] + "'");
@@ -61,11 +63,15 @@ int validate_command(const Args& args) {
         throw argument_error("-o " + *output + ": findings are written as .csv or .geojson");
     }
 
+    reporter.start("read");
     const libland::Snapshot snapshot = libland::read_snapshot(file, read_options(args));
+    reporter.finish("read", std::to_string(snapshot.parcels.size()) + " parcels");
     for (const std::string& note : snapshot.notes) {
         std::cout << "note: " << note << '\n';
     }
+    reporter.start("check");
     const auto findings = libland::validate(snapshot, options);
+    reporter.finish("check");
     print_findings(std::cout, findings);
     if (output) {
         libland::write_findings(findings, snapshot, *output);

@@ -55,6 +55,12 @@ HttpHandler guarded(Service& service, RouteHandler handler, Access needed) {
 
 }  // namespace
 
+bool reads_private(const httplib::Request& req, Session& session) {
+    const std::optional<std::string> token = bearer_token(req);
+    if (!token) return false;
+    return session.store.check_key(*token) == libland::KeyRole::officer;
+}
+
 HttpHandler for_readers(Service& service, RouteHandler handler) {
     return guarded(service, std::move(handler),
                    service.options.read_key_required ? Access::reader : Access::public_read);

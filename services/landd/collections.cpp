@@ -1,9 +1,11 @@
 // /collections and /collections/{id}: what each collection holds, its extent in CRS84 and its
-// links. Unknown query parameters (GDAL sends datetime here too) are ignored.
+// links, the CRSs it is offered in (CRS84 and the database's), and the link to its queryables.
+// Unknown query parameters (GDAL sends datetime here too) are ignored on these metadata pages.
 #include "collections.hpp"
 
 #include "geojson.hpp"
 #include "http_error.hpp"
+#include "item_query.hpp"
 #include "links.hpp"
 #include "service.hpp"
 
@@ -17,7 +19,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr const char* crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+constexpr const char* crs84 = crs84_uri;
 
 json spatial_extent(const Session& session, const std::optional<libland::Box>& box) {
     if (!box) return {{"bbox", json::array({{-180, -90, 180, 90}})}, {"crs", crs84}};
@@ -31,20 +33,26 @@ json temporal_extent(const std::string& first, const std::string& last) {
             {"trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"}};
 }
 
-json describe(const httplib::Request& req, const std::string& id, const std::string& title,
+json describe(const httplib::Request& req, const Session& session, const std::string& id, const std::string& title,
               const std::string& description, json extent) {
-    const std::string url = base_url(req) + "/collections/" + id;
+    const std::string url = collection_url(req, id);
+    json links = {link(url, "self", "application/json", title),
+                  link(url + "?f=html", "alternate", "text/html", title + " as HTML"),
+                  link(url + "/items", "items", "application/geo+json", title + " (GeoJSON)"),
+                  link(url + "/items?f=html", "items", "text/html", title + " (HTML)"),
+                  link(url + "/items?f=csv", "items", "text/csv", title + " (CSV)")};
+    if (id != "changes") {
+        links.push_back(link(url + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                             "application/schema+json", title + ": queryables"));
+    }
     return {{"id", id},
             {"title", title},
             {"description", description},
             {"itemType", "feature"},
-            {"crs", json::array({crs84})},
+            {"crs", json::array({crs84, storage_crs_uri(session)})},
+            {"storageCrs", storage_crs_uri(session)},
             {"extent", std::move(extent)},
-            {"links",
-             {link(url, "self", "application/json", title),
-              link(url + "?f=html", "alternate", "text/html", title + " as HTML"),
-              link(url + "/items", "items", "application/geo+json", title + " (GeoJSON)"),
-              link(url + "/items?f=html", "items", "text/html", title + " (HTML)")}}};
+            {"links", std::move(links)}};
 }
 
 // Returns the descriptions of the collections, all of them or only `only`.
@@ -60,15 +68,16 @@ json collections(const httplib::Request& req, Session& session, const std::strin
     if (only.empty() || only == "parcels") {
         json extent = {{"spatial", spatial_extent(session, session.store.parcel_extent())},
                        {"temporal", temporal_extent(first, "")}};
-        out.push_back(describe(req, "parcels", "Cadastral parcels",
+        out.push_back(describe(req, session, "parcels", "Cadastral parcels",
                                "The parcel versions valid on `datetime` (a date; current ones without it), each "
-                               "with its validity (valid_from, valid_to) and uid; filters use= and sheet=.",
+                               "with its validity (valid_from, valid_to) and uid; filters use= and sheet=, property=value, "
+                               "CQL2 `filter`, free-text `q`, `sortby`, `properties`.",
                                std::move(extent)));
     }
     if (only.empty() || only == "changes") {
         json extent = {{"spatial", spatial_extent(session, session.store.parcel_extent())},
                        {"temporal", temporal_extent(first, last)}};
-        out.push_back(describe(req, "changes", "Recorded changes",
+        out.push_back(describe(req, session, "changes", "Recorded changes",
                                "Change events (survey commits and officers' transactions) with a date within "
                                "`datetime` (an interval a/b, ../b or a/..), with where they happened.",
                                std::move(extent)));
@@ -77,9 +86,8 @@ json collections(const httplib::Request& req, Session& session, const std::strin
         if (!only.empty() && only != layer.name) continue;
         if (layer.name == "parcels" || layer.name == "changes") continue;
         json extent = {{"spatial", spatial_extent(session, session.store.layer_extent(layer.name))}};
-        out.push_back(describe(req, layer.name, layer.name,
-                               "Published layer loaded from " + layer.source + " (" +
-                                   std::to_string(layer.features) + " features)",
+        out.push_back(describe(req, session, layer.name, layer.name,
+                               "Published layer (" + std::to_string(layer.features) + " features)",
                                std::move(extent)));
     }
     return out;

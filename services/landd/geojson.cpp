@@ -3,6 +3,9 @@
 
 #include "json_text.hpp"
 
+#include <libland/error.hpp>
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -31,13 +34,28 @@ double rounded(double degrees) {
     return std::round(degrees * scale) / scale;
 }
 
-// Appends a GeoJSON MultiPolygon in CRS84 of a working-CRS geometry (null when empty).
-void append_geometry(std::string& out, const Session& session, libland::MultiPolygon geometry) {
-    if (geometry.empty()) {
+double rounded_to_millimetre(double metres) { return std::round(metres * 1000) / 1000; }
+
+// Appends a GeoJSON MultiPolygon of a working-CRS geometry (null when empty or not shown), in
+// CRS84 or, with view.native_crs, as it is (to the millimetre).
+void append_geometry(std::string& out, const Session& session, libland::MultiPolygon geometry,
+                     const PropertyView& view) {
+    if (geometry.empty() || !view.shows_geometry()) {
         out += "null";
         return;
     }
-    session.to_lon_lat.apply(geometry);
+    const auto round = view.native_crs ? rounded_to_millimetre : rounded;
+    if (!view.native_crs) {
+        try {
+            session.to_lon_lat.apply(geometry);
+        } catch (const libland::geometry_error&) {
+            // A version stored by an older program outside the working CRS's area of use (a
+            // slipped decimal point) has no place in longitude/latitude: this feature goes without
+            // geometry, the rest of the page is answered (landd reports such versions at start).
+            out += "null";
+            return;
+        }
+    }
     out += R"({"type":"MultiPolygon","coordinates":[)";
     for (std::size_t p = 0; p < geometry.size(); ++p) {
         out += p == 0 ? "[" : ",[";
@@ -46,9 +64,9 @@ void append_geometry(std::string& out, const Session& session, libland::MultiPol
             out += r == 0 ? "[" : ",[";
             for (std::size_t i = 0; i < rings[r].size(); ++i) {
                 out += i == 0 ? "[" : ",[";
-                append_number(out, rounded(rings[r][i].x));
+                append_number(out, round(rings[r][i].x));
                 out += ',';
-                append_number(out, rounded(rings[r][i].y));
+                append_number(out, round(rings[r][i].y));
                 out += ']';
             }
             out += ']';
@@ -80,6 +98,26 @@ std::string joined(const std::vector<libland::ParcelVersion>& versions, std::str
     return out;
 }
 
+// Moves every position of GeoJSON coordinates (nested arrays) from CRS84 into the working CRS.
+void to_working_crs(nlohmann::json& coordinates, const Session& session) {
+    if (!coordinates.is_array() || coordinates.empty()) return;
+    if (coordinates[0].is_number()) {
+        if (coordinates.size() < 2) return;
+        const libland::Point p = session.from_lon_lat({coordinates[0].get<double>(), coordinates[1].get<double>()});
+        coordinates[0] = rounded_to_millimetre(p.x);
+        coordinates[1] = rounded_to_millimetre(p.y);
+        return;
+    }
+    for (nlohmann::json& inner : coordinates) to_working_crs(inner, session);
+}
+
+void geometry_to_working_crs(nlohmann::json& geometry, const Session& session) {
+    if (geometry.contains("coordinates")) to_working_crs(geometry["coordinates"], session);
+    if (geometry.contains("geometries")) {
+        for (nlohmann::json& part : geometry["geometries"]) geometry_to_working_crs(part, session);
+    }
+}
+
 double total_area(const std::vector<libland::ParcelVersion>& versions) {
     double sum = 0;
     for (const auto& v : versions) sum += v.area_m2;
@@ -97,38 +135,39 @@ libland::Box box_from_lon_lat(const Session& session, const libland::Box& lon_la
 }
 
 void append_parcel_feature(std::string& out, const Session& session, const libland::Snapshot& schema,
-                           const libland::Parcel& parcel, const libland::ParcelVersion& version) {
+                           const libland::Parcel& parcel, const libland::ParcelVersion& version,
+                           const PropertyView& view) {
     out += R"({"type":"Feature","id":)";
     append_number(out, version.uid);
     out += R"(,"geometry":)";
-    append_geometry(out, session, parcel.geometry);
+    append_geometry(out, session, parcel.geometry, view);
     out += R"(,"properties":{)";
+    const std::size_t start = out.size();
+    const auto key = [&](const char* name) {
+        if (!view.shows(name)) return false;
+        if (out.size() > start) out += ',';
+        append_key(out, name);
+        return true;
+    };
     for (std::size_t i = 0; i < schema.fields.size() && i < parcel.attributes.size(); ++i) {
-        append_key(out, schema.fields[i].name);
-        append_value(out, parcel.attributes[i]);
-        out += ',';
+        if (key(schema.fields[i].name.c_str())) append_value(out, parcel.attributes[i]);
     }
-    out += R"("uid":)";
-    append_number(out, version.uid);
-    out += R"(,"key":)";
-    append_string(out, version.key);
-    out += R"(,"valid_from":)";
-    append_string(out, version.valid_from);
-    out += R"(,"valid_to":)";
-    append_text_or_null(out, version.valid_to);
-    out += R"(,"version":)";
-    append_number(out, version.version);
-    out += R"(,"commit":)";
-    append_number(out, version.commit);
+    if (key("uid")) append_number(out, version.uid);
+    if (key("key")) append_string(out, version.key);
+    if (key("valid_from")) append_string(out, version.valid_from);
+    if (key("valid_to")) append_text_or_null(out, version.valid_to);
+    if (key("version")) append_number(out, version.version);
+    if (key("commit")) append_number(out, version.commit);
     out += "}}";
 }
 
-void append_event_feature(std::string& out, const Session& session, const libland::EventFeature& feature) {
+void append_event_feature(std::string& out, const Session& session, const libland::EventFeature& feature,
+                          const PropertyView& view) {
     const libland::ParcelEvent& e = feature.event;
     out += R"({"type":"Feature","id":)";
     append_number(out, e.id);
     out += R"(,"geometry":)";
-    append_geometry(out, session, feature.area);
+    append_geometry(out, session, feature.area, view);
     const std::pair<const char*, std::string> texts[] = {
         {"change", e.type},
         {"date", e.date},
@@ -156,13 +195,31 @@ void append_event_feature(std::string& out, const Session& session, const liblan
     out += "}}";
 }
 
-void append_layer_feature(std::string& out, const libland::LayerFeature& feature) {
+void append_layer_feature(std::string& out, const Session& session, const libland::LayerFeature& feature,
+                          const PropertyView& view) {
     out += R"({"type":"Feature","id":)";
     append_number(out, feature.id);
     out += R"(,"geometry":)";
-    out += feature.geometry_geojson;
+    if (!view.shows_geometry()) {
+        out += "null";
+    } else if (view.native_crs && feature.geometry_geojson != "null") {
+        nlohmann::json geometry = nlohmann::json::parse(feature.geometry_geojson);
+        geometry_to_working_crs(geometry, session);
+        out += geometry.dump();
+    } else {
+        out += feature.geometry_geojson;
+    }
     out += R"(,"properties":)";
-    out += feature.properties_json;
+    if (view.shows_all()) {
+        out += feature.properties_json;
+    } else {
+        const nlohmann::ordered_json all = nlohmann::ordered_json::parse(feature.properties_json);
+        nlohmann::ordered_json shown = nlohmann::ordered_json::object();
+        for (const auto& [name, value] : all.items()) {
+            if (view.shows(name)) shown[name] = value;
+        }
+        out += shown.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    }
     out += '}';
 }
 

@@ -1,5 +1,6 @@
 // The simple HTML encoding: every resource as a page with its links, its collections or
 // features as tables, and the JSON document itself.
+#include "links.hpp"
 #include "service.hpp"
 
 #include <httplib.h>
@@ -40,7 +41,7 @@ std::string collections_list(const nlohmann::ordered_json& collections) {
     std::string out = "<h2>Collections</h2><ul>";
     for (const auto& c : collections) {
         const std::string id = c.value("id", "");
-        out += "<li><a href=\"/collections/" + escape(id) + "?f=html\">" + escape(c.value("title", id)) +
+        out += "<li><a href=\"/collections/" + escape(path_segment(id)) + "?f=html\">" + escape(c.value("title", id)) +
                "</a>: " + escape(c.value("description", "")) + "</li>";
     }
     return out + "</ul>";

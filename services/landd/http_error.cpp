@@ -31,6 +31,8 @@ void reply_current_exception(httplib::Response& res) noexcept {
             reply_error(res, HttpError(400, "InvalidRequest", e.what()));
         } catch (const libland::input_error& e) {
             reply_error(res, HttpError(400, "InvalidInput", e.what()));
+        } catch (const libland::access_error& e) {
+            reply_error(res, HttpError(403, "Forbidden", e.what()));
         } catch (const libland::geometry_error& e) {
             reply_error(res, HttpError(422, "InvalidGeometry", e.what()));
         } catch (const nlohmann::ordered_json::exception& e) {

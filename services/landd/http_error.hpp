@@ -38,7 +38,7 @@ private:
 void reply_error(httplib::Response& res, const HttpError& error);
 
 // Answers the exception in flight (inside a catch block): HttpError as itself, libland's
-// usage_error/input_error 400, geometry_error 422, a busy database 503, anything else 500.
+// usage_error/input_error 400, access_error 403, geometry_error 422, a busy database 503, anything else 500.
 void reply_current_exception(httplib::Response& res) noexcept;
 
 }  // namespace landd

@@ -3,6 +3,7 @@
 #include "items.hpp"
 
 #include "collections.hpp"
+#include "csv.hpp"
 #include "geojson.hpp"
 #include "http_error.hpp"
 #include "json_text.hpp"
@@ -42,51 +43,70 @@ std::int64_t numeric_id(const std::string& text, const std::string& collection) 
 }
 
 void reply_change_items(const httplib::Request& req, httplib::Response& res, Session& session, const Options& options) {
+    refuse_unknown_parameters(req, {LANDD_PAGE_PARAMETERS});
     libland::EventQuery query;
     if (const std::optional<DateInterval> interval = datetime_parameter(req)) {
         query.from = interval->from;
         query.to = interval->to;
     }
-    if (const std::optional<libland::Box> bbox = bbox_parameter(req)) query.box = box_from_lon_lat(session, *bbox);
+    query.box = working_bbox(req, session);
     query.limit = limit_parameter(req, options.default_limit, options.max_limit);
     query.offset = offset_parameter(req);
+    const PropertyView view = property_view(req, session, {}, true);
     const libland::EventPage events = session.store.query_events(query);
     FeaturePage page(events.matched, query.offset, query.limit);
-    for (const libland::EventFeature& e : events.events) append_event_feature(page.next_feature(), session, e);
-    reply_feature_page(req, res, "changes", std::move(page));
+    for (const libland::EventFeature& e : events.events) append_event_feature(page.next_feature(), session, e, view);
+    reply_feature_page(req, res, session, "changes", std::move(page), view);
 }
 
 void reply_layer_items(const httplib::Request& req, httplib::Response& res, Session& session, const Options& options,
                        const std::string& name) {
-    const std::optional<libland::Box> bbox = bbox_parameter(req);
+    const std::vector<libland::Queryable> queryables = session.store.layer_queryables(name);
+    refuse_unknown_parameters(req, {LANDD_PAGE_PARAMETERS, LANDD_FILTER_PARAMETERS}, &queryables);
+    (void)datetime_parameter(req);  // checked; published layers hold no time
+    ItemQuery item = item_query(req, session, queryables, reads_private(req, session));
+    item.filter.box = working_bbox(req, session);
     const std::int64_t limit = limit_parameter(req, options.default_limit, options.max_limit);
     const std::int64_t offset = offset_parameter(req);
-    const libland::LayerPage layer = session.store.query_layer(name, bbox, std::nullopt, limit, offset);
+    const libland::LayerPage layer = session.store.query_layer(name, std::nullopt, std::nullopt, limit, offset, item.filter);
     FeaturePage page(layer.matched, offset, limit);
-    for (const libland::LayerFeature& f : layer.features) append_layer_feature(page.next_feature(), f);
-    reply_feature_page(req, res, name, std::move(page));
+    for (const libland::LayerFeature& f : layer.features) {
+        append_layer_feature(page.next_feature(), session, f, item.view);
+    }
+    reply_feature_page(req, res, session, name, std::move(page), item.view);
+}
+
+// The parameters of one feature.
+void check_feature_parameters(const httplib::Request& req) {
+    refuse_unknown_parameters(req, {"f", "datetime", "crs", "properties"});
 }
 
 void reply_one(const httplib::Request& req, httplib::Response& res, Session& session, const std::string& collection,
                const std::string& id) {
-    switch (find_collection(session, collection)) {
+    const CollectionKind kind = find_collection(session, collection);
+    check_feature_parameters(req);
+    switch (kind) {
         case CollectionKind::parcels: reply_parcel(req, res, session, id); return;
         case CollectionKind::changes: {
+            if (req.has_param("properties")) throw bad_parameter("properties", "change events are served whole");
             libland::EventQuery query;
             query.id = numeric_id(id, collection);
+            const PropertyView view = property_view(req, session, {}, true);
             const libland::EventPage page = session.store.query_events(query);
             if (page.events.empty()) throw not_found("no change event " + id);
             std::string feature;
-            append_event_feature(feature, session, page.events.front());
-            reply_feature(req, res, collection, std::move(feature));
+            append_event_feature(feature, session, page.events.front(), view);
+            reply_feature(req, res, session, collection, std::move(feature), view);
             return;
         }
         case CollectionKind::layer: {
+            const PropertyView view =
+                property_view(req, session, session.store.layer_queryables(collection), reads_private(req, session));
             const libland::LayerPage page = session.store.query_layer(collection, std::nullopt, numeric_id(id, collection), 1, 0);
             if (page.features.empty()) throw not_found("no feature " + id + " in " + collection);
             std::string feature;
-            append_layer_feature(feature, page.features.front());
-            reply_feature(req, res, collection, std::move(feature));
+            append_layer_feature(feature, session, page.features.front(), view);
+            reply_feature(req, res, session, collection, std::move(feature), view);
             return;
         }
     }
@@ -94,11 +114,13 @@ void reply_one(const httplib::Request& req, httplib::Response& res, Session& ses
 
 }  // namespace
 
-void reply_feature_page(const httplib::Request& req, httplib::Response& res, const std::string& collection,
-                        FeaturePage page) {
+void reply_feature_page(const httplib::Request& req, httplib::Response& res, const Session& session,
+                        const std::string& collection, FeaturePage page, const PropertyView& view) {
+    const Format format = requested_format(req, true);
     json links = {link(self_url(req, "json"), "self", geojson_type, "this page"),
                   link(self_url(req, "html"), "alternate", "text/html", "this page as HTML"),
-                  link(base_url(req) + "/collections/" + collection, "collection", "application/json", collection)};
+                  link(self_url(req, "csv"), "alternate", "text/csv", "this page as CSV"),
+                  link(collection_url(req, collection), "collection", "application/json", collection)};
     if (page.offset + page.returned < page.matched) {
         links.push_back(link(page_url(req, page.offset + page.returned, page.limit), "next", geojson_type, "next page"));
     }
@@ -117,12 +139,18 @@ void reply_feature_page(const httplib::Request& req, httplib::Response& res, con
     doc += R"(,"links":)";
     doc += links.dump();
     doc += '}';
-    reply_text(res, std::move(doc), requested_format(req), collection, geojson_type);
+    res.set_header("Content-Crs", "<" + (view.native_crs ? storage_crs_uri(session) : std::string(crs84_uri)) + ">");
+    if (format == Format::csv) {
+        res.set_content(features_csv(doc, view.shows_geometry()), "text/csv; charset=utf-8");
+        return;
+    }
+    reply_text(res, std::move(doc), format, collection, geojson_type);
 }
 
-void reply_feature(const httplib::Request& req, httplib::Response& res, const std::string& collection,
-                   std::string feature) {
-    const std::string url = base_url(req) + "/collections/" + collection;
+void reply_feature(const httplib::Request& req, httplib::Response& res, const Session& session,
+                   const std::string& collection, std::string feature, const PropertyView& view) {
+    res.set_header("Content-Crs", "<" + (view.native_crs ? storage_crs_uri(session) : std::string(crs84_uri)) + ">");
+    const std::string url = collection_url(req, collection);
     const json links = {link(self_url(req, "json"), "self", geojson_type, "this feature"),
                         link(self_url(req, "html"), "alternate", "text/html", "this feature as HTML"),
                         link(url, "collection", "application/json", collection)};
@@ -140,6 +168,10 @@ void add_item_routes(httplib::Server& server, Service& service) {
             case CollectionKind::changes: reply_change_items(req, res, session, service.options); return;
             case CollectionKind::layer: reply_layer_items(req, res, session, service.options, collection); return;
         }
+    }));
+    server.Get("/collections/([^/]+)/queryables/?", for_readers(service, [](const httplib::Request& req,
+                                                                             httplib::Response& res, Session& session) {
+        reply_queryables(req, res, session, req.matches[1]);
     }));
     server.Get("/collections/([^/]+)/items/([^/]+)", for_readers(service, [](const httplib::Request& req,
                                                                              httplib::Response& res, Session& session) {

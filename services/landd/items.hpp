@@ -1,5 +1,6 @@
 #pragma once
 // The features of each collection, paged (items.cpp routes; parcel_items.cpp for parcels).
+#include "item_query.hpp"
 #include "service.hpp"
 
 #include <algorithm>
@@ -32,13 +33,21 @@ struct FeaturePage {
 void reply_parcel_items(const httplib::Request& req, httplib::Response& res, Session& session, const Options& options);
 void reply_parcel(const httplib::Request& req, httplib::Response& res, Session& session, const std::string& id);
 
+// Answers /collections/{id}/queryables (queryables.cpp).
+void reply_queryables(const httplib::Request& req, httplib::Response& res, Session& session, const std::string& id);
+
+// The parameters /items accepts on every collection (property filters aside).
+#define LANDD_PAGE_PARAMETERS "f", "bbox", "bbox-crs", "datetime", "limit", "offset", "crs"
+#define LANDD_FILTER_PARAMETERS "filter", "filter-lang", "filter-crs", "sortby", "properties", "q"
+
 // Answers the page as a GeoJSON FeatureCollection with numberMatched, numberReturned, timeStamp
-// and self/alternate/next/prev/collection links.
-void reply_feature_page(const httplib::Request& req, httplib::Response& res, const std::string& collection,
-                        FeaturePage page);
+// and self/alternate/next/prev/collection links; as HTML, or CSV with f=csv (csv.hpp). The
+// Content-Crs header names the geometries' CRS.
+void reply_feature_page(const httplib::Request& req, httplib::Response& res, const Session& session,
+                        const std::string& collection, FeaturePage page, const PropertyView& view);
 
 // Answers one feature (JSON text of a Feature) with self/alternate/collection links.
-void reply_feature(const httplib::Request& req, httplib::Response& res, const std::string& collection,
-                   std::string feature);
+void reply_feature(const httplib::Request& req, httplib::Response& res, const Session& session,
+                   const std::string& collection, std::string feature, const PropertyView& view);
 
 }  // namespace landd

@@ -13,9 +13,9 @@ namespace {
 constexpr const char* json_type = "application/json";
 constexpr const char* openapi_type = "application/vnd.oai.openapi+json;version=3.0";
 
-nlohmann::ordered_json landing_page(const httplib::Request& req) {
+nlohmann::ordered_json landing_page(const httplib::Request& req, const Options& options) {
     const std::string base = base_url(req);
-    return {{"title", "libland: the land database of Ninh Binh"},
+    return {{"title", options.title},
             {"description",
              "Cadastral parcels as of any date, the changes between surveys, and the published layers "
              "(OGC API - Features). Beyond the standard: /parcels/{id}/history, /reports/transition, "
@@ -26,22 +26,48 @@ nlohmann::ordered_json landing_page(const httplib::Request& req) {
               link(base + "/api", "service-desc", openapi_type, "the API definition (OpenAPI 3.0)"),
               link(base + "/api?f=html", "service-doc", "text/html", "the API definition as HTML"),
               link(base + "/conformance", "conformance", json_type, "conformance classes"),
+              link(base + "/functions", "http://www.opengis.net/def/rel/ogc/1.0/functions", json_type,
+                   "custom filter functions"),
               link(base + "/collections", "data", json_type, "the collections")}}};
 }
 
 nlohmann::ordered_json conformance() {
     const std::string core = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
-    return {{"conformsTo", {core + "core", core + "geojson", core + "html", core + "oas30"}}};
+    const std::string crs = "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs";
+    const std::string filter = "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/";
+    const std::string cql2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
+    return {{"conformsTo",
+             {core + "core", core + "geojson", core + "html", core + "oas30", crs, filter + "queryables",
+              filter + "queryables-query-parameters", filter + "filter", filter + "features-filter",
+              cql2 + "cql2-text", cql2 + "basic-cql2", cql2 + "advanced-comparison-operators",
+              cql2 + "case-insensitive-comparison", cql2 + "accent-insensitive-comparison",
+              cql2 + "basic-spatial-functions", cql2 + "basic-spatial-functions-plus"}}};
+}
+
+// The custom function of CQL2 filters (OGC API - Features Part 3, /functions).
+nlohmann::ordered_json functions() {
+    return {{"functions",
+             {{{"name", "S_DWITHIN"},
+               {"description", "true when the geometry lies within the distance (metres, measured in the database's "
+                               "projected CRS) of the point (CRS84 longitude latitude)"},
+               {"arguments",
+                {{{"title", "geometry"}, {"type", {"geometry"}}},
+                 {{"title", "point"}, {"type", {"geometry"}}},
+                 {{"title", "metres"}, {"type", {"number"}}}}},
+               {"returns", {"boolean"}}}}}};
 }
 
 }  // namespace
 
 void add_landing_routes(httplib::Server& server, Service& service) {
-    server.Get("/", for_readers(service, [](const httplib::Request& req, httplib::Response& res, Session&) {
-        reply(res, landing_page(req), requested_format(req), "libland");
+    server.Get("/", for_readers(service, [&service](const httplib::Request& req, httplib::Response& res, Session&) {
+        reply(res, landing_page(req, service.options), requested_format(req), service.options.title);
     }));
     server.Get("/conformance", for_readers(service, [](const httplib::Request& req, httplib::Response& res, Session&) {
         reply(res, conformance(), requested_format(req), "Conformance");
+    }));
+    server.Get("/functions", for_readers(service, [](const httplib::Request& req, httplib::Response& res, Session&) {
+        reply(res, functions(), requested_format(req), "Functions");
     }));
     server.Get("/api", for_readers(service, [&service](const httplib::Request& req, httplib::Response& res, Session&) {
         reply(res, openapi_document(base_url(req), service.options), requested_format(req), "API definition",

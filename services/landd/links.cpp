@@ -42,6 +42,25 @@ std::string with_parameters(const httplib::Request& req, const std::map<std::str
 
 }  // namespace
 
+std::string path_segment(const std::string& text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string collection_url(const httplib::Request& req, const std::string& id) {
+    return base_url(req) + "/collections/" + path_segment(id);
+}
+
 std::string base_url(const httplib::Request& req) {
     const std::string host = req.get_header_value("Host");
     return "http://" + (host.empty() ? req.local_addr + ":" + std::to_string(req.local_port) : host);

@@ -12,6 +12,12 @@ struct Request;
 
 namespace landd {
 
+// Returns the text percent-encoded as one path segment (everything but A-Z a-z 0-9 - . _ ~).
+[[nodiscard]] std::string path_segment(const std::string& text);
+
+// Returns the absolute URL of a collection, its id escaped ("Tourism sites" -> Tourism%20sites).
+[[nodiscard]] std::string collection_url(const httplib::Request& req, const std::string& id);
+
 // Returns "http://HOST" as the client addressed the service (its Host header).
 [[nodiscard]] std::string base_url(const httplib::Request& req);
 

@@ -41,7 +41,23 @@ json items_parameters(const Options& options) {
                          "a/b, ../b or a/..",
                          {{"type", "string"}}),
          query_parameter("use", "parcels: land-use code", {{"type", "string"}}),
-         query_parameter("sheet", "parcels: map sheet (\"14362-12\" or \"12\")", {{"type", "string"}})});
+         query_parameter("sheet", "parcels: map sheet (\"14362-12\" or \"12\")", {{"type", "string"}}),
+         query_parameter("f", "encoding", {{"type", "string"}, {"enum", {"json", "html", "csv"}}}),
+         query_parameter("crs", "CRS of the geometries: CRS84 (default) or the database's (see the collection's crs)",
+                         {{"type", "string"}, {"format", "uri"}}),
+         query_parameter("bbox-crs", "CRS of bbox: CRS84 (default) or the database's", {{"type", "string"}, {"format", "uri"}}),
+         query_parameter("filter",
+                         "CQL2 text over the collection's queryables: = <> < <= > >=, LIKE, IN, BETWEEN, AND, OR, NOT, "
+                         "IS NULL, CASEI, ACCENTI, S_INTERSECTS(geometry, POINT|LINESTRING|POLYGON|BBOX) and the "
+                         "custom S_DWITHIN(geometry, POINT(lon lat), metres); geometries in CRS84",
+                         {{"type", "string"}}),
+         query_parameter("filter-lang", "cql2-text", {{"type", "string"}, {"enum", {"cql2-text"}}}),
+         query_parameter("filter-crs", "CRS84 only", {{"type", "string"}, {"enum", {"http://www.opengis.net/def/crs/OGC/1.3/CRS84"}}}),
+         query_parameter("q", "free text: every word in a text property, without regard to diacritics or case",
+                         {{"type", "string"}}),
+         query_parameter("sortby", "queryables, comma-separated, each with + (ascending) or - (descending)",
+                         {{"type", "string"}}),
+         query_parameter("properties", "the properties to return (and geometry), comma-separated", {{"type", "string"}})});
 }
 
 json write_operation(const std::string& summary, json parameters, const std::string& body_type) {
@@ -57,17 +73,28 @@ json write_operation(const std::string& summary, json parameters, const std::str
 
 json openapi_document(const std::string& base_url, const Options& options) {
     const json f = query_parameter("f", "encoding", {{"type", "string"}, {"enum", {"json", "html"}}});
+    // GDAL's OAPIF driver appends the connection string's datetime to every request.
+    const json datetime = query_parameter("datetime", "accepted (GDAL sends it) and ignored here", {{"type", "string"}});
     const json fid = path_parameter("featureId", "parcels: uid or cadastral key; changes: event id; layers: id");
     json items_one = json::array({path_parameter("collectionId", "collection"), fid,
-                                  query_parameter("datetime", "parcels: as of this date", {{"type", "string"}})});
+                                  query_parameter("datetime", "parcels: as of this date", {{"type", "string"}}), f,
+                                  query_parameter("crs", "CRS84 (default) or the database's", {{"type", "string"}}),
+                                  query_parameter("properties", "the properties to return", {{"type", "string"}})});
     json paths = {
-        {"/", {{"get", operation("landing page", json::array({f}), "application/json")}}},
-        {"/conformance", {{"get", operation("conformance classes", json::array({f}), "application/json")}}},
-        {"/api", {{"get", operation("this API definition", json::array(), "application/vnd.oai.openapi+json;version=3.0")}}},
-        {"/collections", {{"get", operation("the collections", json::array({f}), "application/json")}}},
+        {"/", {{"get", operation("landing page", json::array({f, datetime}), "application/json")}}},
+        {"/conformance", {{"get", operation("conformance classes", json::array({f, datetime}), "application/json")}}},
+        {"/api", {{"get", operation("this API definition", json::array({f, datetime}), "application/vnd.oai.openapi+json;version=3.0")}}},
+        {"/functions", {{"get", operation("the custom CQL2 functions (S_DWITHIN)", json::array({f, datetime}), "application/json")}}},
+        {"/collections", {{"get", operation("the collections", json::array({f, datetime}), "application/json")}}},
         {"/collections/{collectionId}",
-         {{"get", operation("one collection", json::array({path_parameter("collectionId", "collection")}),
+         {{"get", operation("one collection", json::array({path_parameter("collectionId", "collection"), f, datetime}),
                             "application/json")}}},
+        {"/collections/{collectionId}/queryables",
+         {{"get", operation("the properties a filter may name (JSON Schema)",
+                            json::array({path_parameter("collectionId", "collection"), f,
+                                         query_parameter("datetime", "parcels: the schema in force on this date",
+                                                         {{"type", "string"}})}),
+                            "application/schema+json")}}},
         {"/collections/{collectionId}/items",
          {{"get", operation("the collection's features", items_parameters(options), "application/geo+json")}}},
         {"/collections/{collectionId}/items/{featureId}",

@@ -36,6 +36,8 @@ const char* usage() noexcept {
     return "usage: landd --db DB [--listen HOST:PORT] [--public-read | --read-key-required]\n"
            "             [--default-limit N] [--max-limit N] [--max-body-mb N]\n"
            "             [--read-timeout S] [--write-timeout S] [--threads N] [--workers N] [--quiet]\n"
+           "             [--title TEXT]\n"
+           "  --title             the landing page's title (default \"Land database\")\n"
            "  --listen            default 127.0.0.1:8080\n"
            "  --read-key-required reading needs `Authorization: Bearer KEY` too (reader or officer)\n"
            "  --max-limit         larger page sizes are capped to it (default 10000)\n";
@@ -61,6 +63,7 @@ Options parse_options(int argc, char** argv) {
         else if (arg == "--threads") options.threads = static_cast<unsigned>(whole_number(arg, value(), 1, 1024));
         else if (arg == "--workers") options.workers = static_cast<unsigned>(whole_number(arg, value(), 1, 1024));
         else if (arg == "--quiet") options.quiet = true;
+        else if (arg == "--title") options.title = value();
         else throw libland::usage_error("unknown option '" + arg + "'");
     }
     if (options.db.empty()) throw libland::usage_error("--db DB is required");

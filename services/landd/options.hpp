@@ -19,6 +19,7 @@ struct Options {
     unsigned threads = 48;               // worker threads, each with its own database connection
     unsigned workers = 0;                // reads answered at once (0: one per core, at least 2)
     bool quiet = false;                  // no access log
+    std::string title = "Land database";  // the landing page's title (never the file's name)
 };
 
 // Returns the usage text.

@@ -3,11 +3,12 @@
 
 #include "http_error.hpp"
 
+#include <libland/date.hpp>
+
 #include <httplib.h>
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <vector>
 
 namespace landd {
@@ -42,12 +43,6 @@ std::int64_t whole_number(const httplib::Request& req, const char* name, std::in
         throw bad_parameter(name, "'" + text + "' is not a whole number of at least 0");
     }
     return value;
-}
-
-bool is_calendar_date(int y, int m, int d) {
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] && !(m == 2 && d == 29 && !leap);
 }
 
 }  // namespace
@@ -102,16 +97,12 @@ std::int64_t limit_parameter(const httplib::Request& req, std::int64_t default_l
 std::int64_t offset_parameter(const httplib::Request& req) { return whole_number(req, "offset", 0); }
 
 std::string date_value(const std::string& text, const std::string& parameter) {
-    int y = 0, m = 0, d = 0, used = 0;
-    const bool shaped = text.size() >= 10 && text[4] == '-' && text[7] == '-' &&
-                        std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 && used == 10;
-    // The time of day, if any, is left aside (validity is a civil date) but must look like one.
-    const bool time_ok = text.size() == 10 || ((text[10] == 'T' || text[10] == 't' || text[10] == ' ') &&
-                                               text.find_first_not_of("0123456789:.+-Zz", 11) == std::string::npos);
-    if (!shaped || !time_ok || !is_calendar_date(y, m, d)) {
-        throw bad_parameter(parameter, "'" + text + "' is not an RFC 3339 date or date-time (YYYY-MM-DD)");
+    std::optional<std::string> date = libland::parse_vietnam_date(text);
+    if (!date) {
+        throw bad_parameter(parameter, "'" + text + "' is not an RFC 3339 date or date-time (YYYY-MM-DD, "
+                                       "YYYY-MM-DDTHH:MM:SSZ or with an offset +HH:MM)");
     }
-    return text.substr(0, 10);
+    return std::move(*date);
 }
 
 std::optional<DateInterval> datetime_parameter(const httplib::Request& req) {

@@ -57,7 +57,11 @@ HttpError absent_on(const libland::ParcelHistory& history, const std::string& id
 void reply_parcel_items(const httplib::Request& req, httplib::Response& res, Session& session, const Options& options) {
     libland::ParcelQuery query;
     query.date = datetime_instant(req).value_or(current);
-    if (const std::optional<libland::Box> bbox = bbox_parameter(req)) query.box = box_from_lon_lat(session, *bbox);
+    const std::vector<libland::Queryable> queryables = session.store.parcel_queryables(query.date);
+    refuse_unknown_parameters(req, {LANDD_PAGE_PARAMETERS, LANDD_FILTER_PARAMETERS, "use", "sheet"}, &queryables);
+    ItemQuery item = item_query(req, session, queryables, reads_private(req, session));
+    query.filter = std::move(item.filter);
+    query.box = working_bbox(req, session);
     query.use = text_parameter(req, "use");
     query.sheet = text_parameter(req, "sheet");
     query.limit = limit_parameter(req, options.default_limit, options.max_limit);
@@ -66,13 +70,14 @@ void reply_parcel_items(const httplib::Request& req, httplib::Response& res, Ses
     FeaturePage page(parcels.matched, query.offset, query.limit);
     for (std::size_t i = 0; i < parcels.snapshot.parcels.size(); ++i) {
         append_parcel_feature(page.next_feature(), session, parcels.snapshot, parcels.snapshot.parcels[i],
-                              parcels.versions[i]);
+                              parcels.versions[i], item.view);
     }
-    reply_feature_page(req, res, "parcels", std::move(page));
+    reply_feature_page(req, res, session, "parcels", std::move(page), item.view);
 }
 
 void reply_parcel(const httplib::Request& req, httplib::Response& res, Session& session, const std::string& id) {
     const std::string date = datetime_instant(req).value_or(current);
+    const PropertyView view = property_view(req, session, session.store.parcel_queryables(date), reads_private(req, session));
     const libland::ParcelPage found = session.store.parcel_at(id, date);
     if (found.snapshot.parcels.empty()) {
         const std::optional<libland::ParcelHistory> history = session.store.history(id);
@@ -80,8 +85,8 @@ void reply_parcel(const httplib::Request& req, httplib::Response& res, Session& 
         throw absent_on(*history, id, date);
     }
     std::string feature;
-    append_parcel_feature(feature, session, found.snapshot, found.snapshot.parcels.front(), found.versions.front());
-    reply_feature(req, res, "parcels", std::move(feature));
+    append_parcel_feature(feature, session, found.snapshot, found.snapshot.parcels.front(), found.versions.front(), view);
+    reply_feature(req, res, session, "parcels", std::move(feature), view);
 }
 
 }  // namespace landd

@@ -77,6 +77,7 @@ void configure(httplib::Server& server, Service& service) {
     add_item_routes(server, service);
     add_history_routes(server, service);
     add_report_routes(server, service);
+    add_report_document_routes(server, service);
     add_write_routes(server, service);
 }
 

@@ -34,6 +34,9 @@ using HttpHandler = std::function<void(const httplib::Request&, httplib::Respons
 // The same for writes: an officer's key is required.
 [[nodiscard]] HttpHandler for_officers(Service& service, RouteHandler handler);
 
+// Returns whether the request's key may read the private fields (an officer's key).
+[[nodiscard]] bool reads_private(const httplib::Request& req, Session& session);
+
 // Answers the document as JSON (`json_type`) or, when asked for, as an HTML page.
 void reply(httplib::Response& res, const nlohmann::ordered_json& doc, Format format,
            const std::string& title, const char* json_type = "application/json");
@@ -48,9 +51,11 @@ void reply_text(httplib::Response& res, std::string json_text, Format format, co
 // Routes by resource group.
 void add_landing_routes(httplib::Server& server, Service& service);     // /, /conformance, /api
 void add_collection_routes(httplib::Server& server, Service& service);  // /collections[/{id}]
-void add_item_routes(httplib::Server& server, Service& service);        // /collections/{id}/items[/{fid}]
+void add_item_routes(httplib::Server& server, Service& service);        // /collections/{id}/items[/{fid}], /queryables
 void add_history_routes(httplib::Server& server, Service& service);     // /parcels/{id}/history
 void add_report_routes(httplib::Server& server, Service& service);      // /reports/transition
 void add_write_routes(httplib::Server& server, Service& service);       // /surveys, /transactions/{op}
+// /reports/changes (PDF, XLSX), /collections/parcels/items/{id}/extract.pdf
+void add_report_document_routes(httplib::Server& server, Service& service);
 
 }  // namespace landd

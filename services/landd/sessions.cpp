@@ -1,6 +1,8 @@
 // The pool of database sessions.
 #include "sessions.hpp"
 
+#include <iostream>
+
 namespace landd {
 
 namespace {
@@ -11,11 +13,24 @@ constexpr const char* crs84 = "OGC:CRS84";
 }  // namespace
 
 Session::Session(const std::string& db)
-    : store(libland::Store::open(db)), to_lon_lat(store.crs(), crs84), from_lon_lat(crs84, store.crs()) {}
+    : store(libland::Store::open(db, libland::Store::Access::read_only)),
+      to_lon_lat(store.crs(), crs84),
+      from_lon_lat(crs84, store.crs()),
+      db_(db) {}
+
+libland::Store& Session::writer() {
+    if (!writer_) writer_.emplace(libland::Store::open(db_));
+    return *writer_;
+}
 
 SessionPool::SessionPool(std::string db) : db_(std::move(db)) {
+    (void)libland::Store::open(db_);  // brings an older schema up to date once; reads are read-only
     idle_.push_back(std::make_unique<Session>(db_));
     crs_ = idle_.front()->store.crs();
+    if (const std::int64_t outside = idle_.front()->store.versions_outside_crs_area(); outside > 0) {
+        std::cerr << "landd: warning: " << outside << " parcel version(s) reach outside the area of use of " << crs_
+                  << " (stored by an older program); they are left out of extents and served without geometry\n";
+    }
 }
 
 void SessionPool::warm_up(unsigned count, const std::atomic<bool>& stop) {

@@ -8,17 +8,25 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace landd {
 
 struct Session {
-    libland::Store store;
+    libland::Store store;               // for reads (writes go through writer())
     libland::Transformer to_lon_lat;    // working CRS -> CRS84 (longitude, latitude)
     libland::Transformer from_lon_lat;  // CRS84 -> working CRS
 
     explicit Session(const std::string& db);
+
+    // Returns the session's read-write connection for an officer's write, opened on first use.
+    [[nodiscard]] libland::Store& writer();
+
+private:
+    std::string db_;
+    std::optional<libland::Store> writer_;
 };
 
 class SessionPool {

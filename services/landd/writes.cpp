@@ -1,11 +1,14 @@
 // Officers' writes, the same operations as the CLI: POST /surveys (a whole survey as a GeoPackage
-// or GeoJSON body; query parameters date, id, use, layer, message, backdate) and
-// POST /transactions/{split|merge|set-use|retire|adjust} (a JSON body). Each answers 201 with the
-// CommitSummary, or a JSON error with nothing written.
+// or GeoJSON body; query parameters date, id, use, layer, message, backdate, repair, dry_run,
+// accept_unknown_codes, force, filename: the upload's original name) and
+// POST /transactions/{split|merge|set-use|retire|adjust} (a JSON body, "dry_run": true for a
+// preview). Each answers 201 with the CommitSummary (200 for a dry run, nothing recorded), or a
+// JSON error with nothing written.
 #include "http_error.hpp"
 #include "service.hpp"
 
 #include <libland/read.hpp>
+#include <libland/validate.hpp>
 
 #include <httplib.h>
 
@@ -22,12 +25,26 @@ namespace {
 using json = nlohmann::ordered_json;
 
 json summary_json(const libland::CommitSummary& s) {
-    return {{"commit", s.commit}, {"events", s.events}, {"new_keys", s.new_keys}, {"resurveyed", s.resurveyed},
-            {"backdated", s.backdated}};
+    return {{"commit", s.commit},         {"events", s.events},   {"new_keys", s.new_keys},
+            {"resurveyed", s.resurveyed}, {"backdated", s.backdated}, {"dry_run", s.dry_run},
+            {"warnings", s.warnings}};
 }
 
+// The findings that refused a survey: what land validate prints for the same file.
+json findings_json(const std::vector<libland::Finding>& findings) {
+    json out = json::array();
+    for (const libland::Finding& f : findings) {
+        out.push_back({{"severity", libland::to_string(f.severity)},
+                       {"code", libland::to_string(f.code)},
+                       {"parcels", f.parcels},
+                       {"message", f.message}});
+    }
+    return out;
+}
+
+// 201 with what was recorded; 200 for a dry run (nothing recorded, `commit` the id it would take).
 void reply_summary(httplib::Response& res, const libland::CommitSummary& summary) {
-    res.status = 201;
+    res.status = summary.dry_run ? 200 : 201;
     res.set_content(summary_json(summary).dump(), "application/json");
 }
 
@@ -79,12 +96,24 @@ std::vector<std::string> comma_list(const std::string& text) {
     return out;
 }
 
+// The name of the officer's key the request carries: the author of its write.
+std::string author_of(const httplib::Request& req, libland::Store& store) {
+    const std::string header = req.get_header_value("Authorization");
+    constexpr std::string_view scheme = "Bearer ";
+    if (header.compare(0, scheme.size(), scheme) != 0) return "";
+    return store.key_name(header.substr(scheme.size())).value_or("");
+}
+
 void post_survey(const httplib::Request& req, httplib::Response& res, Session& session) {
     libland::CommitInfo info;
+    info.author = author_of(req, session.store);
     info.date = date_value(required_parameter(req, "date"), "date");
     info.message = text_parameter(req, "message").value_or("");
     info.document = text_parameter(req, "doc").value_or("");
     info.backdate = true_parameter(text_parameter(req, "backdate"));
+    info.dry_run = true_parameter(text_parameter(req, "dry_run"));
+    info.accept_unknown_codes = true_parameter(text_parameter(req, "accept_unknown_codes"));
+    info.force = true_parameter(text_parameter(req, "force"));
     libland::ReadOptions read;
     read.id_fields = comma_list(required_parameter(req, "id"));
     read.use_field = required_parameter(req, "use");
@@ -94,16 +123,28 @@ void post_survey(const httplib::Request& req, httplib::Response& res, Session& s
     const std::string scope = text_parameter(req, "scope").value_or("sheets");
     if (scope != "sheets" && scope != "communes") throw bad_parameter("scope", "sheets or communes");
     const Upload upload(req.body);
-    const libland::Snapshot survey = libland::read_snapshot(upload.path(), read);
-    reply_summary(res, session.store.commit(survey, info, 0.05,
-                                            scope == "communes" ? libland::SurveyScope::communes
-                                                                : libland::SurveyScope::sheets));
+    // The upload's own name (never the temporary file's): `filename`, else "upload" with its type.
+    info.source_name = text_parameter(req, "filename")
+                           .value_or("upload" + std::filesystem::path(upload.path()).extension().string());
+    libland::Snapshot survey = libland::read_snapshot(upload.path(), read);
+    survey.source = "the uploaded survey";  // messages name no server path
+    if (true_parameter(text_parameter(req, "repair"))) survey = libland::repaired(std::move(survey));
+    try {
+        reply_summary(res, session.writer().commit(survey, info, 0.05,
+                                                   scope == "communes" ? libland::SurveyScope::communes
+                                                                       : libland::SurveyScope::sheets));
+    } catch (const libland::survey_refused& refused) {
+        HttpError error(422, "SurveyRefused", refused.what());
+        error.details["findings"] = findings_json(refused.errors());
+        throw error;
+    }
 }
 
 // Members of a transaction's JSON body; a missing or mistyped member answers 400 naming it.
 class Body {
 public:
-    explicit Body(const std::string& text) : json_(json::parse(text, nullptr, false)) {
+    Body(const std::string& text, std::string author)
+        : json_(json::parse(text, nullptr, false)), author_(std::move(author)) {
         if (!json_.is_object()) throw HttpError(400, "InvalidInput", "the body must be a JSON object", "body");
     }
     [[nodiscard]] std::string text(const char* name) const {
@@ -130,7 +171,9 @@ public:
         info.date = date_value(text("date"), "date");
         info.document = text("document");
         info.message = json_.value("reason", "");
-        info.backdate = json_.value("backdate", false);
+        info.backdate = flag("backdate");
+        info.dry_run = flag("dry_run");
+        info.author = author_;
         if (const auto set = json_.find("set"); set != json_.end()) {
             if (!set->is_object()) throw bad_parameter("set", "an object of field names and values");
             for (const auto& [field, value] : set->items()) {
@@ -147,7 +190,16 @@ public:
     }
 
 private:
+    // A boolean member, false when absent; anything but true/false answers 400 naming it.
+    [[nodiscard]] bool flag(const char* name) const {
+        const auto it = json_.find(name);
+        if (it == json_.end()) return false;
+        if (!it->is_boolean()) throw bad_parameter(name, "must be true or false");
+        return it->get<bool>();
+    }
+
     json json_;
+    std::string author_;
 };
 
 libland::CommitSummary run_transaction(const std::string& operation, const Body& body, libland::Store& store) {
@@ -169,7 +221,8 @@ void add_write_routes(httplib::Server& server, Service& service) {
     server.Post("/surveys", for_officers(service, post_survey));
     server.Post("/transactions/([^/]+)", for_officers(service, [](const httplib::Request& req, httplib::Response& res,
                                                                    Session& session) {
-        reply_summary(res, run_transaction(req.matches[1], Body(req.body), session.store));
+        const Body body(req.body, author_of(req, session.writer()));
+        reply_summary(res, run_transaction(req.matches[1], body, session.writer()));
     }));
 }
 

@@ -3,6 +3,7 @@
 #include <libland/geometry.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,11 @@ private:
 
 // Returns "EPSG:N" when PROJ identifies the CRS with an EPSG code, else the input unchanged.
 [[nodiscard]] std::string normalise_crs(const std::string& crs);
+
+// Returns the CRS's area of use (as PROJ's database records it), widened by `margin_degrees` on
+// every side, in the CRS's own coordinates (easting, northing); nothing when PROJ records none.
+// Throws usage_error for an unknown CRS.
+[[nodiscard]] std::optional<Box> area_of_use(const std::string& crs, double margin_degrees);
 
 // Returns the WGS 84 / UTM zone ("EPSG:326NN" or "EPSG:327NN") containing a longitude/latitude.
 [[nodiscard]] std::string utm_zone_for(Point lon_lat);

@@ -26,6 +26,13 @@ public:
     using error::error;
 };
 
+// A read names what the reader may not see (a private field in a filter, a sort or a search):
+// refused, not answered by omission. The HTTP service answers 403.
+class access_error : public error {
+public:
+    using error::error;
+};
+
 // A geometry operation failed (GEOS reported an error) for the named parcel.
 class geometry_error : public error {
 public:

@@ -5,6 +5,7 @@
 // PostGIS one can be added beside it.
 #include <libland/change.hpp>
 #include <libland/geometry.hpp>
+#include <libland/query.hpp>
 #include <libland/snapshot.hpp>
 
 #include <cstdint>
@@ -27,6 +28,14 @@ struct CommitInfo {
     // values differ (a merge of two holders' parcels) or change. Never an id field or the
     // registered-area field, which the new geometry gives.
     std::map<std::string, std::string> values;
+    bool dry_run = false;  // run every check and the diff, report what would be recorded, record nothing
+    bool accept_unknown_codes = false;  // a survey's land-use codes outside the code list are recorded
+                                        // with a warning instead of refused
+    std::string author;       // who records it (the officer; `land` defaults to the OS user)
+    std::string source_name;  // survey: the file's name as the officer knows it (an upload's original
+                              // name); "" takes the survey's source file name
+    bool force = false;  // record a survey that changes the schema (keys, use field, dropped fields) or
+                         // repeats the map of an earlier survey date
 };
 
 // The event type of a parcel that a survey shows unchanged within the tolerance but re-measured
@@ -43,6 +52,15 @@ struct CommitSummary {
     std::vector<std::string> new_keys;        // keys of the changed parcel versions it opened
     int resurveyed = 0;                       // parcels re-surveyed without change
     bool backdated = false;
+    bool dry_run = false;                     // nothing was recorded: `commit` is the id it would take
+    std::vector<std::string> warnings;        // what was recorded although doubtful (unknown codes)
+};
+
+// A land-use code a database adds to the national lists (a local code).
+struct LocalLandUse {
+    std::string code;
+    std::string name;
+    std::string added_at;  // UTC
 };
 
 // Which part of the map a survey commit re-surveys (compares with, and so may change).
@@ -103,6 +121,10 @@ struct CommitRecord {
     bool backdated = false;
     std::map<std::string, int> events;  // change event type -> count (re-surveys excluded)
     int resurveyed = 0;                 // parcels re-surveyed without change
+    std::string author;         // "" when not recorded (commits made before authors were)
+    std::string source;         // survey: the file's name
+    std::string source_sha256;  // survey: the SHA-256 of the file's bytes (hex)
+    std::int64_t parcels = 0;   // parcels touched (closed or opened a version)
 };
 
 // The difference between the map on two dates, by the change detection engine.
@@ -135,6 +157,7 @@ struct ParcelQuery {
                                        // part alone ("12", any commune)
     std::optional<std::int64_t> uid;   // one parcel
     std::optional<std::string> key;    // one parcel by its cadastral key on the date
+    FeatureFilter filter;              // over parcel_queryables(date)
     std::int64_t limit = 100;
     std::int64_t offset = 0;
 };
@@ -170,7 +193,26 @@ struct LayerPage {
     std::int64_t matched = 0;
 };
 
+// The database's private fields (personal data: holders, addresses, identity numbers): services
+// leave them out for readers not allowed to see them. A field is private when it is listed in
+// `names`, or when its name contains one of `patterns` (any case) and it is not in `exempt`.
+struct PrivateFields {
+    std::vector<std::string> names;
+    std::vector<std::string> patterns;
+    std::vector<std::string> exempt;
+
+    [[nodiscard]] bool is_private(const std::string& field) const;
+};
+
 enum class KeyRole { officer, reader };
+
+// An API key as listed (never the key itself).
+struct KeyInfo {
+    std::string name;
+    KeyRole role = KeyRole::reader;
+    std::string created_at;  // UTC
+    std::string revoked_at;  // UTC, "" while the key is valid
+};
 
 // Returns "officer" / "reader"; parses them (usage_error otherwise).
 [[nodiscard]] const char* to_string(KeyRole role) noexcept;
@@ -185,8 +227,13 @@ public:
     // Throws input_error if the file exists, usage_error for a geographic or unknown CRS.
     [[nodiscard]] static Store create(const std::string& path, const std::string& crs,
                                       const std::string& area_field = "");
-    // Opens an existing database. Throws input_error when it is missing or not a land database.
-    [[nodiscard]] static Store open(const std::string& path);
+    // How a database is opened. read_only: the file is never written and its journal mode never
+    // changed (SQLITE_OPEN_READONLY); every write then throws input_error.
+    enum class Access { read_write, read_only };
+
+    // Opens an existing database. Throws input_error when it is missing or not a land database;
+    // a file that is not one is refused before anything is written to it.
+    [[nodiscard]] static Store open(const std::string& path, Access access = Access::read_write);
 
     ~Store();
     Store(Store&&) noexcept;
@@ -208,11 +255,16 @@ public:
     // closes and opens versions; a parcel unchanged within the tolerance keeps its version when
     // the survey shows it bit for bit as recorded, else is re-surveyed (resurveyed_event), so
     // that the map as of the date is the survey exactly. REQUIRES: snapshot.crs == crs().
-    // Refuses (usage_error / input_error / geometry_error, database untouched): duplicate or
-    // missing keys, invalid or empty geometry, a snapshot away from the current parcels' extent,
-    // a date before the last recorded change of its scope without info.backdate, a back-dated
-    // change to a parcel that changed again later. Throws error("database is busy ...") after a
-    // bounded wait.
+    // Refuses (database untouched) with survey_refused (libland/validate.hpp), naming the parcels,
+    // whatever validate() reports as an error: invalid, empty or non-finite geometry, parcels
+    // outside the CRS's area of use, missing, duplicate or ambiguous keys, overlaps wider than the
+    // tolerance (survey_gate.cpp); and (usage_error / input_error) a snapshot away from the
+    // current parcels' extent, a date before the last recorded change of its scope without
+    // info.backdate, a back-dated change to a parcel that changed again later; without
+    // info.force, a survey keyed otherwise or lacking fields the database's parcels have, or with
+    // the content of a committed survey, or identical to the map as of an earlier survey's date
+    // (naming that commit); a land-use code outside the database's list without
+    // info.accept_unknown_codes. Throws error("database is busy ...") after a bounded wait.
     CommitSummary commit(const Snapshot& snapshot, const CommitInfo& info, double tolerance = 0.05,
                          SurveyScope scope = SurveyScope::sheets);
 
@@ -236,13 +288,16 @@ public:
     [[nodiscard]] std::optional<ParcelHistory> history(const std::string& parcel);
     // Every commit and transaction, oldest first.
     [[nodiscard]] std::vector<CommitRecord> log();
+    // The keys of the parcel versions the commit closed or opened, sorted.
+    [[nodiscard]] std::vector<std::string> commit_parcels(std::int64_t commit);
     // The events recorded with a date in (from, to].
     [[nodiscard]] std::vector<ParcelEvent> events(const std::string& from, const std::string& to);
     // Diffs the map as of `from` against the map as of `to` (events and transition matrix).
     [[nodiscard]] StoreChanges changes(const std::string& from, const std::string& to, double tolerance = 0.05);
 
     // Loads every feature of a GDAL layer (any geometry type) as a published layer `name`,
-    // replacing a layer of that name. Returns the number of features.
+    // replacing a layer of that name. Returns the number of features. Throws usage_error for a
+    // name other than 1 to 64 ASCII letters, digits, '_' and '-'.
     std::int64_t load_layer(const std::string& file, const std::string& name, const std::string& source_layer = "");
     [[nodiscard]] std::vector<LayerInfo> layers();
     // Returns the layer's features whose bounds meet the box (in CRS84 lon/lat when given), by id.
@@ -250,11 +305,29 @@ public:
                                                            const std::optional<Box>& lon_lat_box,
                                                            std::int64_t limit, std::int64_t offset);
 
+    // The database's land-use code list: the national codes of 2018 and 2024 (libland/land_use.hpp)
+    // and the local codes added here. Codes are case-sensitive. add_land_use refuses (usage_error)
+    // an empty code, one with characters other than letters, digits, '_' and '-', a national code
+    // and a code already added. Writes that name a use outside the list are refused (usage_error
+    // naming the code); a survey's unknown codes are refused unless info.accept_unknown_codes.
+    void add_land_use(const std::string& code, const std::string& name);
+    [[nodiscard]] std::vector<LocalLandUse> local_land_uses();
+    [[nodiscard]] bool knows_land_use(const std::string& code);
+
     // Creates an API key for the HTTP service and returns it (the only time it is visible; only its
     // SHA-256 is stored). Throws usage_error if the name is taken.
     std::string add_key(const std::string& name, KeyRole role);
-    // Returns the key's role, or nothing for an unknown key.
+    // Returns the key's role, or nothing for an unknown or revoked key.
     [[nodiscard]] std::optional<KeyRole> check_key(const std::string& key);
+    // Returns the name of a valid key (the author of the writes made with it), nothing otherwise.
+    [[nodiscard]] std::optional<std::string> key_name(const std::string& key);
+    // The keys, valid ones by name then revoked ones by date of revocation.
+    [[nodiscard]] std::vector<KeyInfo> keys();
+    // Revokes the key named so: from now on check_key no longer knows it. Throws usage_error when
+    // no valid key has that name.
+    void revoke_key(const std::string& name);
+    // Removes a published layer and its features. Throws usage_error when there is none of that name.
+    void remove_layer(const std::string& name);
 
     // Paged reads for services (parcel_query.cpp). Each runs in one read transaction.
     // Throws usage_error for a malformed date.
@@ -263,12 +336,30 @@ public:
     // key it had on the date, else a uid or a key it had at another time (the same parcel).
     [[nodiscard]] ParcelPage parcel_at(const std::string& parcel, const std::string& date);
     [[nodiscard]] EventPage query_events(const EventQuery& query);
-    // The published layer's features (box in CRS84 longitude/latitude), or the one with `id`.
+    // The published layer's features (box in CRS84 longitude/latitude), or the one with `id`, that
+    // pass the filter (over layer_queryables(name)).
     [[nodiscard]] LayerPage query_layer(const std::string& name, const std::optional<Box>& lon_lat_box,
-                                        std::optional<std::int64_t> id, std::int64_t limit, std::int64_t offset);
+                                        std::optional<std::int64_t> id, std::int64_t limit, std::int64_t offset,
+                                        const FeatureFilter& filter = {});
+    // The properties a filter on the parcels valid on the date may name (query.hpp): the fields of
+    // the survey in force, then uid, key, valid_from, valid_to, version, commit; each marked private
+    // or not.
+    [[nodiscard]] std::vector<Queryable> parcel_queryables(const std::string& date);
+    // The properties of a published layer's features (their types as loaded), marked private or not.
+    [[nodiscard]] std::vector<Queryable> layer_queryables(const std::string& name);
+
+    // The private fields (private_fields.cpp). A new database starts with chuSuDung, diaChi and
+    // any field whose name contains cccd, cmnd or sogiayto.
+    [[nodiscard]] PrivateFields private_fields();
+    // Makes the fields private (true) or public (false), in one write.
+    void set_private(const std::vector<std::string>& fields, bool is_private);
     // Returns the bounds of every parcel version ever recorded (working CRS), nothing when empty.
+    // Versions reaching outside the working CRS's area of use (stored by an older program that
+    // did not refuse them) are left out; versions_outside_crs_area() counts them.
     [[nodiscard]] std::optional<Box> parcel_extent();
-    // Returns the bounds of a published layer's features (working CRS), nothing when empty.
+    [[nodiscard]] std::int64_t versions_outside_crs_area();
+    // Returns the bounds of a published layer's features (working CRS) inside the working CRS's
+    // area of use, nothing when empty.
     [[nodiscard]] std::optional<Box> layer_extent(const std::string& name);
 
     struct Impl;  // the backend

@@ -166,4 +166,9 @@ GeomPtr envelope(GeosContext& ctx, const Box& box) {
                "cannot build an envelope");
 }
 
+MultiPolygon made_valid(GeosContext& ctx, const GEOSGeometry* g) {
+    const GeomPtr fixed = own(ctx, GEOSMakeValid_r(ctx.handle(), g), "cannot repair a geometry");
+    return from_geos(ctx, fixed.get());
+}
+
 }  // namespace libland::detail

@@ -59,6 +59,10 @@ using TreePtr = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
 // Keeps only the polygonal parts of g (points and lines of a collection are dropped).
 [[nodiscard]] MultiPolygon from_geos(GeosContext& ctx, const GEOSGeometry* g);
 
+// Returns g made valid (GEOS MakeValid), its polygonal parts only: the repair of invalid
+// parcels (land diff --repair, land commit --repair). Throws geometry_error when GEOS fails.
+[[nodiscard]] MultiPolygon made_valid(GeosContext& ctx, const GEOSGeometry* g);
+
 // Returns the envelope of g as a GEOS geometry for STR-tree queries.
 [[nodiscard]] GeomPtr envelope(GeosContext& ctx, const Box& box);
 

@@ -1,5 +1,8 @@
 #include "detail/geos_ops.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace libland::detail {
 
 namespace {
@@ -32,13 +35,46 @@ Box box_of(GeosContext& ctx, const GEOSGeometry* g) {
     return b;
 }
 
-GeomPtr buffer(GeosContext& ctx, const GEOSGeometry* g, double distance) {
+namespace {
+
+// Polygons of a multipolygon beyond which it is buffered part by part: GEOS 3.11 buffers a
+// multipolygon as one graph whose polygon building is quadratic in its shells (20,000 parts took
+// 30 s), while part by part the cost is n log n.
+constexpr int parts_buffered_whole = 64;
+
+GeomPtr buffer_whole(GeosContext& ctx, const GEOSGeometry* g, double distance) {
     constexpr int quadrant_segments = 2;
     constexpr double mitre_limit = 5.0;
     return own(ctx,
                GEOSBufferWithStyle_r(ctx.handle(), g, distance, quadrant_segments, GEOSBUF_CAP_FLAT,
                                      GEOSBUF_JOIN_MITRE, mitre_limit),
                "cannot buffer a geometry");
+}
+
+}  // namespace
+
+GeomPtr buffer(GeosContext& ctx, const GEOSGeometry* g, double distance) {
+    const auto h = ctx.handle();
+    const int parts = GEOSGetNumGeometries_r(h, g);
+    if (GEOSGeomTypeId_r(h, g) != GEOS_MULTIPOLYGON || parts <= parts_buffered_whole) {
+        return buffer_whole(ctx, g, distance);
+    }
+    // The parts of a valid multipolygon meet at points at most: grown, their union is the whole
+    // grown; shrunk, each shrinks alone (no disk fits across two of them).
+    std::vector<GeomPtr> buffered;
+    buffered.reserve(static_cast<std::size_t>(parts));
+    for (int i = 0; i < parts; ++i) {
+        buffered.push_back(buffer_whole(ctx, GEOSGetGeometryN_r(h, g, i), distance));
+    }
+    std::vector<const GEOSGeometry*> pieces;
+    pieces.reserve(buffered.size());
+    for (const GeomPtr& piece : buffered) pieces.push_back(piece.get());
+    if (distance > 0) return union_of(ctx, pieces);
+    std::vector<Polygon> kept;
+    for (const GEOSGeometry* piece : pieces) {
+        for (Polygon& polygon : from_geos(ctx, piece)) kept.push_back(std::move(polygon));
+    }
+    return to_geos(ctx, MultiPolygon(std::move(kept)));
 }
 
 GeomPtr union_of(GeosContext& ctx, const std::vector<const GEOSGeometry*>& parts) {
@@ -82,6 +118,22 @@ double widest(GeosContext& ctx, const GEOSGeometry* area, double precision) {
     if (is_empty(ctx, area)) {
         return 0;
     }
+    // GEOSMaximumInscribedCircle starts from a grid of square cells as wide as the envelope's
+    // shorter side and refines it down to `precision`: on a long thin area (libgeos/geos#875) or
+    // huge coordinates that is billions of cells. Past these bounds the width is estimated instead,
+    // in constant time: never more than the shorter side, nor 4 A / P (exact for a thin strip
+    // or a disc, an upper bound for convex shapes).
+    constexpr double most_initial_cells = 1e4;
+    constexpr double finest_relative_precision = 1e-6;
+    const Box b = box_of(ctx, area);
+    const double shorter = std::min(b.max_x - b.min_x, b.max_y - b.min_y);
+    const double longer = std::max(b.max_x - b.min_x, b.max_y - b.min_y);
+    if (!std::isfinite(longer) || shorter <= 0 || longer / shorter > most_initial_cells) {
+        const double perimeter = length_of(ctx, area);
+        const double estimate = perimeter > 0 ? 4 * area_of(ctx, area) / perimeter : 0;
+        return std::isfinite(estimate) ? std::min(std::max(shorter, 0.0), estimate) : 0;
+    }
+    precision = std::max(precision, shorter * finest_relative_precision);
     GeomPtr radius = own(ctx, GEOSMaximumInscribedCircle_r(ctx.handle(), area, precision),
                          "cannot measure a width");
     return 2 * length_of(ctx, radius.get());

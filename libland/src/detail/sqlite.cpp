@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <filesystem>
 #include <utility>
 
@@ -21,17 +22,24 @@ bool is_busy(int rc) noexcept {
 
 }  // namespace
 
-Database::Database(const std::string& path, Mode mode) : path_(path) {
+Database::Database(const std::string& path, Mode mode)
+    : path_(path), read_only_(mode == Mode::open_read_only) {
     const bool exists = std::filesystem::exists(path);
-    if (mode == Mode::open_existing && !exists) {
+    if (mode != Mode::create_new && !exists) {
         throw input_error(path + ": no such land database");
     }
     if (mode == Mode::create_new && exists) {
         throw input_error(path + ": already exists; a new land database needs a new file");
     }
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-                      (mode == Mode::create_new ? SQLITE_OPEN_CREATE : 0);
-    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    // An empty file would open as an empty database; other files are checked once opened. The
+    // file is never read outside SQLite: closing any other descriptor of it would drop this
+    // process's locks on it, and another process could then checkpoint under our readers.
+    if (mode != Mode::create_new && std::filesystem::file_size(path) == 0) {
+        throw input_error(path + ": not a land database (an empty file)");
+    }
+    const int access = read_only_ ? SQLITE_OPEN_READONLY
+                                  : SQLITE_OPEN_READWRITE | (mode == Mode::create_new ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path.c_str(), &db_, access | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string reason = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);
@@ -39,6 +47,19 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
         throw input_error(path + ": cannot open (" + reason + ")");
     }
     sqlite3_busy_timeout(db_, busy_timeout_ms);
+    if (mode != Mode::create_new) {
+        // Reads the header: a file that is not SQLite answers SQLITE_NOTADB, before any -wal or
+        // -shm file is made beside it.
+        rc = sqlite3_exec(db_, "PRAGMA schema_version", nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) {
+            const bool not_sqlite = (rc & 0xff) == SQLITE_NOTADB;
+            const std::string reason = sqlite3_errmsg(db_);
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw input_error(path + (not_sqlite ? ": not a land database (not an SQLite file)"
+                                                 : ": cannot open (" + reason + ")"));
+        }
+    }
     sqlite3_enable_load_extension(db_, 1);
     char* message = nullptr;
     rc = sqlite3_load_extension(db_, "mod_spatialite", nullptr, &message);
@@ -50,15 +71,23 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
         throw input_error(path + ": cannot load SpatiaLite (mod_spatialite): " + reason);
     }
     sqlite3_enable_load_extension(db_, 0);
-    execute("PRAGMA journal_mode=WAL");
-    execute("PRAGMA synchronous=NORMAL");
+    // Settings of this connection only; nothing here writes to the file.
     // A commit of a whole survey rewrites index pages many times: keep them in memory (up to
     // 256 MiB) instead of spilling each change to the WAL file.
     execute("PRAGMA cache_size=-262144");
     execute("PRAGMA temp_store=MEMORY");
+    execute("PRAGMA foreign_keys=ON");
+    if (mode == Mode::create_new) prepare_for_writes();
+}
+
+void Database::prepare_for_writes() {
+    if (read_only_) return;
+    execute("PRAGMA journal_mode=WAL");
+    // An acknowledged commit survives a power failure: WAL is synced at every commit (NORMAL
+    // would sync only at checkpoints). bench/store_bench measures the cost.
+    execute("PRAGMA synchronous=FULL");
     // After a large commit has been checkpointed, shrink the WAL file back instead of keeping it.
     execute("PRAGMA journal_size_limit=67108864");
-    execute("PRAGMA foreign_keys=ON");
 }
 
 Database::~Database() {
@@ -68,13 +97,14 @@ Database::~Database() {
 }
 
 Database::Database(Database&& other) noexcept
-    : path_(std::move(other.path_)), db_(std::exchange(other.db_, nullptr)) {}
+    : path_(std::move(other.path_)), db_(std::exchange(other.db_, nullptr)), read_only_(other.read_only_) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         if (db_ != nullptr) sqlite3_close_v2(db_);
         path_ = std::move(other.path_);
         db_ = std::exchange(other.db_, nullptr);
+        read_only_ = other.read_only_;
     }
     return *this;
 }

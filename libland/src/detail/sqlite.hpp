@@ -15,11 +15,20 @@ namespace libland::detail {
 // One connection to a SpatiaLite database file. Move-only; closes on destruction.
 class Database {
 public:
-    enum class Mode { open_existing, create_new };
+    // open_read_only: SQLITE_OPEN_READONLY; the file is never written, its journal mode never
+    // changed (readers of land log, export, landd's reads).
+    enum class Mode { open_existing, create_new, open_read_only };
 
-    // Opens (or creates) the file, loads mod_spatialite, switches to WAL with a bounded busy wait.
-    // Throws input_error naming the path when it cannot be opened or is not a land database file.
+    // Opens (or creates) the file and loads mod_spatialite, with a bounded busy wait. An existing
+    // file is only read here: call prepare_for_writes() once it is known to be a land database.
+    // A new file is prepared for writes at once.
+    // Throws input_error naming the path when it cannot be opened or is not an SQLite file.
     Database(const std::string& path, Mode mode);
+
+    // Switches the file to WAL and makes every commit durable once acknowledged
+    // (synchronous=FULL). Does nothing on a read-only connection.
+    void prepare_for_writes();
+    [[nodiscard]] bool read_only() const noexcept { return read_only_; }
     ~Database();
     Database(Database&&) noexcept;
     Database& operator=(Database&&) noexcept;
@@ -42,6 +51,7 @@ public:
 private:
     std::string path_;
     sqlite3* db_ = nullptr;
+    bool read_only_ = false;
 };
 
 // A prepared statement. Bind parameters are 1-based; columns 0-based. Move-only.

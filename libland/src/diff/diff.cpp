@@ -4,6 +4,7 @@
 #include "diff/match.hpp"
 #include "diff/matrix.hpp"
 #include "diff/prepare.hpp"
+#include "diff/unique_keys.hpp"
 
 #include <libland/change.hpp>
 #include <libland/crs.hpp>
@@ -51,6 +52,8 @@ void check_inputs(const Snapshot& before, const Snapshot& after, const DiffOptio
                           after.source + " is in " + after.crs + ": read both into one CRS (--crs)");
     }
     check(options);
+    change_detection::require_unique_keys(before, "before");
+    change_detection::require_unique_keys(after, "after");
 }
 
 // Indexes the after-parcels and returns the overlap graph; the index is freed on return.

@@ -36,9 +36,11 @@ std::string invalidity(detail::GeosContext& ctx, const MultiPolygon& geometry) {
 
 MultiPolygon make_valid(detail::GeosContext& ctx, const MultiPolygon& geometry, const Parcel& parcel) {
     const detail::GeomPtr g = detail::to_geos(ctx, geometry);
-    const detail::GeomPtr fixed =
-        detail::own(ctx, GEOSMakeValid_r(ctx.handle(), g.get()), ("cannot repair " + describe(parcel)).c_str());
-    return detail::from_geos(ctx, fixed.get());
+    try {
+        return detail::made_valid(ctx, g.get());
+    } catch (const geometry_error& e) {
+        throw geometry_error(describe(parcel) + ": " + e.what());
+    }
 }
 
 // Says how many parcels have no geometry: they take part in no overlap, so each is an added or

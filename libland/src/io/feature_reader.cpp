@@ -27,7 +27,12 @@ void FeatureReader::read(OGRFeatureH feature) {
         ++(tally_.open_lines > open_lines_before ? skipped_open_ : skipped_other_);
         return;
     }
-    read_values(feature, snapshot_.fields, decoder_, parcel.attributes, &mojibake_);
+    try {
+        read_values(feature, snapshot_.fields, decoder_, parcel.attributes, &mojibake_);
+    } catch (const input_error& e) {
+        throw input_error(snapshot_.source + " layer " + snapshot_.layer + " feature " + std::to_string(parcel.fid) +
+                          ": " + e.what());
+    }
     finish(std::move(parcel));
 }
 

@@ -28,17 +28,6 @@ std::string quoted(const char* identifier) {
     return out + "\"";
 }
 
-// Returns the WKB inside a GeoPackage geometry blob (after the "GP" header and its envelope), or
-// an empty view when the blob is not one.
-std::string_view wkb_of(std::string_view blob) {
-    if (blob.size() < 8 || blob[0] != 'G' || blob[1] != 'P') return {};
-    static constexpr std::size_t envelope_bytes[] = {0, 32, 48, 48, 64};
-    const unsigned indicator = (static_cast<unsigned char>(blob[3]) >> 1) & 0x07;
-    if (indicator > 4) return {};
-    const std::size_t header = 8 + envelope_bytes[indicator];
-    return blob.size() > header ? blob.substr(header) : std::string_view{};
-}
-
 // Returns the WKB geometry type code as written, 0 when unreadable.
 std::uint32_t wkb_type(std::string_view wkb) {
     if (wkb.size() < 5) return 0;
@@ -69,7 +58,7 @@ Value column_value(sqlite3_stmt* st, int column, FieldType type) {
 
 // Sets the parcel's geometry from a GeoPackage blob: 2D polygons parsed here, the rest by OGR.
 void set_geometry(Parcel& parcel, std::string_view blob, FeatureReader& reader) {
-    const std::string_view wkb = wkb_of(blob);
+    const std::string_view wkb = gpkg_wkb(blob);
     const std::uint32_t type = wkb_type(wkb);
     if (type == 3 || type == 6) {
         try {
@@ -102,6 +91,15 @@ StatementPtr prepare(sqlite3* db, OGRLayerH layer, const std::vector<Field>& fie
 }
 
 }  // namespace
+
+std::string_view gpkg_wkb(std::string_view blob) {
+    if (blob.size() < 8 || blob[0] != 'G' || blob[1] != 'P') return {};
+    static constexpr std::size_t envelope_bytes[] = {0, 32, 48, 48, 64};
+    const unsigned indicator = (static_cast<unsigned char>(blob[3]) >> 1) & 0x07;
+    if (indicator > 4) return {};
+    const std::size_t header = 8 + envelope_bytes[indicator];
+    return blob.size() > header ? blob.substr(header) : std::string_view{};
+}
 
 bool read_gpkg_directly(GDALDatasetH dataset, OGRLayerH layer, const std::string& path,
                         const std::vector<Field>& fields, FeatureReader& reader) {

@@ -5,8 +5,13 @@
 #include "io/feature_reader.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace libland::io {
+
+// Returns the WKB inside a GeoPackage geometry blob (after the "GP" header and its envelope), or
+// an empty view when the blob is not one.
+[[nodiscard]] std::string_view gpkg_wkb(std::string_view blob);
 
 // Reads every row of a GeoPackage layer's table through `reader` and returns true; returns false,
 // having read nothing, when the layer is not a table SQLite can read here (not a GeoPackage, a

@@ -1,11 +1,21 @@
 #include "io/ogr_fields.hpp"
 
+#include "io/utf8.hpp"
+
+#include <libland/error.hpp>
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 namespace libland::io {
 namespace {
+
+// The reader's rule for text that is not UTF-8: decoded by the encoding the user names (or a
+// shapefile's .cpg), refused otherwise.
+constexpr const char* encoding_advice =
+    "; give the file's encoding with --encoding (CP1258, TCVN3, VNI or another iconv name), or a .cpg "
+    "file beside a shapefile";
 
 // Returns an ISO 8601 date or date-time from OGR's broken-down form. tz_flag: 0 unknown, 1 local,
 // 100 UTC, else offset from UTC in quarter hours around 100.
@@ -65,7 +75,12 @@ std::vector<Field> read_fields(OGRFeatureDefnH definition, const TextDecoder& de
     fields.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
         OGRFieldDefnH f = OGR_FD_GetFieldDefn(definition, i);
-        fields.push_back(Field{decoder.decode(OGR_Fld_GetNameRef(f)), field_type(OGR_Fld_GetType(f))});
+        std::string name = decoder.decode(OGR_Fld_GetNameRef(f));
+        if (const std::size_t bad = first_invalid_utf8(name); bad != std::string::npos) {
+            throw input_error("field " + std::to_string(i + 1) + " has a name that is not UTF-8 (" +
+                              describe_invalid_utf8(name, bad) + ")" + encoding_advice);
+        }
+        fields.push_back(Field{std::move(name), field_type(OGR_Fld_GetType(f))});
     }
     return fields;
 }
@@ -86,6 +101,10 @@ void read_values(OGRFeatureH feature, const std::vector<Field>& fields, const Te
             case FieldType::datetime: values[i] = iso_datetime(feature, index, true); break;
             case FieldType::string: {
                 std::string text = decoder.decode(OGR_F_GetFieldAsString(feature, index));
+                if (const std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {
+                    throw input_error("field " + fields[i].name + " holds text that is not UTF-8 (" +
+                                      describe_invalid_utf8(text, bad) + ")" + encoding_advice);
+                }
                 if (mojibake != nullptr) mojibake->inspect(text);
                 values[i] = std::move(text);
                 break;

@@ -4,11 +4,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 namespace libland::store {
 
 using nlohmann::json;
 
 namespace {
+
+// Text written to the database: never throws for text that is not UTF-8 (the readers refuse it
+// before; what an older program let through is stored with U+FFFD in its place).
+std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 json to_json(const Value& value) {
     struct Visitor {
@@ -24,7 +30,8 @@ Value from_json(const json& j, FieldType type) {
     if (j.is_null()) return std::monostate{};
     switch (type) {
         case FieldType::integer:
-            if (j.is_number()) return j.get<std::int64_t>();
+            if (j.is_number_integer()) return j.get<std::int64_t>();
+            if (j.is_number() && std::fabs(j.get<double>()) < 9e18) return static_cast<std::int64_t>(j.get<double>());
             break;
         case FieldType::real:
             if (j.is_number()) return j.get<double>();
@@ -33,7 +40,7 @@ Value from_json(const json& j, FieldType type) {
         case FieldType::date:
         case FieldType::datetime:
             if (j.is_string()) return j.get<std::string>();
-            return j.dump();
+            return dumped(j);
     }
     return std::monostate{};
 }
@@ -46,11 +53,13 @@ FieldType parse_type(const std::string& name) {
     throw input_error("unknown field type '" + name + "' in the land database");
 }
 
+[[noreturn]] void corrupt(std::string_view text) {
+    throw input_error("corrupt JSON in the land database: " + std::string(text.substr(0, 60)));
+}
+
 json parse(std::string_view text) {
     json j = json::parse(text, nullptr, false);
-    if (j.is_discarded()) {
-        throw input_error("corrupt JSON in the land database: " + std::string(text.substr(0, 60)));
-    }
+    if (j.is_discarded()) corrupt(text);
     return j;
 }
 
@@ -61,7 +70,7 @@ std::string attributes_to_json(const std::vector<Field>& fields, const std::vect
     for (std::size_t i = 0; i < fields.size() && i < values.size(); ++i) {
         object[fields[i].name] = to_json(values[i]);
     }
-    return object.dump();
+    return dumped(object);
 }
 
 std::vector<Value> attributes_from_json(const std::vector<Field>& fields, std::string_view text) {
@@ -80,21 +89,29 @@ std::string fields_to_json(const std::vector<Field>& fields) {
     for (const Field& f : fields) {
         list.push_back({{"name", f.name}, {"type", to_string(f.type)}});
     }
-    return list.dump();
+    return dumped(list);
 }
 
 std::vector<Field> fields_from_json(std::string_view text) {
     std::vector<Field> fields;
-    for (const json& f : parse(text)) {
-        fields.push_back(Field{f.at("name").get<std::string>(), parse_type(f.at("type").get<std::string>())});
+    try {
+        for (const json& f : parse(text)) {
+            fields.push_back(Field{f.at("name").get<std::string>(), parse_type(f.at("type").get<std::string>())});
+        }
+    } catch (const json::exception&) {
+        corrupt(text);  // a member missing or of another type
     }
     return fields;
 }
 
-std::string strings_to_json(const std::vector<std::string>& items) { return json(items).dump(); }
+std::string strings_to_json(const std::vector<std::string>& items) { return dumped(json(items)); }
 
 std::vector<std::string> strings_from_json(std::string_view text) {
-    return parse(text).get<std::vector<std::string>>();
+    try {
+        return parse(text).get<std::vector<std::string>>();
+    } catch (const json::exception&) {
+        corrupt(text);
+    }
 }
 
 }  // namespace libland::store

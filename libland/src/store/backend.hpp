@@ -56,6 +56,8 @@ struct Plan {
     CommitInfo info;
     bool backdated = false;
     std::string source;                   // survey file
+    std::string source_name;              // survey: the file's name as the officer knows it
+    std::string source_sha256;            // survey: the SHA-256 of its bytes
     Schema schema;  // the survey's own schema (recorded), or the one in force for a transaction
     std::vector<std::string> communes;  // the communes a commune-scoped survey covers ("": the whole map)
     std::vector<std::string> sheets;    // the sheets a sheet-scoped survey covers
@@ -104,6 +106,7 @@ public:
 
     [[nodiscard]] virtual ParcelHistory history(std::int64_t uid) = 0;
     [[nodiscard]] virtual std::vector<CommitRecord> log() = 0;
+    [[nodiscard]] virtual std::vector<std::string> commit_parcels(std::int64_t commit) = 0;
     [[nodiscard]] virtual std::vector<ParcelEvent> events(const std::string& from, const std::string& to) = 0;
 
     virtual std::int64_t load_layer(const std::string& file, const std::string& name,
@@ -118,9 +121,29 @@ public:
     [[nodiscard]] virtual EventPage query_events(const EventQuery& query) = 0;
     [[nodiscard]] virtual LayerPage query_layer(const std::string& name, const std::optional<Box>& box,
                                                 std::optional<std::int64_t> id, std::int64_t limit,
-                                                std::int64_t offset) = 0;  // box in the working CRS
+                                                std::int64_t offset,
+                                                const FeatureFilter& filter) = 0;  // box in the working CRS
+    // The properties of the layer's features with their types (from a sample of its features).
+    [[nodiscard]] virtual std::vector<Queryable> layer_properties(const std::string& name) = 0;
+    // A value of the database's settings (the meta table) as stored now (not as read at open, as
+    // setting() is), nothing when unset; and its writing (inside the held write lock).
+    [[nodiscard]] virtual std::optional<std::string> read_setting(const std::string& name) = 0;
+    virtual void write_setting(const std::string& name, const std::string& value) = 0;
     [[nodiscard]] virtual std::optional<Box> parcel_extent() = 0;
     [[nodiscard]] virtual std::optional<Box> layer_extent(const std::string& name) = 0;
+    [[nodiscard]] virtual std::int64_t versions_outside_crs_area() = 0;
+
+    // Local land-use codes (the national ones are libland/land_use.hpp's). add_land_use throws
+    // usage_error when the code is already there.
+    virtual void add_land_use(const LocalLandUse& use) = 0;
+    [[nodiscard]] virtual std::vector<LocalLandUse> local_land_uses() = 0;
+
+    [[nodiscard]] virtual std::vector<KeyInfo> keys() = 0;
+    [[nodiscard]] virtual std::optional<std::string> key_name(const std::string& sha256_hex) = 0;
+    // Throws usage_error when no valid key has the name.
+    virtual void revoke_key(const std::string& name) = 0;
+    // Throws usage_error when no layer has the name.
+    virtual void remove_layer(const std::string& name) = 0;
 
     virtual void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) = 0;
     [[nodiscard]] virtual std::optional<KeyRole> key_role(const std::string& sha256_hex) = 0;
@@ -133,6 +156,7 @@ using Settings = std::map<std::string, std::string>;
 // brings an older schema up to date).
 [[nodiscard]] std::unique_ptr<Backend> create_spatialite(const std::string& path, const std::string& crs,
                                                          const Settings& settings);
-[[nodiscard]] std::unique_ptr<Backend> open_spatialite(const std::string& path);
+// read_only: SQLITE_OPEN_READONLY, the file never written nor its journal mode changed.
+[[nodiscard]] std::unique_ptr<Backend> open_spatialite(const std::string& path, bool read_only);
 
 }  // namespace libland::store

@@ -13,21 +13,6 @@ struct WktReaderDeleter {
     void operator()(GEOSWKTReader* r) const noexcept { GEOSWKTReader_destroy_r(ctx, r); }
 };
 
-detail::GeomPtr read_line(detail::GeosContext& ctx, const std::string& wkt) {
-    auto h = ctx.handle();
-    std::unique_ptr<GEOSWKTReader, WktReaderDeleter> reader(GEOSWKTReader_create_r(h), WktReaderDeleter{h});
-    GEOSGeometry* g = GEOSWKTReader_read_r(h, reader.get(), wkt.c_str());
-    if (g == nullptr) {
-        throw usage_error("'" + wkt.substr(0, 80) + "' is not WKT: " + ctx.take_error());
-    }
-    detail::GeomPtr line(g, detail::GeomDeleter{h});
-    const int type = GEOSGeomTypeId_r(h, g);
-    if (type != GEOS_LINESTRING && type != GEOS_MULTILINESTRING) {
-        throw usage_error("'" + wkt.substr(0, 80) + "' is not a LINESTRING");
-    }
-    return line;
-}
-
 // A GEOS overlay of two geometries (intersection, difference, ...).
 using Overlay = GEOSGeometry* (*)(GEOSContextHandle_t, const GEOSGeometry*, const GEOSGeometry*);
 
@@ -44,6 +29,21 @@ double overlay_area(detail::GeosContext& ctx, const MultiPolygon& a, const Multi
 }
 
 }  // namespace
+
+detail::GeomPtr read_line(detail::GeosContext& ctx, const std::string& wkt) {
+    auto h = ctx.handle();
+    std::unique_ptr<GEOSWKTReader, WktReaderDeleter> reader(GEOSWKTReader_create_r(h), WktReaderDeleter{h});
+    GEOSGeometry* g = GEOSWKTReader_read_r(h, reader.get(), wkt.c_str());
+    if (g == nullptr) {
+        throw usage_error("'" + wkt.substr(0, 80) + "' is not WKT: " + ctx.take_error());
+    }
+    detail::GeomPtr line(g, detail::GeomDeleter{h});
+    const int type = GEOSGeomTypeId_r(h, g);
+    if (type != GEOS_LINESTRING && type != GEOS_MULTILINESTRING) {
+        throw usage_error("'" + wkt.substr(0, 80) + "' is not a LINESTRING");
+    }
+    return line;
+}
 
 std::string invalidity(detail::GeosContext& ctx, const MultiPolygon& geometry) {
     if (geometry.empty() || area(geometry) <= 0) {

@@ -14,6 +14,14 @@ namespace libland::store {
 // Returns "" when the geometry is a valid, non-empty area, else the reason.
 [[nodiscard]] std::string invalidity(detail::GeosContext& ctx, const MultiPolygon& geometry);
 
+// Reads a LINESTRING or MULTILINESTRING. Throws usage_error naming the text otherwise.
+[[nodiscard]] detail::GeomPtr read_line(detail::GeosContext& ctx, const std::string& wkt);
+
+// Throws usage_error when the line's bounds do not meet `box` (the parcels acted on): the message
+// gives the line's and the parcels' coordinates and the CRS in which coordinates are expected.
+void check_line_meets(detail::GeosContext& ctx, const std::string& line_wkt, const Box& box, const std::string& crs,
+                      const std::string& parcels);
+
 // Returns the pieces a line cuts the area into (each polygon one piece), largest first.
 // Throws usage_error when the WKT is not a line; the result has one piece when the line cuts nothing.
 [[nodiscard]] std::vector<MultiPolygon> cut(detail::GeosContext& ctx, const MultiPolygon& area,

@@ -1,6 +1,7 @@
 // Paged reads for services (the HTTP service's collections): parcels valid on a date with
 // filters and a count, single parcels as of a date, change events with their area, published
 // layer features, and extents. The SQL lives in the backend (spatialite_query.cpp).
+#include "store/filter_targets.hpp"
 #include "store/store_impl.hpp"
 
 #include <libland/crs.hpp>
@@ -68,14 +69,33 @@ EventPage Store::query_events(const EventQuery& query) {
 }
 
 LayerPage Store::query_layer(const std::string& name, const std::optional<Box>& lon_lat_box,
-                             std::optional<std::int64_t> id, std::int64_t limit, std::int64_t offset) {
+                             std::optional<std::int64_t> id, std::int64_t limit, std::int64_t offset,
+                             const FeatureFilter& filter) {
     check_page(limit, offset);
     std::optional<Box> box;
     if (lon_lat_box) box = projected_bounds(*lon_lat_box, crs());
-    return impl_->backend->query_layer(name, box, id, limit, offset);
+    return impl_->backend->query_layer(name, box, id, limit, offset, filter);
+}
+
+std::vector<Queryable> Store::parcel_queryables(const std::string& date) {
+    store::check_date(date);
+    const std::optional<store::Schema> schema = impl_->backend->schema_at(date);
+    std::vector<Queryable> out = store::parcel_queryables(schema ? schema->fields : std::vector<Field>{});
+    const PrivateFields hidden = private_fields();
+    for (Queryable& q : out) q.is_private = hidden.is_private(q.name);
+    return out;
+}
+
+std::vector<Queryable> Store::layer_queryables(const std::string& name) {
+    std::vector<Queryable> out = impl_->backend->layer_properties(name);
+    const PrivateFields hidden = private_fields();
+    for (Queryable& q : out) q.is_private = hidden.is_private(q.name);
+    return out;
 }
 
 std::optional<Box> Store::parcel_extent() { return impl_->backend->parcel_extent(); }
+
+std::int64_t Store::versions_outside_crs_area() { return impl_->backend->versions_outside_crs_area(); }
 
 std::optional<Box> Store::layer_extent(const std::string& name) { return impl_->backend->layer_extent(name); }
 

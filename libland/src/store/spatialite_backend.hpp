@@ -32,6 +32,7 @@ public:
 
     [[nodiscard]] ParcelHistory history(std::int64_t uid) override;
     [[nodiscard]] std::vector<CommitRecord> log() override;
+    [[nodiscard]] std::vector<std::string> commit_parcels(std::int64_t commit) override;
     [[nodiscard]] std::vector<ParcelEvent> events(const std::string& from, const std::string& to) override;
 
     std::int64_t load_layer(const std::string& file, const std::string& name,
@@ -46,9 +47,24 @@ public:
     [[nodiscard]] EventPage query_events(const EventQuery& query) override;
     [[nodiscard]] LayerPage query_layer(const std::string& name, const std::optional<Box>& box,
                                         std::optional<std::int64_t> id, std::int64_t limit,
-                                        std::int64_t offset) override;
+                                        std::int64_t offset, const FeatureFilter& filter) override;
+    [[nodiscard]] std::vector<Queryable> layer_properties(const std::string& name) override;
+    // spatialite_settings.cpp
+    [[nodiscard]] std::optional<std::string> read_setting(const std::string& name) override;
+    void write_setting(const std::string& name, const std::string& value) override;
     [[nodiscard]] std::optional<Box> parcel_extent() override;
     [[nodiscard]] std::optional<Box> layer_extent(const std::string& name) override;
+    [[nodiscard]] std::int64_t versions_outside_crs_area() override;
+
+    // spatialite_housekeeping.cpp
+    [[nodiscard]] std::vector<KeyInfo> keys() override;
+    [[nodiscard]] std::optional<std::string> key_name(const std::string& sha256_hex) override;
+    void revoke_key(const std::string& name) override;
+    void remove_layer(const std::string& name) override;
+
+    // spatialite_land_uses.cpp
+    void add_land_use(const LocalLandUse& use) override;
+    [[nodiscard]] std::vector<LocalLandUse> local_land_uses() override;
 
     void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) override;
     [[nodiscard]] std::optional<KeyRole> key_role(const std::string& sha256_hex) override;
@@ -59,8 +75,15 @@ private:
     void migrate(int from_version);                // spatialite_migrate.cpp
     // Reads parcel rows (columns of spatialite_read.cpp's parcel_columns) into a State.
     void read_parcels(detail::Statement& rows, State& state);
+    // spatialite_authorship.cpp: records the plan's author and source; fills the log's authors,
+    // sources and parcel counts.
+    void record_authorship(std::int64_t commit, const Plan& plan);
+    void read_authorship(std::vector<CommitRecord>& commits);
     // spatialite_write.cpp
     std::int64_t insert_commit(const Plan& plan, const std::string& recorded_at);
+
+    // The working CRS's area of use with validate's margin (everything when PROJ records none).
+    [[nodiscard]] Box crs_area() const;
 
     detail::Database db_;
     std::string crs_;

@@ -97,6 +97,7 @@ std::vector<CommitRecord> SpatialiteBackend::log() {
         counts.reset();
         out.push_back(std::move(c));
     }
+    read_authorship(out);
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "store/utc_clock.hpp"
 
 #include "detail/gdal.hpp"
+#include "io/utf8.hpp"
 
 #include <libland/crs.hpp>
 #include <libland/error.hpp>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <string_view>
 
 namespace libland::store {
 
@@ -57,11 +59,22 @@ TransformPtr to_database_crs(OGRLayerH layer, int srid) {
     return TransformPtr(OCTNewCoordinateTransformation(source_copy.get(), target.get()));
 }
 
-nlohmann::json properties_of(OGRFeatureH feature, OGRFeatureDefnH defn) {
+// Refuses text that is not UTF-8, naming the feature and the field: a published layer has no
+// --encoding, so its file must be UTF-8 (or a shapefile with a .cpg, which GDAL decodes).
+void require_utf8(const std::string& file, OGRFeatureH feature, const char* field, std::string_view text) {
+    if (const std::size_t bad = io::first_invalid_utf8(text); bad != std::string_view::npos) {
+        throw input_error(file + ": feature " + std::to_string(OGR_F_GetFID(feature)) + " field " +
+                          std::string(field).substr(0, 60) + ": text is not UTF-8 (" +
+                          io::describe_invalid_utf8(text, bad) + "); convert the file to UTF-8 first");
+    }
+}
+
+nlohmann::json properties_of(const std::string& file, OGRFeatureH feature, OGRFeatureDefnH defn) {
     nlohmann::json props = nlohmann::json::object();
     for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
         OGRFieldDefnH field = OGR_FD_GetFieldDefn(defn, i);
         const char* name = OGR_Fld_GetNameRef(field);
+        require_utf8(file, feature, name, name);
         if (!OGR_F_IsFieldSetAndNotNull(feature, i)) {
             props[name] = nullptr;
             continue;
@@ -70,7 +83,12 @@ nlohmann::json properties_of(OGRFeatureH feature, OGRFeatureDefnH defn) {
             case OFTInteger:
             case OFTInteger64: props[name] = OGR_F_GetFieldAsInteger64(feature, i); break;
             case OFTReal: props[name] = OGR_F_GetFieldAsDouble(feature, i); break;
-            default: props[name] = OGR_F_GetFieldAsString(feature, i); break;
+            default: {
+                const char* text = OGR_F_GetFieldAsString(feature, i);
+                require_utf8(file, feature, name, text);
+                props[name] = text;
+                break;
+            }
         }
     }
     return props;
@@ -100,7 +118,7 @@ std::int64_t SpatialiteBackend::load_layer(const std::string& file, const std::s
     std::int64_t count = 0;
     OGR_L_ResetReading(layer);
     while (detail::FeaturePtr feature{OGR_L_GetNextFeature(layer)}) {
-        insert.bind(1, layer_id).bind(2, properties_of(feature.get(), defn).dump());
+        insert.bind(1, layer_id).bind(2, properties_of(file, feature.get(), defn).dump());
         OGRGeometryH geometry = OGR_F_GetGeometryRef(feature.get());
         if (geometry != nullptr && !OGR_G_IsEmpty(geometry)) {
             OGR_G_FlattenTo2D(geometry);

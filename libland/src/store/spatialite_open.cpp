@@ -20,8 +20,9 @@ std::unique_ptr<Backend> create_spatialite(const std::string& path, const std::s
     }
 }
 
-std::unique_ptr<Backend> open_spatialite(const std::string& path) {
-    return std::make_unique<SpatialiteBackend>(detail::Database(path, detail::Database::Mode::open_existing));
+std::unique_ptr<Backend> open_spatialite(const std::string& path, bool read_only) {
+    using Mode = detail::Database::Mode;
+    return std::make_unique<SpatialiteBackend>(detail::Database(path, read_only ? Mode::open_read_only : Mode::open_existing));
 }
 
 namespace {

@@ -6,6 +6,10 @@
 #include "detail/wkb.hpp"
 #include "store/attributes_json.hpp"
 #include "store/event_rows.hpp"
+#include "store/filter_targets.hpp"
+
+#include <libland/crs.hpp>
+#include <libland/validate.hpp>
 
 namespace libland::store {
 
@@ -82,12 +86,16 @@ ParcelPage SpatialiteBackend::query_parcels(const ParcelQuery& query) {
         page.snapshot.id_fields = std::move(schema->id_fields);
         page.snapshot.use_field = std::move(schema->use_field);
     }
-    const std::string where = parcel_filters(query);
+    // The filter's parameters are numbered from ?20 on (after the fixed ones above).
+    const query::Sql filter = query::compile(
+        query.filter, parcel_target(parcel_queryables(page.snapshot.fields), srid_), 20);
+    const std::string where = parcel_filters(query) + filter.where;
     detail::Statement rows(db_, ("SELECT version_id, uid, key, use, attributes, AsBinary(geometry), valid_from, "
                                  "coalesce(valid_to, ''), commit_id, recorded_at, area_m2 FROM parcel_versions" +
-                                 where + " ORDER BY key, version_id LIMIT ?9 OFFSET ?10")
+                                 where + " ORDER BY " + filter.order + "key, version_id LIMIT ?9 OFFSET ?10")
                                     .c_str());
     bind_parcel_filters(rows, query);
+    filter.bind(rows);
     rows.bind(9, query.limit).bind(10, query.offset);
     while (rows.step()) {
         Parcel parcel;
@@ -108,6 +116,7 @@ ParcelPage SpatialiteBackend::query_parcels(const ParcelQuery& query) {
     } else {
         detail::Statement count(db_, ("SELECT count(*) FROM parcel_versions" + where).c_str());
         bind_parcel_filters(count, query);
+        filter.bind(count);
         page.matched = count.step() ? count.integer(0) : 0;
     }
     return page;
@@ -150,23 +159,28 @@ EventPage SpatialiteBackend::query_events(const EventQuery& query) {
 }
 
 LayerPage SpatialiteBackend::query_layer(const std::string& name, const std::optional<Box>& box,
-                                         std::optional<std::int64_t> id, std::int64_t limit, std::int64_t offset) {
+                                         std::optional<std::int64_t> id, std::int64_t limit, std::int64_t offset,
+                                         const FeatureFilter& filter) {
     detail::ReadScope read(db_);
-    // ?1 name, ?2-?5 box, ?6 id
+    // ?1 name, ?2-?5 box, ?6 id, the filter's from ?20 on
+    const query::Sql filter_sql =
+        filter.empty() ? query::Sql{} : query::compile(filter, layer_target(layer_properties(name), srid_), 20);
     std::string where = " FROM layer_features f JOIN layers l USING (layer_id) WHERE l.name = ?1";
     if (box) where += box_filter("f.feature_id", "idx_layer_features_geometry");
     if (id) where += " AND f.feature_id = ?6";
+    where += filter_sql.where;
     const auto bind_filters = [&](detail::Statement& q) {
         q.bind(1, name);
         bind_box(q, box);
         if (id) q.bind(6, *id);
+        filter_sql.bind(q);
     };
     LayerPage page;
     detail::Statement count(db_, ("SELECT count(*)" + where).c_str());
     bind_filters(count);
     page.matched = count.step() ? count.integer(0) : 0;
     detail::Statement rows(db_, ("SELECT f.feature_id, f.properties, AsGeoJSON(Transform(f.geometry, 4326), 9)" +
-                                 where + " ORDER BY f.feature_id LIMIT ?7 OFFSET ?8")
+                                 where + " ORDER BY " + filter_sql.order + "f.feature_id LIMIT ?7 OFFSET ?8")
                                     .c_str());
     bind_filters(rows);
     rows.bind(7, limit).bind(8, offset);
@@ -176,18 +190,58 @@ LayerPage SpatialiteBackend::query_layer(const std::string& name, const std::opt
     return page;
 }
 
+std::vector<Queryable> SpatialiteBackend::layer_properties(const std::string& name) {
+    // The types JSON gives the values of each property, over a sample of the layer's features.
+    detail::Statement q(db_, "SELECT j.key, group_concat(DISTINCT j.type) FROM "
+                             "(SELECT f.properties FROM layer_features f JOIN layers l USING (layer_id) "
+                             "WHERE l.name = ? ORDER BY f.feature_id LIMIT 1000) s, json_each(s.properties) j "
+                             "GROUP BY j.key ORDER BY min(j.id)");
+    q.bind(1, name);
+    std::vector<Queryable> out;
+    while (q.step()) {
+        const std::string types = q.text(1);
+        const bool text = types.find("text") != std::string::npos;
+        const bool real = types.find("real") != std::string::npos;
+        const bool integer = types.find("integer") != std::string::npos;
+        const FieldType type = text || !(real || integer) ? FieldType::string
+                               : real                     ? FieldType::real
+                                                          : FieldType::integer;
+        out.push_back(Queryable{q.text(0), type, false});
+    }
+    return out;
+}
+
+// Extents count only what lies in the working CRS's area of use: a version stored by an older
+// program with a slipped decimal point (or a non-finite coordinate) would make the extent
+// meaningless and impossible to show in longitude/latitude. versions_outside_crs_area() counts
+// what is left out.
 std::optional<Box> SpatialiteBackend::parcel_extent() {
-    detail::Statement q(db_, "SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM idx_parcel_versions_geometry");
+    detail::Statement q(db_, "SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM idx_parcel_versions_geometry "
+                             "WHERE xmin >= ?2 AND ymin >= ?3 AND xmax <= ?4 AND ymax <= ?5");
+    bind_box(q, crs_area());
     return read_box(q);
+}
+
+std::int64_t SpatialiteBackend::versions_outside_crs_area() {
+    detail::Statement q(db_, "SELECT count(*) FROM idx_parcel_versions_geometry "
+                             "WHERE NOT (xmin >= ?2 AND ymin >= ?3 AND xmax <= ?4 AND ymax <= ?5)");
+    bind_box(q, crs_area());
+    return q.step() ? q.integer(0) : 0;
 }
 
 std::optional<Box> SpatialiteBackend::layer_extent(const std::string& name) {
     detail::Statement q(db_,
                         "SELECT min(r.xmin), min(r.ymin), max(r.xmax), max(r.ymax) FROM idx_layer_features_geometry r "
                         "JOIN layer_features f ON f.feature_id = r.pkid JOIN layers l USING (layer_id) "
-                        "WHERE l.name = ?");
+                        "WHERE l.name = ?1 AND r.xmin >= ?2 AND r.ymin >= ?3 AND r.xmax <= ?4 AND r.ymax <= ?5");
+    bind_box(q, crs_area());
     q.bind(1, name);
     return read_box(q);
+}
+
+Box SpatialiteBackend::crs_area() const {
+    constexpr double everywhere = 1e300;
+    return area_of_use(crs_, crs_area_margin_degrees).value_or(Box{-everywhere, -everywhere, everywhere, everywhere});
 }
 
 }  // namespace libland::store

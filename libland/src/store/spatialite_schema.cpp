@@ -1,4 +1,5 @@
 // The SpatiaLite schema of a land database (documented in docs/store-schema.md).
+#include "query/sql.hpp"
 #include "store/spatialite_backend.hpp"
 
 #include <libland/error.hpp>
@@ -180,6 +181,7 @@ void SpatialiteBackend::create_schema(const Settings& settings) {
     tx.commit();
 }
 
+
 void SpatialiteBackend::read_meta() {
     std::optional<detail::Statement> meta;
     try {
@@ -201,7 +203,14 @@ void SpatialiteBackend::read_meta() {
         throw input_error(db_.path() + ": land database schema version " + version +
                           " is not one this program knows (1 to " + std::to_string(current_schema_version) + ")");
     }
-    if (number < current_schema_version) migrate(number);
+    db_.prepare_for_writes();  // a land database: from here on it may be written (not when read-only)
+    if (number < current_schema_version) {
+        if (db_.read_only()) {
+            throw input_error(db_.path() + ": land database schema version " + version +
+                              " must be brought up to date first by a command that writes (land commit, a transaction)");
+        }
+        migrate(number);
+    }
 }
 
 std::string SpatialiteBackend::setting(const std::string& name) const {
@@ -209,12 +218,16 @@ std::string SpatialiteBackend::setting(const std::string& name) const {
     return found == settings_.end() ? std::string() : found->second;
 }
 
-SpatialiteBackend::SpatialiteBackend(detail::Database db) : db_(std::move(db)) { read_meta(); }
+SpatialiteBackend::SpatialiteBackend(detail::Database db) : db_(std::move(db)) {
+    read_meta();  // a file that is no land database is refused before any write
+    query::register_functions(db_);
+}
 
 SpatialiteBackend::SpatialiteBackend(detail::Database db, const std::string& crs, const Settings& settings)
     : db_(std::move(db)), crs_(crs) {
     srid_ = std::stoi(crs_.substr(5));
     create_schema(settings);
+    query::register_functions(db_);
 }
 
 }  // namespace libland::store

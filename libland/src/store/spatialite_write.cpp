@@ -99,6 +99,7 @@ std::int64_t SpatialiteBackend::insert_commit(const Plan& plan, const std::strin
     for (const std::string& commune : plan.communes) area.bind(1, commit).bind(2, commune).run();
     detail::Statement sheets(db_, "INSERT INTO commit_sheets (commit_id, sheet_key) VALUES (?, ?)");
     for (const std::string& sheet : plan.sheets) sheets.bind(1, commit).bind(2, sheet).run();
+    record_authorship(commit, plan);
     return commit;
 }
 

@@ -3,30 +3,22 @@
 #include "store/store_impl.hpp"
 
 #include <libland/crs.hpp>
+#include <libland/date.hpp>
 #include <libland/error.hpp>
 
-#include <cstdio>
+#include <algorithm>
+#include <cctype>
 
 namespace libland {
 
 namespace store {
 
-void check_date(const std::string& date) {
-    int y = 0, m = 0, d = 0;
-    char tail = 0;
-    const bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
-                        std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3;
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (!shaped || m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap)) {
-        throw usage_error("'" + date + "' is not a date (YYYY-MM-DD)");
-    }
-}
+void check_date(const std::string& date) { (void)civil_date(date); }
 
 bool check_order(Backend& backend, const CommitInfo& info) { return check_order(backend.last_date(), info); }
 
 bool check_order(const std::string& last, const CommitInfo& info) {
-    check_date(info.date);
+    check_record_date(info.date);
     if (last.empty() || info.date >= last) return false;
     if (!info.backdate) {
         throw usage_error("the date " + info.date + " is before the last recorded change (" + last +
@@ -70,7 +62,9 @@ Store Store::create(const std::string& path, const std::string& crs, const std::
     return Store(std::make_unique<Impl>(store::create_spatialite(path, working, settings)));
 }
 
-Store Store::open(const std::string& path) { return Store(std::make_unique<Impl>(store::open_spatialite(path))); }
+Store Store::open(const std::string& path, Access access) {
+    return Store(std::make_unique<Impl>(store::open_spatialite(path, access == Access::read_only)));
+}
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
@@ -108,6 +102,8 @@ std::optional<ParcelHistory> Store::history(const std::string& parcel) {
 
 std::vector<CommitRecord> Store::log() { return impl_->backend->log(); }
 
+std::vector<std::string> Store::commit_parcels(std::int64_t commit) { return impl_->backend->commit_parcels(commit); }
+
 std::vector<ParcelEvent> Store::events(const std::string& from, const std::string& to) {
     store::check_date(from);
     store::check_date(to);
@@ -123,9 +119,16 @@ StoreChanges Store::changes(const std::string& from, const std::string& to, doub
 }
 
 std::int64_t Store::load_layer(const std::string& file, const std::string& name, const std::string& source_layer) {
-    if (name.empty()) throw usage_error("a published layer needs a name");
+    const bool plain = !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+        return std::isalnum(c) != 0 || c == '_' || c == '-';
+    });
+    if (!plain) {
+        throw usage_error("'" + name + "' cannot name a published layer (1 to 64 letters, digits, '_' or '-')");
+    }
     return impl_->backend->load_layer(file, name, source_layer);
 }
+
+void Store::remove_layer(const std::string& name) { impl_->backend->remove_layer(name); }
 
 std::vector<LayerInfo> Store::layers() { return impl_->backend->layers(); }
 

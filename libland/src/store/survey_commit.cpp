@@ -4,6 +4,7 @@
 
 #include "detail/geos.hpp"
 #include "store/parcel_geometry.hpp"
+#include "store/survey_gate.hpp"
 #include "store/survey_scope.hpp"
 
 #include <libland/error.hpp>
@@ -163,15 +164,21 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
         throw usage_error(survey.source + ": is in " + survey.crs + " but the database works in " + crs() +
                           "; read it into " + crs() + " first");
     }
+    store::refuse_invalid_survey(survey, tolerance);  // survey_gate.cpp: what validate calls an error
     const DiffOptions options = diff_options(tolerance);
     check(options);
     store::check_survey(survey);
     store::Backend& backend = *impl_->backend;
+    std::vector<std::string> warnings = store::check_survey_codes(backend, survey, info);
+    store::check_survey_schema(backend, survey, info);
     const auto lock = backend.lock_for_write();
     store::Plan plan;
     plan.kind = "survey";
     plan.info = info;
-    plan.source = survey.source;
+    plan.source = info.source_name.empty() ? survey.source : info.source_name;
+    plan.source_name = info.source_name.empty() ? store::file_name(survey.source) : info.source_name;
+    plan.source_sha256 = store::source_digest(survey.source);
+    store::check_not_a_repeat(backend, survey, info, plan.source_sha256);
     plan.schema = store::schema_of(survey);
     store::State map = backend.state_at(info.date, std::nullopt);
     store::check_same_area(map.snapshot, survey);
@@ -200,7 +207,9 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
         }
     }
     CommitSummary summary = backend.apply(plan);
-    lock->commit();
+    summary.warnings = std::move(warnings);
+    summary.dry_run = info.dry_run;
+    if (!info.dry_run) lock->commit();  // a dry run is undone as the lock goes
     return summary;
 }
 

@@ -83,6 +83,11 @@ void TransactionPlan::check_area_kept(const std::vector<Target>& parents, const 
 
 CommitSummary TransactionPlan::commit() {
     CommitSummary summary = backend_.apply(plan_);
+    if (plan_.info.dry_run) {
+        summary.dry_run = true;
+        lock_.reset();  // undoes the write
+        return summary;
+    }
     lock_->commit();
     return summary;
 }

@@ -53,7 +53,8 @@ public:
     [[nodiscard]] const Schema& schema() const noexcept { return plan_.schema; }
     [[nodiscard]] detail::GeosContext& geos() noexcept { return ctx_; }
 
-    // Applies the plan and releases the lock.
+    // Applies the plan and releases the lock. A dry run (info.dry_run) applies it inside the lock
+    // and undoes it: the summary tells what would be recorded.
     CommitSummary commit();
 
 private:

@@ -6,6 +6,8 @@
 
 #include <libland/error.hpp>
 
+#include <algorithm>
+
 namespace libland {
 
 namespace {
@@ -50,6 +52,7 @@ CommitSummary split_into(TransactionPlan& tx, const Target& target, const std::v
 CommitSummary Store::split(const std::string& parcel, const std::string& line_wkt, const CommitInfo& info) {
     TransactionPlan tx(*impl_->backend, info);
     const Target target = tx.target(parcel);
+    store::check_line_meets(tx.geos(), line_wkt, bounds(target.parcel.geometry), crs(), "parcel " + target.parcel.key);
     const std::vector<MultiPolygon> pieces = store::cut(tx.geos(), target.parcel.geometry, line_wkt);
     if (pieces.size() < 2) {
         throw usage_error("the line does not cut parcel " + target.parcel.key + " into pieces");
@@ -105,6 +108,7 @@ CommitSummary Store::set_use(const std::string& parcel, const std::string& use, 
     if (target.parcel.use == use) {
         throw usage_error("parcel " + target.parcel.key + " already has the use " + use);
     }
+    store::check_use_code(*impl_->backend, use);
     Parcel changed = target.parcel;
     store::set_use_code(changed, tx.schema(), use);
     PlannedEvent event;
@@ -136,6 +140,11 @@ CommitSummary Store::adjust(const std::string& first, const std::string& second,
     const Target& a = targets[0];
     const Target& b = targets[1];
     if (a.uid == b.uid) throw usage_error("a boundary adjustment needs two different parcels");
+    const Box ba = bounds(a.parcel.geometry), bb = bounds(b.parcel.geometry);
+    store::check_line_meets(ctx, line_wkt,
+                            Box{std::min(ba.min_x, bb.min_x), std::min(ba.min_y, bb.min_y), std::max(ba.max_x, bb.max_x),
+                                std::max(ba.max_y, bb.max_y)},
+                            crs(), "parcels " + a.parcel.key + " and " + b.parcel.key);
     if (!store::are_neighbours(ctx, a.parcel.geometry, b.parcel.geometry, store::boundary_tolerance,
                                4 * store::boundary_tolerance)) {
         throw usage_error("parcels " + a.parcel.key + " and " + b.parcel.key + " are not neighbours");

@@ -1,9 +1,13 @@
 // Snapshot-level checks of the coordinate reference system and of the coordinates' axis order.
 #include "validate/checks.hpp"
 
+#include <libland/crs.hpp>
+#include <libland/error.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace libland::detail {
 
@@ -16,7 +20,7 @@ constexpr double swapped_axis_threshold = 1'000'000;
 
 std::string metres_text(double metres) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", std::round(metres));
+    std::snprintf(buf, sizeof buf, std::fabs(metres) < 1e15 ? "%.0f" : "%.3g", std::round(metres));
     return buf;
 }
 
@@ -34,10 +38,11 @@ bool overall_box(const ParcelShapes& shapes, Box& out) {
     return any;
 }
 
-void check_axis_order(const Snapshot& snapshot, const ParcelShapes& shapes, FindingList& out) {
+// Returns true when it found the axes swapped.
+bool check_axis_order(const Snapshot& snapshot, const ParcelShapes& shapes, FindingList& out) {
     Box b;
     if (!overall_box(shapes, b) || b.min_x <= swapped_axis_threshold || b.max_y >= swapped_axis_threshold) {
-        return;
+        return false;
     }
     const std::string in_crs = snapshot.crs.empty() ? std::string("the source CRS") : snapshot.crs;
     Finding f{Severity::error, FindingCode::swapped_axes, {},
@@ -47,6 +52,35 @@ void check_axis_order(const Snapshot& snapshot, const ParcelShapes& shapes, Find
                   "; swap the X and Y columns (survey documents write X = northing)",
               {}, Point{(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2}, true};
     out.add_for_snapshot(std::move(f));
+    return true;
+}
+
+// One error per parcel reaching beyond the working CRS's area of use (with a margin): a slipped
+// decimal point or a coordinate of another zone, which PROJ cannot map and areas do not mean.
+void check_area_of_use(const Snapshot& snapshot, const ParcelShapes& shapes, FindingList& out) {
+    std::optional<Box> area;
+    try {
+        area = area_of_use(snapshot.crs, crs_area_margin_degrees);
+    } catch (const usage_error&) {
+        return;  // a CRS PROJ does not know has no area to check against (missing_crs says more)
+    }
+    if (!area) return;
+    for (std::size_t i = 0; i < shapes.usable.size(); ++i) {
+        if (!shapes.usable[i]) continue;
+        const Box& b = shapes.boxes[i];
+        if (b.min_x >= area->min_x && b.max_x <= area->max_x && b.min_y >= area->min_y && b.max_y <= area->max_y) {
+            continue;
+        }
+        const Parcel& parcel = snapshot.parcels[i];
+        Finding f{Severity::error, FindingCode::outside_crs_area, {parcel_label(parcel)},
+                  "parcel " + parcel_label(parcel) + " reaches outside the area of use of " + snapshot.crs +
+                      " (x " + metres_text(area->min_x) + " to " + metres_text(area->max_x) + ", y " +
+                      metres_text(area->min_y) + " to " + metres_text(area->max_y) + "): its bounds run x " +
+                      metres_text(b.min_x) + " to " + metres_text(b.max_x) + ", y " + metres_text(b.min_y) +
+                      " to " + metres_text(b.max_y) + " (a slipped decimal point?)",
+                  {}, Point{b.min_x, b.min_y}, true};
+        out.add_for_parcel(i, std::move(f));
+    }
 }
 
 }  // namespace
@@ -65,8 +99,9 @@ void check_crs(const Snapshot& snapshot, const ParcelShapes& shapes, const Valid
                                   "); areas and widths are computed in the projected CRS " + snapshot.crs,
                               {}, {}, false});
     }
-    if (!snapshot.source_geographic) {
-        check_axis_order(snapshot, shapes, out);
+    const bool swapped = !snapshot.source_geographic && check_axis_order(snapshot, shapes, out);
+    if (!swapped && !snapshot.crs.empty()) {  // swapped axes put every parcel outside: one finding says it
+        check_area_of_use(snapshot, shapes, out);
     }
 }
 

@@ -4,6 +4,8 @@
 
 #include <libland/error.hpp>
 
+#include <cmath>
+
 namespace libland::detail {
 
 namespace {
@@ -56,10 +58,29 @@ GeomPtr repaired(GeosContext& ctx, const GEOSGeometry* g) {
     }
 }
 
+// Returns the first coordinate that is not a finite number (NaN, infinity), or null.
+const Point* non_finite_point(const MultiPolygon& geometry) {
+    for (const auto& polygon : geometry) {
+        for (const auto& ring : polygon.rings) {
+            for (const Point& p : ring) {
+                if (!std::isfinite(p.x) || !std::isfinite(p.y)) return &p;
+            }
+        }
+    }
+    return nullptr;
+}
+
 // Checks one parcel with a non-empty geometry; returns its usable geometry or null.
 GeomPtr check_parcel(GeosContext& ctx, std::size_t i, const Parcel& parcel, FindingList& out) {
     auto h = ctx.handle();
     GeomPtr g(nullptr, GeomDeleter{h});
+    if (const Point* bad = non_finite_point(parcel.geometry)) {
+        out.add_for_parcel(i, parcel_error(FindingCode::invalid_geometry, parcel,
+                                           "parcel " + parcel_label(parcel) +
+                                               " is invalid: a coordinate is not a finite number (" +
+                                               std::to_string(bad->x) + ", " + std::to_string(bad->y) + ")"));
+        return g;  // nothing GEOS could measure: no usable geometry
+    }
     try {
         g = to_geos(ctx, parcel.geometry);
     } catch (const geometry_error& e) {

@@ -27,6 +27,18 @@ std::string missing_part(const Snapshot& snapshot, const Parcel& parcel) {
     return {};
 }
 
+// Returns the first id field whose value contains '-', the separator of the key's parts, "" when
+// none does. A key of one field is the value itself and may hold '-'.
+std::string ambiguous_part(const Snapshot& snapshot, const Parcel& parcel) {
+    if (snapshot.id_fields.size() < 2) return {};
+    for (const std::string& name : snapshot.id_fields) {
+        const int idx = snapshot.field_index(name);
+        if (idx < 0 || static_cast<std::size_t>(idx) >= parcel.attributes.size()) continue;
+        if (to_string(parcel.attributes[static_cast<std::size_t>(idx)]).find('-') != std::string::npos) return name;
+    }
+    return {};
+}
+
 void add_located(GeosContext& ctx, const ParcelShapes& shapes, std::size_t i, Finding f, FindingList& out) {
     f.has_location = parcel_anchor(ctx, shapes, i, f.location);
     out.add_for_parcel(i, std::move(f));
@@ -53,6 +65,14 @@ void check_identity(GeosContext& ctx, const Snapshot& snapshot, const ParcelShap
         const std::string field = missing_part(snapshot, parcel);
         if (field.empty()) {
             holders[parcel.key].push_back(i);
+            if (const std::string joined = ambiguous_part(snapshot, parcel); !joined.empty()) {
+                const std::string fid = "FID " + std::to_string(parcel.fid);
+                Finding f{Severity::error, FindingCode::ambiguous_key, {fid},
+                          "parcel " + fid + ": id field " + joined + " holds '-', which separates the key's parts: " +
+                              "key " + parcel.key + " cannot be told apart from other parts",
+                          {}, {}, false};
+                add_located(ctx, shapes, i, std::move(f), out);
+            }
             continue;
         }
         const std::string fid = "FID " + std::to_string(parcel.fid);  // the key is incomplete

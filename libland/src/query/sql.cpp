@@ -1,0 +1,376 @@
+// Compiling filters (CQL2 tree, property equality, free text, sort keys) into SQL fragments with
+// bound parameters, and the SQL function land_fold that the free-text search runs in the database.
+#include "query/sql.hpp"
+
+#include "detail/gdal.hpp"
+#include "query/ast.hpp"
+
+#include <libland/error.hpp>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace libland::query {
+
+namespace {
+
+struct TransformDestroyer {
+    void operator()(OGRCoordinateTransformationH t) const noexcept { OCTDestroyCoordinateTransformation(t); }
+};
+using TransformPtr = std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, TransformDestroyer>;
+
+bool is_numeric(FieldType type) { return type == FieldType::integer || type == FieldType::real; }
+
+std::string number_text(double value) {
+    char text[40];
+    std::snprintf(text, sizeof text, "%.15g", value);
+    return text;
+}
+
+std::optional<double> parse_number(const std::string& text) {
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+// A literal geometry moved from CRS84 into the working CRS.
+struct Shape {
+    std::string wkb;
+    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+};
+
+Shape to_working_crs(const std::string& wkt, int srid) {
+    detail::ensure_gdal_registered();
+    detail::QuietGdal quiet;
+    OGRGeometryH raw = nullptr;
+    char* cursor = const_cast<char*>(wkt.c_str());
+    if (OGR_G_CreateFromWkt(&cursor, nullptr, &raw) != OGRERR_NONE || raw == nullptr) {
+        throw usage_error("filter: the geometry " + wkt + " is malformed");
+    }
+    detail::OgrGeometryPtr geometry(raw);
+    if (OGR_G_GetGeometryType(raw) == wkbPolygon && !OGR_G_IsValid(raw)) {
+        throw usage_error("filter: the polygon " + wkt + " is not valid (its rings cross or are not closed)");
+    }
+    detail::SrsPtr lon_lat(OSRNewSpatialReference(nullptr));
+    OSRImportFromEPSG(lon_lat.get(), 4326);
+    OSRSetAxisMappingStrategy(lon_lat.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    detail::SrsPtr working(OSRNewSpatialReference(nullptr));
+    OSRImportFromEPSG(working.get(), srid);
+    OSRSetAxisMappingStrategy(working.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    const TransformPtr transform(OCTNewCoordinateTransformation(lon_lat.get(), working.get()));
+    if (!transform || OGR_G_Transform(raw, transform.get()) != OGRERR_NONE) {
+        throw usage_error("filter: the geometry " + wkt + " cannot be moved into the database's CRS (longitude latitude expected)");
+    }
+    Shape shape;
+    OGREnvelope envelope;
+    OGR_G_GetEnvelope(raw, &envelope);
+    shape.min_x = envelope.MinX;
+    shape.min_y = envelope.MinY;
+    shape.max_x = envelope.MaxX;
+    shape.max_y = envelope.MaxY;
+    shape.wkb.resize(static_cast<std::size_t>(OGR_G_WkbSize(raw)));
+    OGR_G_ExportToWkb(raw, wkbNDR, reinterpret_cast<unsigned char*>(shape.wkb.data()));
+    return shape;
+}
+
+// Escapes LIKE's wildcards (with '\') so that the text matches itself.
+std::string like_literal(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+// Returns a CQL2 LIKE pattern (% any run, _ one character, \ escapes) as a GLOB pattern, which is
+// case-sensitive as CQL2's LIKE is.
+std::string glob_pattern(const std::string& like) {
+    std::string out;
+    for (std::size_t i = 0; i < like.size(); ++i) {
+        const char c = like[i];
+        if (c == '\\' && i + 1 < like.size()) {
+            const char next = like[++i];
+            if (next == '*' || next == '?' || next == '[') out += std::string("[") + next + "]";
+            else out += next;
+        } else if (c == '%') {
+            out += '*';
+        } else if (c == '_') {
+            out += '?';
+        } else if (c == '*' || c == '?' || c == '[') {
+            out += std::string("[") + c + "]";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+class Compiler {
+public:
+    Compiler(const FeatureFilter& filter, const Target& target, int first) : filter_(filter), target_(target) {
+        sql_.first = first;
+    }
+
+    Sql run() {
+        if (!filter_.cql2.empty()) {
+            const NodePtr tree = parse_cql2(filter_.cql2);
+            sql_.where += " AND (" + boolean(*tree) + ")";
+        }
+        for (const auto& [name, value] : filter_.equals) {
+            const Queryable& q = queryable(name);
+            sql_.where += " AND " + column(q) + " = " + typed_value(q, value);
+        }
+        if (!filter_.text.empty()) free_text();
+        if (const std::optional<Box>& b = filter_.box) sql_.where += " AND " + box_filter(b->min_x, b->min_y, b->max_x, b->max_y);
+        for (const SortKey& key : filter_.sort) {
+            sql_.order += column(queryable(key.property)) + (key.descending ? " DESC, " : ", ");
+        }
+        return std::move(sql_);
+    }
+
+private:
+    std::string bound(Parameter value) {
+        sql_.parameters.push_back(std::move(value));
+        return "?" + std::to_string(sql_.first + static_cast<int>(sql_.parameters.size()) - 1);
+    }
+
+    const Queryable& queryable(const std::string& name) {
+        if (std::find(filter_.hidden.begin(), filter_.hidden.end(), name) != filter_.hidden.end()) {
+            throw access_error("the property '" + name + "' is private: filtering, sorting or searching on it "
+                               "needs a key allowed to read it");
+        }
+        const auto found = std::find_if(target_.queryables.begin(), target_.queryables.end(),
+                                        [&](const Queryable& q) { return q.name == name; });
+        if (found == target_.queryables.end()) {
+            std::string known;
+            for (const Queryable& q : target_.queryables) {
+                if (std::find(filter_.hidden.begin(), filter_.hidden.end(), q.name) == filter_.hidden.end()) {
+                    known += (known.empty() ? "" : ", ") + q.name;
+                }
+            }
+            throw usage_error("unknown property '" + name + "' (queryables: " + known + ")");
+        }
+        return *found;
+    }
+
+    std::string column(const Queryable& q) {
+        const Column c = target_.column(q);
+        return c.path ? c.sql + bound(*c.path) + ")" : c.sql;
+    }
+
+    // The value given as text, bound as the property's type.
+    std::string typed_value(const Queryable& q, const std::string& text) {
+        if (!is_numeric(q.type)) return bound(text);
+        const std::optional<double> n = parse_number(text);
+        if (!n) throw usage_error("the property '" + q.name + "' is a number; '" + text + "' is not");
+        if (q.type == FieldType::integer && std::trunc(*n) == *n && std::abs(*n) < 9e15) {
+            return bound(static_cast<std::int64_t>(*n));
+        }
+        return bound(*n);
+    }
+
+    // A scalar operand; `type` is set to the property's type when it is (or folds) a property.
+    std::string scalar(const Node& node, std::optional<FieldType>& type, const std::optional<FieldType>& other) {
+        switch (node.kind) {
+            case Node::Kind::property: {
+                const Queryable& q = queryable(node.text);
+                type = q.type;
+                return column(q);
+            }
+            case Node::Kind::text:
+                if (other && is_numeric(*other)) {
+                    const std::optional<double> n = parse_number(node.text);
+                    if (!n) throw usage_error("filter: '" + node.text + "' is compared with a number");
+                    return bound(*n);
+                }
+                return bound(node.text);
+            case Node::Kind::number:
+                if (other && !is_numeric(*other)) return bound(number_text(node.number));
+                return bound(node.number);
+            case Node::Kind::boolean: return bound(static_cast<std::int64_t>(node.number));
+            case Node::Kind::fold: {
+                const std::string inner = scalar(*node.children[0], type, other);
+                return "land_fold(" + inner + (node.op == "casei" ? ", 1, 0)" : ", 0, 1)");
+            }
+            default: throw usage_error("filter: a value was expected where a condition is");
+        }
+    }
+
+    // Both operands, the property side compiled first so that the literal takes its type.
+    std::pair<std::string, std::string> operands(const Node& left, const Node& right) {
+        std::optional<FieldType> left_type, right_type;
+        const bool right_first = left.kind != Node::Kind::property && left.kind != Node::Kind::fold;
+        if (right_first) {
+            std::string r = scalar(right, right_type, std::nullopt);
+            std::string l = scalar(left, left_type, right_type);
+            return {std::move(l), std::move(r)};
+        }
+        std::string l = scalar(left, left_type, std::nullopt);
+        std::string r = scalar(right, right_type, left_type);
+        return {std::move(l), std::move(r)};
+    }
+
+    std::string boolean(const Node& node) {
+        switch (node.kind) {
+            case Node::Kind::all_of:
+            case Node::Kind::any_of: {
+                std::string out;
+                for (const NodePtr& child : node.children) {
+                    if (!out.empty()) out += node.kind == Node::Kind::all_of ? " AND " : " OR ";
+                    out += "(" + boolean(*child) + ")";
+                }
+                return out;
+            }
+            case Node::Kind::negation: return "NOT (" + boolean(*node.children[0]) + ")";
+            case Node::Kind::comparison: {
+                auto [l, r] = operands(*node.children[0], *node.children[1]);
+                return l + " " + node.op + " " + r;
+            }
+            case Node::Kind::like: {
+                const Node& pattern = *node.children[1];
+                if (pattern.kind != Node::Kind::text &&
+                    !(pattern.kind == Node::Kind::fold && pattern.children[0]->kind == Node::Kind::text)) {
+                    throw usage_error("filter: LIKE takes a quoted pattern");
+                }
+                std::optional<FieldType> type;
+                const std::string subject = scalar(*node.children[0], type, std::nullopt);
+                if (pattern.kind == Node::Kind::fold) {
+                    const bool casei = pattern.op == "casei";
+                    const std::string folded = fold_text(pattern.children[0]->text, casei, !casei);
+                    return subject + " GLOB " + bound(glob_pattern(folded));
+                }
+                return subject + " GLOB " + bound(glob_pattern(pattern.text));
+            }
+            case Node::Kind::in_list: {
+                std::optional<FieldType> type;
+                std::string out = scalar(*node.children[0], type, std::nullopt) + " IN (";
+                for (std::size_t i = 1; i < node.children.size(); ++i) {
+                    std::optional<FieldType> ignored;
+                    out += (i > 1 ? ", " : "") + scalar(*node.children[i], ignored, type);
+                }
+                return out + ")";
+            }
+            case Node::Kind::between: {
+                std::optional<FieldType> type, ignored;
+                std::string subject = scalar(*node.children[0], type, std::nullopt);
+                std::string low = scalar(*node.children[1], ignored, type);
+                std::string high = scalar(*node.children[2], ignored, type);
+                return subject + " BETWEEN " + low + " AND " + high;
+            }
+            case Node::Kind::is_null: {
+                std::optional<FieldType> type;
+                return scalar(*node.children[0], type, std::nullopt) + " IS NULL";
+            }
+            case Node::Kind::intersects: return intersects(node);
+            case Node::Kind::within_distance: return within_distance(node);
+            default: throw usage_error("filter: a condition was expected where a value is");
+        }
+    }
+
+    void check_geometry_property(const Node& property) const {
+        if (property.text != "geometry" && property.text != "geom") {
+            throw usage_error("filter: the spatial property is 'geometry', not '" + property.text + "'");
+        }
+    }
+
+    // The R-tree prefilter: rows whose bounds meet the box.
+    std::string box_filter(double min_x, double min_y, double max_x, double max_y) {
+        const std::string x0 = bound(min_x), y0 = bound(min_y), x1 = bound(max_x), y1 = bound(max_y);
+        return target_.id_column + " IN (SELECT pkid FROM " + target_.rtree + " WHERE xmin <= " + x1 +
+               " AND xmax >= " + x0 + " AND ymin <= " + y1 + " AND ymax >= " + y0 + ")";
+    }
+
+    std::string intersects(const Node& node) {
+        check_geometry_property(*node.children[0]);
+        Shape shape = to_working_crs(node.children[1]->text, target_.srid);
+        std::string out = box_filter(shape.min_x, shape.min_y, shape.max_x, shape.max_y);
+        return out + " AND ST_Intersects(" + target_.geometry_column + ", GeomFromWKB(" + bound(Blob{std::move(shape.wkb)}) +
+               ", " + bound(static_cast<std::int64_t>(target_.srid)) + ")) = 1";
+    }
+
+    std::string within_distance(const Node& node) {
+        check_geometry_property(*node.children[0]);
+        const Shape point = to_working_crs(node.children[1]->text, target_.srid);
+        const double d = node.number;
+        std::string out = box_filter(point.min_x - d, point.min_y - d, point.max_x + d, point.max_y + d);
+        return out + " AND ST_Distance(" + target_.geometry_column + ", MakePoint(" + bound(point.min_x) + ", " +
+               bound(point.min_y) + ", " + bound(static_cast<std::int64_t>(target_.srid)) + ")) <= " + bound(d);
+    }
+
+    void free_text() {
+        std::string haystack;
+        for (const Queryable& q : target_.queryables) {
+            if (q.type != FieldType::string) continue;
+            if (std::find(filter_.hidden.begin(), filter_.hidden.end(), q.name) != filter_.hidden.end()) continue;
+            haystack += (haystack.empty() ? "" : " || ' ' || ") + ("coalesce(" + column(q) + ", '')");
+        }
+        if (haystack.empty()) {
+            sql_.where += " AND 0";
+            return;
+        }
+        const std::string folded = fold_text(filter_.text);
+        std::size_t at = 0;
+        while (at < folded.size()) {
+            const std::size_t start = folded.find_first_not_of(" \t\n\r,", at);
+            if (start == std::string::npos) break;
+            const std::size_t end = std::min(folded.find_first_of(" \t\n\r,", start), folded.size());
+            const std::string word = folded.substr(start, end - start);
+            sql_.where += " AND land_fold(" + haystack + ", 1, 1) LIKE " + bound("%" + like_literal(word) + "%") +
+                          " ESCAPE '\\'";
+            at = end;
+        }
+    }
+
+    const FeatureFilter& filter_;
+    const Target& target_;
+    Sql sql_;
+};
+
+void fold_function(sqlite3_context* context, int argc, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    const int size = sqlite3_value_bytes(argv[0]);
+    const bool letter_case = argc < 2 || sqlite3_value_int(argv[1]) != 0;
+    const bool accents = argc < 3 || sqlite3_value_int(argv[2]) != 0;
+    const std::string folded = fold_text(std::string_view(text, static_cast<std::size_t>(size)), letter_case, accents);
+    sqlite3_result_text(context, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
+void Sql::bind(detail::Statement& statement) const {
+    for (std::size_t i = 0; i < parameters.size(); ++i) {
+        const int index = first + static_cast<int>(i);
+        std::visit(
+            [&](const auto& v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, Blob>) statement.bind_blob(index, v.bytes);
+                else statement.bind(index, v);
+            },
+            parameters[i]);
+    }
+}
+
+Sql compile(const FeatureFilter& filter, const Target& target, int first_parameter) {
+    return Compiler(filter, target, first_parameter).run();
+}
+
+void register_functions(detail::Database& db) {
+    for (int args : {1, 3}) {
+        const int rc = sqlite3_create_function_v2(db.handle(), "land_fold", args,
+                                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                                  fold_function, nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) db.fail(rc, "registering land_fold");
+    }
+}
+
+}  // namespace libland::query

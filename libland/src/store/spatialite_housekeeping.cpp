@@ -1,0 +1,72 @@
+// Housekeeping of the HTTP service's keys and the published layers in SpatiaLite. A revoked key's
+// row leaves api_keys (so no request can use it from that moment on) for revoked_keys, created by
+// the first revocation (older databases need no migration).
+#include "store/spatialite_backend.hpp"
+
+#include "store/utc_clock.hpp"
+
+#include <libland/error.hpp>
+
+namespace libland::store {
+
+namespace {
+
+constexpr const char* revoked_sql = R"sql(
+CREATE TABLE IF NOT EXISTS revoked_keys (
+  name       TEXT NOT NULL,
+  role       TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT NOT NULL);
+)sql";
+
+bool has_revoked_table(detail::Database& db) {
+    detail::Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'revoked_keys'");
+    return q.step();
+}
+
+}  // namespace
+
+std::vector<KeyInfo> SpatialiteBackend::keys() {
+    std::vector<KeyInfo> out;
+    detail::Statement active(db_, "SELECT name, role, created_at FROM api_keys ORDER BY name");
+    while (active.step()) out.push_back(KeyInfo{active.text(0), parse_key_role(active.text(1)), active.text(2), ""});
+    if (has_revoked_table(db_)) {
+        detail::Statement revoked(db_, "SELECT name, role, created_at, revoked_at FROM revoked_keys ORDER BY revoked_at");
+        while (revoked.step()) {
+            out.push_back(KeyInfo{revoked.text(0), parse_key_role(revoked.text(1)), revoked.text(2), revoked.text(3)});
+        }
+    }
+    return out;
+}
+
+std::optional<std::string> SpatialiteBackend::key_name(const std::string& sha256_hex) {
+    detail::Statement q(db_, "SELECT name FROM api_keys WHERE sha256 = ?");
+    q.bind(1, sha256_hex);
+    if (!q.step()) return std::nullopt;
+    return q.text(0);
+}
+
+void SpatialiteBackend::revoke_key(const std::string& name) {
+    detail::Transaction tx(db_);
+    db_.execute(revoked_sql);
+    detail::Statement keep(db_, "INSERT INTO revoked_keys (name, role, created_at, revoked_at) "
+                                "SELECT name, role, created_at, ? FROM api_keys WHERE name = ?");
+    keep.bind(1, utc_now()).bind(2, name).run();
+    if (db_.changes() != 1) throw usage_error("no API key named '" + name + "' (land keys list shows them)");
+    detail::Statement drop(db_, "DELETE FROM api_keys WHERE name = ?");
+    drop.bind(1, name).run();
+    tx.commit();
+}
+
+void SpatialiteBackend::remove_layer(const std::string& name) {
+    detail::Transaction tx(db_);
+    detail::Statement drop(db_,
+                           "DELETE FROM layer_features WHERE layer_id IN (SELECT layer_id FROM layers WHERE name = ?)");
+    drop.bind(1, name).run();
+    detail::Statement forget(db_, "DELETE FROM layers WHERE name = ?");
+    forget.bind(1, name).run();
+    if (db_.changes() != 1) throw usage_error("no published layer named '" + name + "' (land layer list shows them)");
+    tx.commit();
+}
+
+}  // namespace libland::store
