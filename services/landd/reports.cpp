@@ -19,22 +19,6 @@ std::string required_date(const httplib::Request& req, const char* name) {
     return date_value(req.get_param_value(name), name);
 }
 
-std::string matrix_csv(const libland::TransitionMatrix& m) {
-    std::string out = "use_before";
-    for (const std::string& use : m.uses_after) out += "," + use;
-    out += "\n";
-    char number[32];
-    for (std::size_t r = 0; r < m.uses_before.size(); ++r) {
-        out += m.uses_before[r];
-        for (double ha : m.hectares[r]) {
-            std::snprintf(number, sizeof number, ",%.4f", ha);
-            out += number;
-        }
-        out += "\n";
-    }
-    return out;
-}
-
 json matrix_json(const httplib::Request& req, const std::string& from, const std::string& to,
                  const libland::StoreChanges& changes) {
     const libland::TransitionMatrix& m = changes.changes.matrix;
@@ -72,7 +56,7 @@ void add_report_routes(httplib::Server& server, Service& service) {
         if (to < from) throw bad_parameter("to", to + " is before from (" + from + ")");
         const libland::StoreChanges changes = session.store.changes(from, to);
         if (format == Format::csv) {
-            res.set_content(matrix_csv(changes.changes.matrix), "text/csv; charset=utf-8");
+            res.set_content(libland::matrix_csv(changes.changes.matrix), "text/csv; charset=utf-8");
             return;
         }
         reply(res, matrix_json(req, from, to, changes), format, "Land-use transition " + from + " to " + to);

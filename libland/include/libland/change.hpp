@@ -129,5 +129,7 @@ void write_changes(const ChangeSet& changes, const Snapshot& before, const Snaps
 // code; hectares (4 decimals in CSV, full precision numbers in XLSX). Throws usage_error for
 // another extension, input_error when it cannot write; never a partial file.
 void write_matrix(const TransitionMatrix& matrix, const std::string& path, const CsvOptions& csv = {});
+// Returns the matrix as write_matrix writes it to .csv (without a byte-order mark).
+[[nodiscard]] std::string matrix_csv(const TransitionMatrix& matrix);
 
 }  // namespace libland

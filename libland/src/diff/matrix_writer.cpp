@@ -1,5 +1,5 @@
 // write_matrix(): the land-use transition matrix as CSV (hectares with 4 decimals) or as a
-// workbook (XLSX, through GDAL: numbers as numbers).
+// workbook (XLSX: numbers as numbers).
 #include "detail/ogr_writer.hpp"
 #include "detail/output_file.hpp"
 
@@ -30,18 +30,7 @@ void write_csv(const TransitionMatrix& matrix, const std::string& path, const Cs
         std::ofstream out(file.temp_path(), std::ios::binary);
         if (!out) throw input_error(path + ": cannot create the file");
         if (csv.excel) out << "\xEF\xBB\xBF";
-        out << "use_before";
-        for (const auto& code : matrix.uses_after) out << ',' << cell(code);
-        out << '\n';
-        char value[48];
-        for (std::size_t r = 0; r < matrix.uses_before.size(); ++r) {
-            out << cell(matrix.uses_before[r]);
-            for (double hectares : matrix.hectares[r]) {
-                std::snprintf(value, sizeof value, "%.4f", hectares + 0.0);  // + 0.0: no "-0.0000"
-                out << ',' << value;
-            }
-            out << '\n';
-        }
+        out << matrix_csv(matrix);
         out.flush();
         if (!out) throw input_error(path + ": cannot write the file");
     }
@@ -61,6 +50,22 @@ void write_workbook(const TransitionMatrix& matrix, const std::string& path) {
 }
 
 }  // namespace
+
+std::string matrix_csv(const TransitionMatrix& matrix) {
+    std::string out = "use_before";
+    for (const auto& code : matrix.uses_after) out += ',' + cell(code);
+    out += '\n';
+    char value[48];
+    for (std::size_t r = 0; r < matrix.uses_before.size(); ++r) {
+        out += cell(matrix.uses_before[r]);
+        for (double hectares : matrix.hectares[r]) {
+            std::snprintf(value, sizeof value, ",%.4f", hectares + 0.0);  // + 0.0: no "-0.0000"
+            out += value;
+        }
+        out += '\n';
+    }
+    return out;
+}
 
 void write_matrix(const TransitionMatrix& matrix, const std::string& path, const CsvOptions& csv) {
     const std::string driver = detail::driver_for(path);

@@ -56,7 +56,7 @@ ProductAttributes::ProductAttributes(const Schema& schema, const std::string& ar
     : schema_(schema), area_positions_(area_field_positions(schema, area_field_setting)) {
     for (const auto& [name, text] : values) {
         const auto at = std::find_if(schema.fields.begin(), schema.fields.end(),
-                                     [&](const Field& f) { return f.name == name; });
+                                     [&field = name](const Field& f) { return f.name == field; });
         if (at == schema.fields.end()) {
             std::string known;
             for (const Field& f : schema.fields) known += (known.empty() ? "" : ", ") + f.name;
