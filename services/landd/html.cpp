@@ -3,7 +3,7 @@
 #include "links.hpp"
 #include "service.hpp"
 
-#include <httplib.h>
+#include "http.hpp"
 
 namespace landd {
 

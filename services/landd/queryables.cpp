@@ -5,7 +5,7 @@
 #include "items.hpp"
 #include "links.hpp"
 
-#include <httplib.h>
+#include "http.hpp"
 
 namespace landd {
 
@@ -26,7 +26,7 @@ json schema_of(libland::FieldType type) {
 
 }  // namespace
 
-void reply_queryables(const httplib::Request& req, httplib::Response& res, Session& session, const std::string& id) {
+void reply_queryables(const Request& req, Response& res, Session& session, const std::string& id) {
     const CollectionKind kind = find_collection(session, id);
     refuse_unknown_parameters(req, {"f", "datetime"});
     std::vector<libland::Queryable> queryables;

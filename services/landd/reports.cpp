@@ -4,7 +4,7 @@
 #include "links.hpp"
 #include "service.hpp"
 
-#include <httplib.h>
+#include "http.hpp"
 
 #include <cstdio>
 
@@ -14,7 +14,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string required_date(const httplib::Request& req, const char* name) {
+std::string required_date(const Request& req, const char* name) {
     if (!req.has_param(name)) throw bad_parameter(name, "required (YYYY-MM-DD)");
     return date_value(req.get_param_value(name), name);
 }
@@ -35,7 +35,7 @@ std::string matrix_csv(const libland::TransitionMatrix& m) {
     return out;
 }
 
-json matrix_json(const httplib::Request& req, const std::string& from, const std::string& to,
+json matrix_json(const Request& req, const std::string& from, const std::string& to,
                  const libland::StoreChanges& changes) {
     const libland::TransitionMatrix& m = changes.changes.matrix;
     json rows = json::array();
@@ -63,8 +63,8 @@ json matrix_json(const httplib::Request& req, const std::string& from, const std
 
 }  // namespace
 
-void add_report_routes(httplib::Server& server, Service& service) {
-    server.Get("/reports/transition", for_readers(service, [](const httplib::Request& req, httplib::Response& res,
+void add_report_routes(Router& server, Service& service) {
+    server.Get("/reports/transition", for_costly_reads(service, [](const Request& req, Response& res,
                                                                Session& session) {
         const Format format = requested_format(req, true);
         const std::string from = required_date(req, "from");
