@@ -211,6 +211,9 @@ def test_cors_preflight(server):
     assert "POST" in headers["access-control-allow-methods"]
     assert "Authorization" in headers["access-control-allow-headers"]
     assert headers["access-control-allow-origin"] == "*"
+    status, headers, _ = exchange(server, b"OPTIONS /collections/parcels/queryables HTTP/1.1\r\nHost: x\r\n"
+                                          b"Origin: http://map.example\r\nAccess-Control-Request-Method: GET\r\n\r\n")
+    assert status == 204 and "GET" in headers["allow"] and "POST" not in headers["allow"]
 
 
 def test_reports_in_a_loop_are_gated_and_cached(server):
@@ -242,6 +245,23 @@ def test_answers_show_no_server_path(server, database):
         assert "/tmp" not in body and server.tmpdir not in body and "landd-upload" not in body
         assert "SELECT" not in body and "internal error" not in body
     assert [f for f in os.listdir(server.tmpdir) if f.startswith("landd-upload")] == []
+
+
+def test_unknown_parcels_named_without_the_database(server, database):
+    """The library names the database file in "no parcel 'x' in FILE"; landd says "the database"."""
+    answers = [server.get("/collections/parcels/items/nope/extract.pdf"), server.get("/parcels/nope/history")]
+    key = database["key"].encode()
+    for operation in (b"retire", b"set-use"):
+        document = json.dumps({"parcel": "nope", "date": "2025-01-10", "document": "QD-1", "use": "ONT"}).encode()
+        answers.append(exchange(server, b"POST /transactions/" + operation + b" HTTP/1.1\r\nHost: x\r\n"
+                                b"Authorization: Bearer " + key + b"\r\nContent-Type: application/json\r\n"
+                                b"Content-Length: " + str(len(document)).encode() + b"\r\n\r\n" + document))
+    for status, _, body in answers:
+        text = body if isinstance(body, str) else body.decode()
+        assert status in (400, 404), text
+        assert "nope" in text
+        assert "land.sqlite" not in text and str(database["folder"]) not in text, text
+        assert "refused by the database" not in text, text
 
 
 def test_links_from_public_url_never_host(database):

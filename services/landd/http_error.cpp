@@ -28,11 +28,12 @@ HttpError server_failure(const char* what) {
 // Answers a refusal of the client's input: the library's reason, without the server's paths, or
 // generic when it shows SQL.
 HttpError refusal(int status, const char* code, const char* what) {
-    if (shows_sql(what)) {
+    std::string text = public_text(what);  // first: the database's own name ("land.sqlite") is no SQL
+    if (shows_sql(text)) {
         std::fprintf(stderr, "landd: request refused: %s\n", what);
         return HttpError(status, code, "the request was refused by the database");
     }
-    return HttpError(status, code, public_text(what));
+    return HttpError(status, code, std::move(text));
 }
 
 }  // namespace

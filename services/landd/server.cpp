@@ -22,7 +22,10 @@
 #include <malloc.h>
 #include <pthread.h>
 #include <sys/resource.h>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace landd {
 
@@ -48,6 +51,19 @@ void bound_resources(const Options& options) {
         files.rlim_cur = std::min<rlim_t>(files.rlim_max, options.max_connections + options.threads * 4 + 256);
         setrlimit(RLIMIT_NOFILE, &files);
     }
+}
+
+// The names under which the database may appear in a message: as given, absolute, resolved, and
+// its file name alone when it has an extension ("land.sqlite"; a bare "db" would hide words).
+std::vector<std::pair<std::string, std::string>> database_names(const std::string& db) {
+    namespace fs = std::filesystem;
+    std::error_code ignored;
+    std::vector<std::pair<std::string, std::string>> out = {{db, "the database"},
+                                                            {fs::absolute(db, ignored).string(), "the database"},
+                                                            {fs::weakly_canonical(db, ignored).string(), "the database"}};
+    const fs::path name = fs::path(db).filename();
+    if (name.has_extension() && name.string().size() > 4) out.emplace_back(name.string(), "the database");
+    return out;
 }
 
 void add_routes(Router& router, Service& service) {
@@ -93,9 +109,7 @@ int serve(const Options& options) {
     bound_resources(options);
 
     const std::string upload_folder = std::filesystem::temp_directory_path().string();
-    std::error_code ignored;
-    hide_paths({{options.db, "the database"},
-                {std::filesystem::absolute(options.db, ignored).string(), "the database"}});
+    hide_paths(database_names(options.db));
     remove_stale_uploads(upload_folder);
 
     Service service{options, SessionPool(options.db), WorkGate(options.workers),
