@@ -290,6 +290,27 @@ def test_connections_beyond_the_bound_get_503(database):
         s.stop()
 
 
+def test_requests_of_clients_gone_are_not_run(database):
+    """Requests whose clients hung up while they waited for a request thread are dropped (logged
+    499), so that a client firing requests and hanging up cannot keep the threads busy."""
+    s = Landd(database["db"], "--threads", "1", "--workers", "1")
+    try:
+        sockets = [s.connect() for _ in range(40)]
+        for c in sockets:
+            c.sendall(b"GET /collections/parcels/items?limit=10000 HTTP/1.1\r\nHost: x\r\n\r\n")
+        for c in sockets:
+            c.close()
+        for _ in range(200):
+            log = open(s.log.name).read()
+            if log.count(" 499 ") + log.count(" 200 ") >= 40:
+                break
+            time.sleep(0.1)
+        assert log.count(" 499 ") >= 10, log
+        assert s.get("/conformance")[0] == 200
+    finally:
+        s.stop()
+
+
 def test_stale_uploads_removed_at_start(database):
     tmpdir = tempfile.mkdtemp(prefix="landd-hostile-tmp-")
     pid = 1

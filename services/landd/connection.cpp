@@ -12,11 +12,13 @@
 #include <boost/beast/http.hpp>
 
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <limits>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace landd {
@@ -229,8 +231,24 @@ private:
         }
     }
 
+    // Returns true when the client closed the connection (or it broke) while its request waited:
+    // a client that sends requests and hangs up must not keep the request threads busy. A client
+    // that half-closes after its request is taken as gone too.
+    [[nodiscard]] bool client_gone() {
+        char byte = 0;
+        const ssize_t n = ::recv(stream_.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+        return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+    }
+
     // On a request thread.
     void run() {
+        if (client_gone()) {
+            net::post(stream_.get_executor(), [self = shared_from_this()] {
+                self->log(499);  // as nginx logs it: the client closed before its answer
+                self->close();
+            });
+            return;
+        }
         Response res;
         try {
             route_->handler.handler(request_, res);
