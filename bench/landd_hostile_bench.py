@@ -3,13 +3,15 @@
 
   1. peak memory (VmHWM) under 8 concurrent 200 MB uploads without a key, then with an officer's
      key (streamed to the temporary folder, then refused as not a survey);
-  2. latency of a /collections probe while 200 slowloris connections are open (p50/p99);
+  2. latency of a /collections probe (and of /conformance, the transport alone) while 200
+     slowloris connections are open (p50/p99), and without them;
   3. resident memory after 100 transition reports (distinct date pairs) against its baseline.
 
   bench/landd_hostile_bench.py BUILD_DIR [DB]
 
 Without DB the sample maps are committed to a fresh database (both surveys)."""
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -97,6 +99,27 @@ for authorized in (False, True):
           f"peak VmHWM {memory('VmHWM'):.0f} MB, VmRSS after {memory('VmRSS'):.0f} MB, "
           f"uploads left in the temporary folder: {len([f for f in os.listdir(work) if f.startswith('landd-upload')])}")
 
+def probe(target, count=300):
+    """Returns the sorted latencies (ms) of `count` sequential GETs of the target."""
+    latencies = []
+    for _ in range(count):
+        started = time.monotonic()
+        get(target)
+        latencies.append((time.monotonic() - started) * 1000)
+        time.sleep(0.02)
+    return sorted(latencies)
+
+
+def percentiles(latencies):
+    return (f"p50 {latencies[len(latencies) // 2]:.1f} ms, p99 {latencies[int(len(latencies) * 0.99) - 1]:.1f} ms, "
+            f"max {latencies[-1]:.1f} ms ({len(latencies)} probes)")
+
+
+# What the probes cost on their own: /collections does real work (the log, layers, extents),
+# /conformance almost none (the transport's own latency).
+print(f"/collections probe, no attackers: {percentiles(probe('/collections'))}")
+print(f"/conformance probe, no attackers: {percentiles(probe('/conformance'))}")
+
 # Slowloris: 200 connections trickling a header byte a second (reconnecting when cut).
 stop = threading.Event()
 
@@ -117,16 +140,11 @@ attackers = [threading.Thread(target=slowloris, daemon=True) for _ in range(200)
 for t in attackers:
     t.start()
 time.sleep(2)
-latencies = []
-for _ in range(300):
-    started = time.monotonic()
-    get("/collections")
-    latencies.append((time.monotonic() - started) * 1000)
-    time.sleep(0.02)
+collections = probe("/collections")
+conformance = probe("/conformance")
 stop.set()
-latencies.sort()
-print(f"/collections probe with 200 slowloris connections open: p50 {latencies[len(latencies) // 2]:.1f} ms, "
-      f"p99 {latencies[int(len(latencies) * 0.99) - 1]:.1f} ms, max {latencies[-1]:.1f} ms ({len(latencies)} probes)")
+print(f"/collections probe with 200 slowloris connections open: {percentiles(collections)}")
+print(f"/conformance probe with 200 slowloris connections open: {percentiles(conformance)}")
 
 time.sleep(3)
 baseline = memory("VmRSS")
@@ -143,3 +161,4 @@ print(f"100 transition reports in {took:.1f} s: VmRSS {baseline:.0f} MB before, 
 
 server.terminate()
 server.wait()
+shutil.rmtree(work, ignore_errors=True)

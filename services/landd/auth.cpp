@@ -1,10 +1,9 @@
 // Who may do what: reading is public or needs a key (--read-key-required); writing needs an
 // officer's key, sent as `Authorization: Bearer KEY`. A missing key answers 401, an unknown key or
 // a reader's key where an officer's is needed 403; the key itself is never logged or echoed.
+#include "http.hpp"
 #include "http_error.hpp"
 #include "service.hpp"
-
-#include "http.hpp"
 
 #include <optional>
 

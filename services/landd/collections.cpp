@@ -4,12 +4,11 @@
 #include "collections.hpp"
 
 #include "geojson.hpp"
+#include "http.hpp"
 #include "http_error.hpp"
 #include "item_query.hpp"
 #include "links.hpp"
 #include "service.hpp"
-
-#include "http.hpp"
 
 #include <algorithm>
 

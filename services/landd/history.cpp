@@ -1,10 +1,9 @@
 // /parcels/{id}/history: a parcel's versions, the events that touched it and its lineage
 // (ancestors and descendants), by uid or cadastral key.
+#include "http.hpp"
 #include "http_error.hpp"
 #include "links.hpp"
 #include "service.hpp"
-
-#include "http.hpp"
 
 namespace landd {
 

@@ -1,13 +1,12 @@
 // Turning failures into JSON error answers.
 #include "http_error.hpp"
 
+#include "http.hpp"
 #include "public_text.hpp"
 
 #include <libland/error.hpp>
 
 #include <cstdio>
-
-#include "http.hpp"
 
 namespace landd {
 

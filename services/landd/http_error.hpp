@@ -2,6 +2,7 @@
 // Errors a request handler answers with: an HTTP status and a JSON body
 // {"code": ..., "description": ..., "parameter": ...} that names the parameter at fault.
 #include "http.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <stdexcept>

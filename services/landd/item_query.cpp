@@ -2,10 +2,9 @@
 #include "item_query.hpp"
 
 #include "geojson.hpp"
+#include "http.hpp"
 #include "http_error.hpp"
 #include "params.hpp"
-
-#include "http.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -5,11 +5,10 @@
 #include "collections.hpp"
 #include "csv.hpp"
 #include "geojson.hpp"
+#include "http.hpp"
 #include "http_error.hpp"
 #include "json_text.hpp"
 #include "links.hpp"
-
-#include "http.hpp"
 
 #include <charconv>
 #include <chrono>

@@ -1,10 +1,9 @@
 // The landing page, the conformance declaration and the API definition (OGC API - Features
 // Part 1: Core, with the GeoJSON, HTML and OpenAPI 3.0 classes).
+#include "http.hpp"
 #include "links.hpp"
 #include "openapi.hpp"
 #include "service.hpp"
-
-#include "http.hpp"
 
 namespace landd {
 

@@ -2,6 +2,7 @@
 // Links between the service's resources: absolute URLs under the service's public URL, and the
 // paging links that keep every query parameter of the request.
 #include "http.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>

@@ -1,11 +1,10 @@
 // Parsing and checking query parameters.
 #include "params.hpp"
 
+#include "http.hpp"
 #include "http_error.hpp"
 
 #include <libland/date.hpp>
-
-#include "http.hpp"
 
 #include <charconv>
 #include <cmath>

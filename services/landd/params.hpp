@@ -2,6 +2,7 @@
 // Query parameters of OGC API - Features and the service's own: each parser answers a malformed
 // value with HttpError 400 naming the parameter (see http_error.hpp).
 #include "http.hpp"
+
 #include <libland/geometry.hpp>
 
 #include <cstdint>

@@ -1,10 +1,9 @@
 // The parcels collection: the map as of `datetime` (current without it), filtered by bbox, use
 // and sheet; one parcel by uid or key, and the 404 that explains a retired parcel.
 #include "geojson.hpp"
+#include "http.hpp"
 #include "http_error.hpp"
 #include "items.hpp"
-
-#include "http.hpp"
 
 #include <algorithm>
 

@@ -1,11 +1,10 @@
 // /collections/{id}/queryables: the properties a filter may name, as a JSON Schema (OGC API -
 // Features Part 3). Private fields are listed only for clients that may read them.
 #include "collections.hpp"
+#include "http.hpp"
 #include "item_query.hpp"
 #include "items.hpp"
 #include "links.hpp"
-
-#include "http.hpp"
 
 namespace landd {
 

@@ -1,7 +1,6 @@
 // Writing answers: a JSON document as JSON or as its HTML page.
-#include "service.hpp"
-
 #include "http.hpp"
+#include "service.hpp"
 
 namespace landd {
 

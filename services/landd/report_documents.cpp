@@ -1,14 +1,13 @@
 // Printable documents: GET /reports/changes?from=DATE&to=DATE&f=pdf|xlsx (the change report of
 // the period) and GET /collections/parcels/items/{id}/extract.pdf[?datetime=DATE] (the cadastral
 // extract). Readers may fetch both. Each is written to a private temporary file, sent, removed.
+#include "http.hpp"
 #include "http_error.hpp"
 #include "public_text.hpp"
 #include "service.hpp"
 
 #include <libland/error.hpp>
 #include <libland/report.hpp>
-
-#include "http.hpp"
 
 #include <atomic>
 #include <filesystem>

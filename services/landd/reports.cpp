@@ -1,10 +1,9 @@
 // /reports/transition?from=DATE&to=DATE: the land-use transition matrix between the map on two
 // dates (hectares), as JSON or as the CSV `land changes --matrix` writes (f=csv).
+#include "http.hpp"
 #include "http_error.hpp"
 #include "links.hpp"
 #include "service.hpp"
-
-#include "http.hpp"
 
 #include <cstdio>
 

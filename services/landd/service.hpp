@@ -1,11 +1,11 @@
 #pragma once
 // What every route of landd shares: the options, the database sessions, the access rules, and
 // the way answers are written (JSON, GeoJSON or HTML).
+#include "costly.hpp"
 #include "http.hpp"
 #include "options.hpp"
 #include "params.hpp"
 #include "sessions.hpp"
-#include "costly.hpp"
 #include "work_gate.hpp"
 
 #include <nlohmann/json.hpp>

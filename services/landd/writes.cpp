@@ -4,14 +4,13 @@
 // POST /transactions/{split|merge|set-use|retire|adjust} (a JSON body, "dry_run": true for a
 // preview). Each answers 201 with the CommitSummary (200 for a dry run, nothing recorded), or a
 // JSON error with nothing written.
+#include "http.hpp"
 #include "http_error.hpp"
 #include "public_text.hpp"
 #include "service.hpp"
 
 #include <libland/read.hpp>
 #include <libland/validate.hpp>
-
-#include "http.hpp"
 
 #include <cstdio>
 #include <filesystem>
