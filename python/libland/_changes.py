@@ -117,14 +117,16 @@ class ChangeSet:
         frame = self.table(include_unchanged)
         return _frames.geodataframe(frame, outlines, self.before.crs)
 
-    def write(self, path: str, include_unchanged: bool = False) -> None:
-        """Writes the change table as CSV, GeoJSON or GeoPackage (by the extension)."""
+    def write(self, path: str, include_unchanged: bool = False, excel: bool = False) -> None:
+        """Writes the change table as CSV, XLSX, GeoJSON or GeoPackage (by the extension);
+        ``excel=True`` starts a CSV with a byte-order mark, as ``--excel``."""
         _libland.write_changes(self._native, self.before._native, self.after._native, str(path),
-                               include_unchanged)
+                               include_unchanged, excel)
 
-    def write_matrix(self, path: str) -> None:
-        """Writes the transition matrix as CSV (hectares, 4 decimals), as `land diff --matrix`."""
-        _libland.write_matrix_csv(self._native.matrix, str(path))
+    def write_matrix(self, path: str, excel: bool = False) -> None:
+        """Writes the transition matrix as CSV (hectares, 4 decimals) or XLSX (by the extension),
+        as `land diff --matrix`."""
+        _libland.write_matrix(self._native.matrix, str(path), excel)
 
     def report(self, path: str, lang: str = "vi", paper: str = "A4", province: str = "Ninh Bình",
                from_label: Optional[str] = None, to_label: Optional[str] = None, source: Optional[str] = None,

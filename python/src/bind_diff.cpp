@@ -121,12 +121,23 @@ void bind_functions(py::module_& m) {
           py::arg("include_unchanged"), py::arg("with_outlines"),
           "Returns the change table as a dict of columns, the rows `land diff` writes (outlines as "
           "WKB, a POLYGON where one part).");
-    m.def("write_changes", &write_changes, py::arg("changes"), py::arg("before"), py::arg("after"),
-          py::arg("path"), py::arg("include_unchanged"), py::call_guard<py::gil_scoped_release>(),
-          "Writes the change table as CSV, GeoJSON or GeoPackage (by the extension).");
-    m.def("write_matrix_csv", &write_matrix_csv, py::arg("matrix"), py::arg("path"),
-          py::call_guard<py::gil_scoped_release>(),
-          "Writes the transition matrix as CSV, hectares with 4 decimals.");
+    m.def(
+        "write_changes",
+        [](const ChangeSet& changes, const Snapshot& before, const Snapshot& after, const std::string& path,
+           bool include_unchanged, bool excel) {
+            write_changes(changes, before, after, path, include_unchanged, CsvOptions{excel});
+        },
+        py::arg("changes"), py::arg("before"), py::arg("after"), py::arg("path"), py::arg("include_unchanged"),
+        py::arg("excel"), py::call_guard<py::gil_scoped_release>(),
+        "Writes the change table as CSV, XLSX, GeoJSON or GeoPackage (by the extension); excel: CSV "
+        "with a byte-order mark.");
+    m.def(
+        "write_matrix",
+        [](const TransitionMatrix& matrix, const std::string& path, bool excel) {
+            write_matrix(matrix, path, CsvOptions{excel});
+        },
+        py::arg("matrix"), py::arg("path"), py::arg("excel"), py::call_guard<py::gil_scoped_release>(),
+        "Writes the transition matrix as CSV (hectares with 4 decimals) or XLSX (by the extension).");
 }
 
 }  // namespace

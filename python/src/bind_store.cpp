@@ -48,7 +48,12 @@ void close(SharedStore& s) {
 
 CommitInfo commit_info(std::string date, std::string message, std::string document, bool backdate,
                        std::map<std::string, std::string> values, bool dry_run, std::string by) {
-    CommitInfo info{std::move(date), std::move(message), std::move(document), backdate, std::move(values)};
+    CommitInfo info;
+    info.date = std::move(date);
+    info.message = std::move(message);
+    info.document = std::move(document);
+    info.backdate = backdate;
+    info.values = std::move(values);
     info.dry_run = dry_run;
     info.author = std::move(by);
     return info;

@@ -3,6 +3,7 @@
 // matrix. See "Change detection" in docs/architecture.md for the method.
 #include <libland/progress.hpp>
 #include <libland/snapshot.hpp>
+#include <libland/write.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -117,14 +118,16 @@ struct ChangeRow {
                                                  const Snapshot& after, bool include_unchanged,
                                                  bool with_outlines);
 
-// Writes one row per event (unchanged ones only when include_unchanged) as CSV, GeoJSON or
+// Writes one row per event (unchanged ones only when include_unchanged) as CSV, XLSX, GeoJSON or
 // GeoPackage, chosen by the extension, with the columns
-// change,before,after,area_before_m2,area_after_m2,use_before,use_after (and geometry for
-// GeoJSON/GPKG). Writes to a temporary file renamed into place: never a partial output.
+// change,before,after,area_before_m2,area_after_m2,use_before,use_after,shares (and the outline
+// for GeoJSON/GPKG). Writes to a temporary file renamed into place: never a partial output.
 void write_changes(const ChangeSet& changes, const Snapshot& before, const Snapshot& after,
-                   const std::string& path, bool include_unchanged);
+                   const std::string& path, bool include_unchanged, const CsvOptions& csv = {});
 
-// Writes the matrix as CSV: use_before, then one column per after code; hectares, 4 decimals.
-void write_matrix_csv(const TransitionMatrix& matrix, const std::string& path);
+// Writes the matrix as .csv or .xlsx (by the extension): use_before, then one column per after
+// code; hectares (4 decimals in CSV, full precision numbers in XLSX). Throws usage_error for
+// another extension, input_error when it cannot write; never a partial file.
+void write_matrix(const TransitionMatrix& matrix, const std::string& path, const CsvOptions& csv = {});
 
 }  // namespace libland

@@ -20,14 +20,12 @@ const std::vector<Field>& change_fields() {
 // The area of a side without parcels (added, removed) is null, not zero.
 Value area_value(const std::optional<double>& m2) { return m2 ? Value(*m2) : Value(); }
 
-bool writes_geometry(const std::string& path) { return detail::driver_for(path) != "CSV"; }
-
 }  // namespace
 
 void write_changes(const ChangeSet& changes, const Snapshot& before, const Snapshot& after, const std::string& path,
-                   bool include_unchanged) {
-    const bool with_geometry = writes_geometry(path);
-    detail::LayerWriter out(path, "changes", change_fields(), before.crs, with_geometry);
+                   bool include_unchanged, const CsvOptions& csv) {
+    const bool with_geometry = !detail::is_table_format(path);
+    detail::LayerWriter out(path, "changes", change_fields(), before.crs, with_geometry, csv);
     for (ChangeRow& r : change_rows(changes, before, after, include_unchanged, with_geometry)) {
         const std::vector<Value> row = {std::string(to_string(r.type)), std::move(r.before), std::move(r.after),
                                         area_value(r.area_before_m2), area_value(r.area_after_m2),
