@@ -1,10 +1,9 @@
 // Who may do what: reading is public or needs a key (--read-key-required); writing needs an
 // officer's key, sent as `Authorization: Bearer KEY`. A missing key answers 401, an unknown key or
 // a reader's key where an officer's is needed 403; the key itself is never logged or echoed.
+#include "http.hpp"
 #include "http_error.hpp"
 #include "service.hpp"
-
-#include <httplib.h>
 
 #include <optional>
 
@@ -12,17 +11,17 @@ namespace landd {
 
 namespace {
 
-enum class Access { public_read, reader, officer };
-
 // Returns the bearer token, nothing when the request carries none.
-std::optional<std::string> bearer_token(const httplib::Request& req) {
+std::optional<std::string> bearer_token(const Request& req) {
     const std::string header = req.get_header_value("Authorization");
     constexpr std::string_view scheme = "Bearer ";
     if (header.size() <= scheme.size() || header.compare(0, scheme.size(), scheme) != 0) return std::nullopt;
     return header.substr(scheme.size());
 }
 
-void check_access(const httplib::Request& req, Session& session, Access needed) {
+}  // namespace
+
+void check_access(const Request& req, libland::Store& store, Access needed) {
     if (needed == Access::public_read) return;
     const std::optional<std::string> token = bearer_token(req);
     if (!token) {
@@ -30,44 +29,81 @@ void check_access(const httplib::Request& req, Session& session, Access needed) 
                                                  ? "writing needs an officer's key: Authorization: Bearer KEY"
                                                  : "reading needs a key: Authorization: Bearer KEY");
     }
-    const std::optional<libland::KeyRole> role = session.store.check_key(*token);
+    const std::optional<libland::KeyRole> role = store.check_key(*token);
     if (!role) throw HttpError(403, "Forbidden", "the key is not known");
     if (needed == Access::officer && *role != libland::KeyRole::officer) {
         throw HttpError(403, "Forbidden", "writing needs an officer's key; this key is a reader's");
     }
 }
 
-HttpHandler guarded(Service& service, RouteHandler handler, Access needed) {
-    return [&service, handler = std::move(handler), needed](const httplib::Request& req, httplib::Response& res) {
+namespace {
+
+// Where a guarded handler waits for its turn: reads at the reads' gate, costly reads at the
+// costly gate (with a cached answer first), writes nowhere (they may take seconds).
+enum class Lane { read, costly, write };
+
+void answer_failure(Response& res) {
+    reply_current_exception(res);
+    if (res.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+    if (res.status == 503) res.set_header("Retry-After", "2");
+}
+
+GuardedHandler guarded(Service& service, RouteHandler handler, Access needed, Lane lane) {
+    return GuardedHandler{needed, [&service, handler = std::move(handler), needed, lane](const Request& req,
+                                                                                          Response& res) {
         try {
-            // Writes may take seconds: they do not hold up the reads' gate.
+            if (lane == Lane::costly) {
+                std::string key = database_state(service.options.db) + '\n' + req.target + '\n' +
+                                  req.get_header_value("Accept") + '\n';
+                {
+                    SessionPool::Lease session = service.sessions.acquire();
+                    check_access(req, session->store, needed);
+                    // An officer may read private fields: never answer others from an officer's copy.
+                    key += reads_private(req, *session) ? "private" : "public";
+                }
+                if (std::optional<Response> kept = service.costly.cached(key)) {
+                    res = std::move(*kept);
+                    return;
+                }
+                const CostlyWork::Pass pass(service.costly);
+                SessionPool::Lease session = service.sessions.acquire();
+                handler(req, res, *session);
+                service.costly.keep(key, res);
+                return;
+            }
             std::optional<WorkGate::Pass> pass;
-            if (needed != Access::officer) pass.emplace(service.reads);
+            if (lane == Lane::read) pass.emplace(service.reads);
             SessionPool::Lease session = service.sessions.acquire();
-            check_access(req, *session, needed);
+            check_access(req, session->store, needed);
             handler(req, res, *session);
         } catch (...) {
-            reply_current_exception(res);
-            if (res.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+            answer_failure(res);
         }
-    };
+    }};
+}
+
+Access read_access(const Service& service) {
+    return service.options.read_key_required ? Access::reader : Access::public_read;
 }
 
 }  // namespace
 
-bool reads_private(const httplib::Request& req, Session& session) {
+bool reads_private(const Request& req, Session& session) {
     const std::optional<std::string> token = bearer_token(req);
     if (!token) return false;
     return session.store.check_key(*token) == libland::KeyRole::officer;
 }
 
-HttpHandler for_readers(Service& service, RouteHandler handler) {
-    return guarded(service, std::move(handler),
-                   service.options.read_key_required ? Access::reader : Access::public_read);
+GuardedHandler for_readers(Service& service, RouteHandler handler) {
+    return guarded(service, std::move(handler), read_access(service), Lane::read);
 }
 
-HttpHandler for_officers(Service& service, RouteHandler handler) {
-    return guarded(service, std::move(handler), Access::officer);
+GuardedHandler for_costly_reads(Service& service, RouteHandler handler) {
+    return guarded(service, std::move(handler), read_access(service), Lane::costly);
+}
+
+GuardedHandler for_officers(Service& service, RouteHandler handler) {
+    return guarded(service, std::move(handler), Access::officer, Lane::write);
 }
 
 }  // namespace landd

@@ -4,12 +4,11 @@
 #include "collections.hpp"
 
 #include "geojson.hpp"
+#include "http.hpp"
 #include "http_error.hpp"
 #include "item_query.hpp"
 #include "links.hpp"
 #include "service.hpp"
-
-#include <httplib.h>
 
 #include <algorithm>
 
@@ -33,7 +32,7 @@ json temporal_extent(const std::string& first, const std::string& last) {
             {"trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"}};
 }
 
-json describe(const httplib::Request& req, const Session& session, const std::string& id, const std::string& title,
+json describe(const Request& req, const Session& session, const std::string& id, const std::string& title,
               const std::string& description, json extent) {
     const std::string url = collection_url(req, id);
     json links = {link(url, "self", "application/json", title),
@@ -56,7 +55,7 @@ json describe(const httplib::Request& req, const Session& session, const std::st
 }
 
 // Returns the descriptions of the collections, all of them or only `only`.
-json collections(const httplib::Request& req, Session& session, const std::string& only = "") {
+json collections(const Request& req, Session& session, const std::string& only = "") {
     json out = json::array();
     const std::vector<libland::CommitRecord> log = session.store.log();
     const std::string first = log.empty() ? "" : std::min_element(log.begin(), log.end(), [](auto& a, auto& b) {
@@ -106,8 +105,8 @@ CollectionKind find_collection(Session& session, const std::string& id) {
     throw e;
 }
 
-void add_collection_routes(httplib::Server& server, Service& service) {
-    server.Get("/collections/?", for_readers(service, [](const httplib::Request& req, httplib::Response& res,
+void add_collection_routes(Router& server, Service& service) {
+    server.Get("/collections/?", for_readers(service, [](const Request& req, Response& res,
                                                           Session& session) {
         const json doc = {{"links",
                            {link(self_url(req, "json"), "self", "application/json", "collections"),
@@ -115,8 +114,8 @@ void add_collection_routes(httplib::Server& server, Service& service) {
                           {"collections", collections(req, session)}};
         reply(res, doc, requested_format(req), "Collections");
     }));
-    server.Get("/collections/([^/]+)/?", for_readers(service, [](const httplib::Request& req,
-                                                                  httplib::Response& res, Session& session) {
+    server.Get("/collections/([^/]+)/?", for_readers(service, [](const Request& req,
+                                                                  Response& res, Session& session) {
         const std::string id = req.matches[1];
         (void)find_collection(session, id);
         const json found = collections(req, session, id);

@@ -1,10 +1,9 @@
 // /parcels/{id}/history: a parcel's versions, the events that touched it and its lineage
 // (ancestors and descendants), by uid or cadastral key.
+#include "http.hpp"
 #include "http_error.hpp"
 #include "links.hpp"
 #include "service.hpp"
-
-#include <httplib.h>
 
 namespace landd {
 
@@ -39,7 +38,7 @@ json event_json(const libland::ParcelEvent& e) {
             {"children", versions_json(e.children)}};
 }
 
-json history_json(const httplib::Request& req, const libland::ParcelHistory& h) {
+json history_json(const Request& req, const libland::ParcelHistory& h) {
     json events = json::array();
     for (const auto& e : h.events) events.push_back(event_json(e));
     const std::string feature = base_url(req) + "/collections/parcels/items/" + std::to_string(h.uid);
@@ -56,8 +55,8 @@ json history_json(const httplib::Request& req, const libland::ParcelHistory& h) 
 
 }  // namespace
 
-void add_history_routes(httplib::Server& server, Service& service) {
-    server.Get("/parcels/([^/]+)/history", for_readers(service, [](const httplib::Request& req, httplib::Response& res,
+void add_history_routes(Router& server, Service& service) {
+    server.Get("/parcels/([^/]+)/history", for_readers(service, [](const Request& req, Response& res,
                                                                     Session& session) {
         const std::string id = req.matches[1];
         const std::optional<libland::ParcelHistory> history = session.store.history(id);

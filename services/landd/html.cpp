@@ -1,9 +1,8 @@
 // The simple HTML encoding: every resource as a page with its links, its collections or
 // features as tables, and the JSON document itself.
+#include "http.hpp"
 #include "links.hpp"
 #include "service.hpp"
-
-#include <httplib.h>
 
 namespace landd {
 

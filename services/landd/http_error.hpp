@@ -1,14 +1,12 @@
 #pragma once
 // Errors a request handler answers with: an HTTP status and a JSON body
 // {"code": ..., "description": ..., "parameter": ...} that names the parameter at fault.
+#include "http.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <stdexcept>
 #include <string>
-
-namespace httplib {
-struct Response;
-}
 
 namespace landd {
 
@@ -35,10 +33,10 @@ private:
 [[nodiscard]] HttpError not_found(const std::string& description);
 
 // Answers the error as JSON.
-void reply_error(httplib::Response& res, const HttpError& error);
+void reply_error(Response& res, const HttpError& error);
 
 // Answers the exception in flight (inside a catch block): HttpError as itself, libland's
 // usage_error/input_error 400, access_error 403, geometry_error 422, a busy database 503, anything else 500.
-void reply_current_exception(httplib::Response& res) noexcept;
+void reply_current_exception(Response& res) noexcept;
 
 }  // namespace landd

@@ -2,10 +2,9 @@
 #include "item_query.hpp"
 
 #include "geojson.hpp"
+#include "http.hpp"
 #include "http_error.hpp"
 #include "params.hpp"
-
-#include <httplib.h>
 
 #include <algorithm>
 #include <charconv>
@@ -74,7 +73,7 @@ bool PropertyView::shows(const std::string& name) const {
     return !selected || contains(*selected, name);
 }
 
-void refuse_unknown_parameters(const httplib::Request& req, std::initializer_list<const char*> allowed,
+void refuse_unknown_parameters(const Request& req, std::initializer_list<const char*> allowed,
                                const std::vector<libland::Queryable>* queryables) {
     for (const auto& [name, value] : req.params) {
         if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return name == a; })) continue;
@@ -86,7 +85,7 @@ void refuse_unknown_parameters(const httplib::Request& req, std::initializer_lis
     }
 }
 
-PropertyView property_view(const httplib::Request& req, const Session& session,
+PropertyView property_view(const Request& req, const Session& session,
                            const std::vector<libland::Queryable>& queryables, bool reads_private) {
     PropertyView view;
     view.hidden = hidden_fields(queryables, reads_private);
@@ -103,7 +102,7 @@ PropertyView property_view(const httplib::Request& req, const Session& session,
     return view;
 }
 
-ItemQuery item_query(const httplib::Request& req, const Session& session,
+ItemQuery item_query(const Request& req, const Session& session,
                      const std::vector<libland::Queryable>& queryables, bool reads_private) {
     ItemQuery out;
     out.view = property_view(req, session, queryables, reads_private);
@@ -145,7 +144,7 @@ ItemQuery item_query(const httplib::Request& req, const Session& session,
     return out;
 }
 
-std::optional<libland::Box> working_bbox(const httplib::Request& req, const Session& session) {
+std::optional<libland::Box> working_bbox(const Request& req, const Session& session) {
     const bool native = req.has_param("bbox-crs") && is_native_crs(req.get_param_value("bbox-crs"), session, "bbox-crs");
     if (!native) {
         const std::optional<libland::Box> lon_lat = bbox_parameter(req);

@@ -3,6 +3,7 @@
 // `filter`, free-text `q`), `sortby`, `properties`, `crs` and `bbox-crs` (OGC API - Features
 // Parts 2 and 3), and the refusal of parameters the API does not define. Private fields are
 // left out for clients that may not read them, and naming one is refused 403.
+#include "http.hpp"
 #include "sessions.hpp"
 
 #include <libland/query.hpp>
@@ -11,10 +12,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-namespace httplib {
-struct Request;
-}
 
 namespace landd {
 
@@ -42,20 +39,20 @@ struct ItemQuery {
 
 // Throws HttpError 400 naming the first parameter that is neither in `allowed` nor a queryable
 // (property filters) when `queryables` are given.
-void refuse_unknown_parameters(const httplib::Request& req, std::initializer_list<const char*> allowed,
+void refuse_unknown_parameters(const Request& req, std::initializer_list<const char*> allowed,
                                const std::vector<libland::Queryable>* queryables = nullptr);
 
 // Reads the filters, sortby, properties and crs of an /items request over the queryables. A
 // property filter is any parameter named like a queryable. `reads_private`: the client may read
 // the private fields (else they are hidden, and naming one answers 403).
-[[nodiscard]] ItemQuery item_query(const httplib::Request& req, const Session& session,
+[[nodiscard]] ItemQuery item_query(const Request& req, const Session& session,
                                    const std::vector<libland::Queryable>& queryables, bool reads_private);
 
 // Reads only `properties` and `crs` (single features, change events).
-[[nodiscard]] PropertyView property_view(const httplib::Request& req, const Session& session,
+[[nodiscard]] PropertyView property_view(const Request& req, const Session& session,
                                          const std::vector<libland::Queryable>& queryables, bool reads_private);
 
 // Returns the `bbox` in the working CRS: given in CRS84, or in the working CRS with `bbox-crs`.
-[[nodiscard]] std::optional<libland::Box> working_bbox(const httplib::Request& req, const Session& session);
+[[nodiscard]] std::optional<libland::Box> working_bbox(const Request& req, const Session& session);
 
 }  // namespace landd

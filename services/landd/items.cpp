@@ -5,11 +5,10 @@
 #include "collections.hpp"
 #include "csv.hpp"
 #include "geojson.hpp"
+#include "http.hpp"
 #include "http_error.hpp"
 #include "json_text.hpp"
 #include "links.hpp"
-
-#include <httplib.h>
 
 #include <charconv>
 #include <chrono>
@@ -42,7 +41,7 @@ std::int64_t numeric_id(const std::string& text, const std::string& collection) 
     return id;
 }
 
-void reply_change_items(const httplib::Request& req, httplib::Response& res, Session& session, const Options& options) {
+void reply_change_items(const Request& req, Response& res, Session& session, const Options& options) {
     refuse_unknown_parameters(req, {LANDD_PAGE_PARAMETERS});
     libland::EventQuery query;
     if (const std::optional<DateInterval> interval = datetime_parameter(req)) {
@@ -59,7 +58,7 @@ void reply_change_items(const httplib::Request& req, httplib::Response& res, Ses
     reply_feature_page(req, res, session, "changes", std::move(page), view);
 }
 
-void reply_layer_items(const httplib::Request& req, httplib::Response& res, Session& session, const Options& options,
+void reply_layer_items(const Request& req, Response& res, Session& session, const Options& options,
                        const std::string& name) {
     const std::vector<libland::Queryable> queryables = session.store.layer_queryables(name);
     refuse_unknown_parameters(req, {LANDD_PAGE_PARAMETERS, LANDD_FILTER_PARAMETERS}, &queryables);
@@ -77,11 +76,11 @@ void reply_layer_items(const httplib::Request& req, httplib::Response& res, Sess
 }
 
 // The parameters of one feature.
-void check_feature_parameters(const httplib::Request& req) {
+void check_feature_parameters(const Request& req) {
     refuse_unknown_parameters(req, {"f", "datetime", "crs", "properties"});
 }
 
-void reply_one(const httplib::Request& req, httplib::Response& res, Session& session, const std::string& collection,
+void reply_one(const Request& req, Response& res, Session& session, const std::string& collection,
                const std::string& id) {
     const CollectionKind kind = find_collection(session, collection);
     check_feature_parameters(req);
@@ -114,7 +113,7 @@ void reply_one(const httplib::Request& req, httplib::Response& res, Session& ses
 
 }  // namespace
 
-void reply_feature_page(const httplib::Request& req, httplib::Response& res, const Session& session,
+void reply_feature_page(const Request& req, Response& res, const Session& session,
                         const std::string& collection, FeaturePage page, const PropertyView& view) {
     const Format format = requested_format(req, true);
     json links = {link(self_url(req, "json"), "self", geojson_type, "this page"),
@@ -147,7 +146,7 @@ void reply_feature_page(const httplib::Request& req, httplib::Response& res, con
     reply_text(res, std::move(doc), format, collection, geojson_type);
 }
 
-void reply_feature(const httplib::Request& req, httplib::Response& res, const Session& session,
+void reply_feature(const Request& req, Response& res, const Session& session,
                    const std::string& collection, std::string feature, const PropertyView& view) {
     res.set_header("Content-Crs", "<" + (view.native_crs ? storage_crs_uri(session) : std::string(crs84_uri)) + ">");
     const std::string url = collection_url(req, collection);
@@ -159,9 +158,9 @@ void reply_feature(const httplib::Request& req, httplib::Response& res, const Se
     reply_text(res, std::move(feature), requested_format(req), collection + " feature", geojson_type);
 }
 
-void add_item_routes(httplib::Server& server, Service& service) {
-    server.Get("/collections/([^/]+)/items/?", for_readers(service, [&service](const httplib::Request& req,
-                                                                               httplib::Response& res, Session& session) {
+void add_item_routes(Router& server, Service& service) {
+    server.Get("/collections/([^/]+)/items/?", for_readers(service, [&service](const Request& req,
+                                                                               Response& res, Session& session) {
         const std::string collection = req.matches[1];
         switch (find_collection(session, collection)) {
             case CollectionKind::parcels: reply_parcel_items(req, res, session, service.options); return;
@@ -169,12 +168,12 @@ void add_item_routes(httplib::Server& server, Service& service) {
             case CollectionKind::layer: reply_layer_items(req, res, session, service.options, collection); return;
         }
     }));
-    server.Get("/collections/([^/]+)/queryables/?", for_readers(service, [](const httplib::Request& req,
-                                                                             httplib::Response& res, Session& session) {
+    server.Get("/collections/([^/]+)/queryables/?", for_readers(service, [](const Request& req,
+                                                                             Response& res, Session& session) {
         reply_queryables(req, res, session, req.matches[1]);
     }));
-    server.Get("/collections/([^/]+)/items/([^/]+)", for_readers(service, [](const httplib::Request& req,
-                                                                             httplib::Response& res, Session& session) {
+    server.Get("/collections/([^/]+)/items/([^/]+)", for_readers(service, [](const Request& req,
+                                                                             Response& res, Session& session) {
         reply_one(req, res, session, req.matches[1], req.matches[2]);
     }));
 }

@@ -30,11 +30,11 @@ struct FeaturePage {
 };
 
 // Answers /collections/parcels/items and /collections/parcels/items/{id}.
-void reply_parcel_items(const httplib::Request& req, httplib::Response& res, Session& session, const Options& options);
-void reply_parcel(const httplib::Request& req, httplib::Response& res, Session& session, const std::string& id);
+void reply_parcel_items(const Request& req, Response& res, Session& session, const Options& options);
+void reply_parcel(const Request& req, Response& res, Session& session, const std::string& id);
 
 // Answers /collections/{id}/queryables (queryables.cpp).
-void reply_queryables(const httplib::Request& req, httplib::Response& res, Session& session, const std::string& id);
+void reply_queryables(const Request& req, Response& res, Session& session, const std::string& id);
 
 // The parameters /items accepts on every collection (property filters aside).
 #define LANDD_PAGE_PARAMETERS "f", "bbox", "bbox-crs", "datetime", "limit", "offset", "crs"
@@ -43,11 +43,11 @@ void reply_queryables(const httplib::Request& req, httplib::Response& res, Sessi
 // Answers the page as a GeoJSON FeatureCollection with numberMatched, numberReturned, timeStamp
 // and self/alternate/next/prev/collection links; as HTML, or CSV with f=csv (csv.hpp). The
 // Content-Crs header names the geometries' CRS.
-void reply_feature_page(const httplib::Request& req, httplib::Response& res, const Session& session,
+void reply_feature_page(const Request& req, Response& res, const Session& session,
                         const std::string& collection, FeaturePage page, const PropertyView& view);
 
 // Answers one feature (JSON text of a Feature) with self/alternate/collection links.
-void reply_feature(const httplib::Request& req, httplib::Response& res, const Session& session,
+void reply_feature(const Request& req, Response& res, const Session& session,
                    const std::string& collection, std::string feature, const PropertyView& view);
 
 }  // namespace landd

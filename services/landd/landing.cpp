@@ -1,10 +1,9 @@
 // The landing page, the conformance declaration and the API definition (OGC API - Features
 // Part 1: Core, with the GeoJSON, HTML and OpenAPI 3.0 classes).
+#include "http.hpp"
 #include "links.hpp"
 #include "openapi.hpp"
 #include "service.hpp"
-
-#include <httplib.h>
 
 namespace landd {
 
@@ -13,7 +12,7 @@ namespace {
 constexpr const char* json_type = "application/json";
 constexpr const char* openapi_type = "application/vnd.oai.openapi+json;version=3.0";
 
-nlohmann::ordered_json landing_page(const httplib::Request& req, const Options& options) {
+nlohmann::ordered_json landing_page(const Request& req, const Options& options) {
     const std::string base = base_url(req);
     return {{"title", options.title},
             {"description",
@@ -59,17 +58,17 @@ nlohmann::ordered_json functions() {
 
 }  // namespace
 
-void add_landing_routes(httplib::Server& server, Service& service) {
-    server.Get("/", for_readers(service, [&service](const httplib::Request& req, httplib::Response& res, Session&) {
+void add_landing_routes(Router& server, Service& service) {
+    server.Get("/", for_readers(service, [&service](const Request& req, Response& res, Session&) {
         reply(res, landing_page(req, service.options), requested_format(req), service.options.title);
     }));
-    server.Get("/conformance", for_readers(service, [](const httplib::Request& req, httplib::Response& res, Session&) {
+    server.Get("/conformance", for_readers(service, [](const Request& req, Response& res, Session&) {
         reply(res, conformance(), requested_format(req), "Conformance");
     }));
-    server.Get("/functions", for_readers(service, [](const httplib::Request& req, httplib::Response& res, Session&) {
+    server.Get("/functions", for_readers(service, [](const Request& req, Response& res, Session&) {
         reply(res, functions(), requested_format(req), "Functions");
     }));
-    server.Get("/api", for_readers(service, [&service](const httplib::Request& req, httplib::Response& res, Session&) {
+    server.Get("/api", for_readers(service, [&service](const Request& req, Response& res, Session&) {
         reply(res, openapi_document(base_url(req), service.options), requested_format(req), "API definition",
               openapi_type);
     }));

@@ -1,7 +1,7 @@
 // Building absolute links.
 #include "links.hpp"
 
-#include <httplib.h>
+#include "http.hpp"
 
 #include <map>
 
@@ -26,7 +26,7 @@ std::string percent_encode(const std::string& text) {
 }
 
 // Returns the URL of the request's path with the given parameters (replacing the request's own).
-std::string with_parameters(const httplib::Request& req, const std::map<std::string, std::string>& replaced) {
+std::string with_parameters(const Request& req, const std::map<std::string, std::string>& replaced) {
     std::string url = base_url(req) + percent_encode(req.path);
     char separator = '?';
     const auto add = [&](const std::string& name, const std::string& value) {
@@ -57,14 +57,11 @@ std::string path_segment(const std::string& text) {
     return out;
 }
 
-std::string collection_url(const httplib::Request& req, const std::string& id) {
+std::string collection_url(const Request& req, const std::string& id) {
     return base_url(req) + "/collections/" + path_segment(id);
 }
 
-std::string base_url(const httplib::Request& req) {
-    const std::string host = req.get_header_value("Host");
-    return "http://" + (host.empty() ? req.local_addr + ":" + std::to_string(req.local_port) : host);
-}
+std::string base_url(const Request& req) { return req.base_url; }
 
 nlohmann::ordered_json link(const std::string& href, const std::string& rel, const std::string& type, const std::string& title) {
     nlohmann::ordered_json l = {{"href", href}, {"rel", rel}, {"type", type}};
@@ -72,9 +69,9 @@ nlohmann::ordered_json link(const std::string& href, const std::string& rel, con
     return l;
 }
 
-std::string self_url(const httplib::Request& req, const std::string& f) { return with_parameters(req, {{"f", f}}); }
+std::string self_url(const Request& req, const std::string& f) { return with_parameters(req, {{"f", f}}); }
 
-std::string page_url(const httplib::Request& req, std::int64_t offset, std::int64_t limit) {
+std::string page_url(const Request& req, std::int64_t offset, std::int64_t limit) {
     return with_parameters(req, {{"offset", std::to_string(offset)}, {"limit", std::to_string(limit)}});
 }
 

@@ -30,15 +30,27 @@ void parse_listen(Options& options, const std::string& text) {
     options.port = static_cast<int>(whole_number("--listen", std::string_view(text).substr(colon + 1), 0, 65535));
 }
 
+// Checks "http(s)://HOST[:PORT][/PATH]" and drops a trailing slash.
+std::string public_url(std::string text) {
+    const bool scheme = text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
+    if (!scheme || text.find_first_of(" \t\r\n\"<>?#") != std::string::npos || text.size() <= 8) {
+        throw libland::usage_error("--public-url: '" + text + "' is not an http:// or https:// URL");
+    }
+    while (text.back() == '/') text.pop_back();
+    return text;
+}
+
 }  // namespace
 
 const char* usage() noexcept {
-    return "usage: landd --db DB [--listen HOST:PORT] [--public-read | --read-key-required]\n"
+    return "usage: landd --db DB [--listen HOST:PORT] [--public-url URL] [--public-read | --read-key-required]\n"
            "             [--default-limit N] [--max-limit N] [--max-body-mb N]\n"
-           "             [--read-timeout S] [--write-timeout S] [--threads N] [--workers N] [--quiet]\n"
-           "             [--title TEXT]\n"
+           "             [--header-timeout S] [--read-timeout S] [--write-timeout S] [--keep-alive S]\n"
+           "             [--max-connections N] [--max-queue N] [--threads N] [--workers N]\n"
+           "             [--report-workers N] [--quiet] [--title TEXT]\n"
            "  --title             the landing page's title (default \"Land database\")\n"
            "  --listen            default 127.0.0.1:8080\n"
+           "  --public-url        where clients reach the service (links); default http://HOST:PORT listened on\n"
            "  --read-key-required reading needs `Authorization: Bearer KEY` too (reader or officer)\n"
            "  --max-limit         larger page sizes are capped to it (default 10000)\n";
 }
@@ -58,6 +70,12 @@ Options parse_options(int argc, char** argv) {
         else if (arg == "--default-limit") options.default_limit = whole_number(arg, value(), 1, 1'000'000);
         else if (arg == "--max-limit") options.max_limit = whole_number(arg, value(), 1, 1'000'000);
         else if (arg == "--max-body-mb") options.max_body_bytes = static_cast<std::size_t>(whole_number(arg, value(), 1, 4096)) << 20;
+        else if (arg == "--public-url") options.public_url = public_url(value());
+        else if (arg == "--header-timeout") options.header_timeout_s = static_cast<int>(whole_number(arg, value(), 1, 3600));
+        else if (arg == "--keep-alive") options.keep_alive_s = static_cast<int>(whole_number(arg, value(), 1, 3600));
+        else if (arg == "--max-connections") options.max_connections = static_cast<unsigned>(whole_number(arg, value(), 1, 1'000'000));
+        else if (arg == "--max-queue") options.max_queue = static_cast<unsigned>(whole_number(arg, value(), 1, 1'000'000));
+        else if (arg == "--report-workers") options.costly_workers = static_cast<unsigned>(whole_number(arg, value(), 1, 64));
         else if (arg == "--read-timeout") options.read_timeout_s = static_cast<int>(whole_number(arg, value(), 1, 3600));
         else if (arg == "--write-timeout") options.write_timeout_s = static_cast<int>(whole_number(arg, value(), 1, 3600));
         else if (arg == "--threads") options.threads = static_cast<unsigned>(whole_number(arg, value(), 1, 1024));

@@ -1,11 +1,10 @@
 // Parsing and checking query parameters.
 #include "params.hpp"
 
+#include "http.hpp"
 #include "http_error.hpp"
 
 #include <libland/date.hpp>
-
-#include <httplib.h>
 
 #include <charconv>
 #include <cmath>
@@ -33,7 +32,7 @@ std::optional<double> number(const std::string& text) {
     return value;
 }
 
-std::int64_t whole_number(const httplib::Request& req, const char* name, std::int64_t fallback) {
+std::int64_t whole_number(const Request& req, const char* name, std::int64_t fallback) {
     if (!req.has_param(name)) return fallback;
     const std::string text = req.get_param_value(name);
     std::int64_t value = 0;
@@ -47,7 +46,7 @@ std::int64_t whole_number(const httplib::Request& req, const char* name, std::in
 
 }  // namespace
 
-Format requested_format(const httplib::Request& req, bool csv_allowed) {
+Format requested_format(const Request& req, bool csv_allowed) {
     if (req.has_param("f")) {
         const std::string f = req.get_param_value("f");
         if (f == "json" || f == "geojson" || f == "application/json" || f == "application/geo+json") return Format::json;
@@ -62,7 +61,7 @@ Format requested_format(const httplib::Request& req, bool csv_allowed) {
     return html != std::string::npos && (json == std::string::npos || html < json) ? Format::html : Format::json;
 }
 
-std::optional<libland::Box> bbox_parameter(const httplib::Request& req) {
+std::optional<libland::Box> bbox_parameter(const Request& req) {
     if (!req.has_param("bbox")) return std::nullopt;
     if (req.has_param("bbox-crs")) {
         const std::string crs = req.get_param_value("bbox-crs");
@@ -88,13 +87,13 @@ std::optional<libland::Box> bbox_parameter(const httplib::Request& req) {
     return libland::Box{v[0], v[1], v[2], v[3]};
 }
 
-std::int64_t limit_parameter(const httplib::Request& req, std::int64_t default_limit, std::int64_t max_limit) {
+std::int64_t limit_parameter(const Request& req, std::int64_t default_limit, std::int64_t max_limit) {
     const std::int64_t limit = whole_number(req, "limit", default_limit);
     if (limit < 1) throw bad_parameter("limit", "must be at least 1");
     return std::min(limit, max_limit);
 }
 
-std::int64_t offset_parameter(const httplib::Request& req) { return whole_number(req, "offset", 0); }
+std::int64_t offset_parameter(const Request& req) { return whole_number(req, "offset", 0); }
 
 std::string date_value(const std::string& text, const std::string& parameter) {
     std::optional<std::string> date = libland::parse_vietnam_date(text);
@@ -105,7 +104,7 @@ std::string date_value(const std::string& text, const std::string& parameter) {
     return std::move(*date);
 }
 
-std::optional<DateInterval> datetime_parameter(const httplib::Request& req) {
+std::optional<DateInterval> datetime_parameter(const Request& req) {
     if (!req.has_param("datetime")) return std::nullopt;
     const std::string text = req.get_param_value("datetime");
     const std::vector<std::string> ends = split(text, '/');
@@ -122,7 +121,7 @@ std::optional<DateInterval> datetime_parameter(const httplib::Request& req) {
     return interval;
 }
 
-std::optional<std::string> datetime_instant(const httplib::Request& req) {
+std::optional<std::string> datetime_instant(const Request& req) {
     if (!req.has_param("datetime")) return std::nullopt;
     const std::string text = req.get_param_value("datetime");
     if (text.find('/') != std::string::npos) {
@@ -131,7 +130,7 @@ std::optional<std::string> datetime_instant(const httplib::Request& req) {
     return date_value(text, "datetime");
 }
 
-std::optional<std::string> text_parameter(const httplib::Request& req, const std::string& name) {
+std::optional<std::string> text_parameter(const Request& req, const std::string& name) {
     if (!req.has_param(name.c_str())) return std::nullopt;
     std::string value = req.get_param_value(name.c_str());
     if (value.empty()) return std::nullopt;

@@ -1,10 +1,9 @@
 // The parcels collection: the map as of `datetime` (current without it), filtered by bbox, use
 // and sheet; one parcel by uid or key, and the 404 that explains a retired parcel.
 #include "geojson.hpp"
+#include "http.hpp"
 #include "http_error.hpp"
 #include "items.hpp"
-
-#include <httplib.h>
 
 #include <algorithm>
 
@@ -54,7 +53,7 @@ HttpError absent_on(const libland::ParcelHistory& history, const std::string& id
 
 }  // namespace
 
-void reply_parcel_items(const httplib::Request& req, httplib::Response& res, Session& session, const Options& options) {
+void reply_parcel_items(const Request& req, Response& res, Session& session, const Options& options) {
     libland::ParcelQuery query;
     query.date = datetime_instant(req).value_or(current);
     const std::vector<libland::Queryable> queryables = session.store.parcel_queryables(query.date);
@@ -75,7 +74,7 @@ void reply_parcel_items(const httplib::Request& req, httplib::Response& res, Ses
     reply_feature_page(req, res, session, "parcels", std::move(page), item.view);
 }
 
-void reply_parcel(const httplib::Request& req, httplib::Response& res, Session& session, const std::string& id) {
+void reply_parcel(const Request& req, Response& res, Session& session, const std::string& id) {
     const std::string date = datetime_instant(req).value_or(current);
     const PropertyView view = property_view(req, session, session.store.parcel_queryables(date), reads_private(req, session));
     const libland::ParcelPage found = session.store.parcel_at(id, date);

@@ -1,11 +1,10 @@
 // /collections/{id}/queryables: the properties a filter may name, as a JSON Schema (OGC API -
 // Features Part 3). Private fields are listed only for clients that may read them.
 #include "collections.hpp"
+#include "http.hpp"
 #include "item_query.hpp"
 #include "items.hpp"
 #include "links.hpp"
-
-#include <httplib.h>
 
 namespace landd {
 
@@ -26,7 +25,7 @@ json schema_of(libland::FieldType type) {
 
 }  // namespace
 
-void reply_queryables(const httplib::Request& req, httplib::Response& res, Session& session, const std::string& id) {
+void reply_queryables(const Request& req, Response& res, Session& session, const std::string& id) {
     const CollectionKind kind = find_collection(session, id);
     refuse_unknown_parameters(req, {"f", "datetime"});
     std::vector<libland::Queryable> queryables;

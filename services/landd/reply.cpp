@@ -1,11 +1,10 @@
 // Writing answers: a JSON document as JSON or as its HTML page.
+#include "http.hpp"
 #include "service.hpp"
-
-#include <httplib.h>
 
 namespace landd {
 
-void reply(httplib::Response& res, const nlohmann::ordered_json& doc, Format format,
+void reply(Response& res, const nlohmann::ordered_json& doc, Format format,
            const std::string& title, const char* json_type) {
     res.status = 200;
     if (format == Format::html) {
@@ -15,7 +14,7 @@ void reply(httplib::Response& res, const nlohmann::ordered_json& doc, Format for
     }
 }
 
-void reply_text(httplib::Response& res, std::string json_text, Format format, const std::string& title,
+void reply_text(Response& res, std::string json_text, Format format, const std::string& title,
                 const char* json_type) {
     if (format == Format::html) {
         reply(res, nlohmann::ordered_json::parse(json_text), format, title, json_type);

@@ -1,13 +1,13 @@
 // Printable documents: GET /reports/changes?from=DATE&to=DATE&f=pdf|xlsx (the change report of
 // the period) and GET /collections/parcels/items/{id}/extract.pdf[?datetime=DATE] (the cadastral
 // extract). Readers may fetch both. Each is written to a private temporary file, sent, removed.
+#include "http.hpp"
 #include "http_error.hpp"
+#include "public_text.hpp"
 #include "service.hpp"
 
 #include <libland/error.hpp>
 #include <libland/report.hpp>
-
-#include <httplib.h>
 
 #include <atomic>
 #include <filesystem>
@@ -25,7 +25,7 @@ public:
     explicit TempFile(const std::string& extension) {
         static std::atomic<unsigned> counter{0};
         path_ = (std::filesystem::temp_directory_path() /
-                 ("landd-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + extension))
+                 ("landd-report-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + extension))
                     .string();
     }
     ~TempFile() {
@@ -44,12 +44,12 @@ private:
     std::string path_;
 };
 
-std::string required_date(const httplib::Request& req, const char* name) {
+std::string required_date(const Request& req, const char* name) {
     if (!req.has_param(name)) throw bad_parameter(name, "required (YYYY-MM-DD)");
     return date_value(req.get_param_value(name), name);
 }
 
-libland::Language language(const httplib::Request& req) {
+libland::Language language(const Request& req) {
     const std::string lang = req.has_param("lang") ? req.get_param_value("lang") : "vi";
     if (lang != "vi" && lang != "en") throw bad_parameter("lang", "vi or en");
     return lang == "vi" ? libland::Language::vi : libland::Language::en;
@@ -57,8 +57,8 @@ libland::Language language(const httplib::Request& req) {
 
 }  // namespace
 
-void add_report_document_routes(httplib::Server& server, Service& service) {
-    server.Get("/reports/changes", for_readers(service, [](const httplib::Request& req, httplib::Response& res,
+void add_report_document_routes(Router& server, Service& service) {
+    server.Get("/reports/changes", for_costly_reads(service, [](const Request& req, Response& res,
                                                            Session& session) {
         const std::string f = req.has_param("f") ? req.get_param_value("f") : "pdf";
         if (f != "pdf" && f != "xlsx") throw bad_parameter("f", "pdf or xlsx");
@@ -78,7 +78,7 @@ void add_report_document_routes(httplib::Server& server, Service& service) {
                                          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }));
     server.Get("/collections/parcels/items/([^/]+)/extract.pdf",
-               for_readers(service, [](const httplib::Request& req, httplib::Response& res, Session& session) {
+               for_costly_reads(service, [](const Request& req, Response& res, Session& session) {
                    const std::string parcel = req.matches[1];
                    const std::string date =
                        req.has_param("datetime") ? date_value(req.get_param_value("datetime"), "datetime") : "";
@@ -88,7 +88,7 @@ void add_report_document_routes(httplib::Server& server, Service& service) {
                    try {
                        libland::write_parcel_extract(session.store, parcel, date, options, file.path());
                    } catch (const libland::usage_error& e) {  // no such parcel on the date
-                       throw not_found(e.what());
+                       throw not_found(public_text(e.what()));
                    }
                    res.set_content(file.read(), "application/pdf");
                }));

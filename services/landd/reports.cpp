@@ -1,10 +1,9 @@
 // /reports/transition?from=DATE&to=DATE: the land-use transition matrix between the map on two
 // dates (hectares), as JSON or as the CSV `land changes --matrix` writes (f=csv).
+#include "http.hpp"
 #include "http_error.hpp"
 #include "links.hpp"
 #include "service.hpp"
-
-#include <httplib.h>
 
 #include <cstdio>
 
@@ -14,12 +13,12 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string required_date(const httplib::Request& req, const char* name) {
+std::string required_date(const Request& req, const char* name) {
     if (!req.has_param(name)) throw bad_parameter(name, "required (YYYY-MM-DD)");
     return date_value(req.get_param_value(name), name);
 }
 
-json matrix_json(const httplib::Request& req, const std::string& from, const std::string& to,
+json matrix_json(const Request& req, const std::string& from, const std::string& to,
                  const libland::StoreChanges& changes) {
     const libland::TransitionMatrix& m = changes.changes.matrix;
     json rows = json::array();
@@ -47,8 +46,8 @@ json matrix_json(const httplib::Request& req, const std::string& from, const std
 
 }  // namespace
 
-void add_report_routes(httplib::Server& server, Service& service) {
-    server.Get("/reports/transition", for_readers(service, [](const httplib::Request& req, httplib::Response& res,
+void add_report_routes(Router& server, Service& service) {
+    server.Get("/reports/transition", for_costly_reads(service, [](const Request& req, Response& res,
                                                                Session& session) {
         const Format format = requested_format(req, true);
         const std::string from = required_date(req, "from");

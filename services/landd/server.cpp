@@ -1,84 +1,99 @@
-// Putting the service together on cpp-httplib: a thread pool whose workers borrow database
-// sessions, bounded bodies and timeouts, JSON errors for every failure, one access line per
-// request on stderr (never the Authorization header).
+// Putting the service together on Boost.Beast: I/O threads that read and write every
+// connection (connection.cpp), request threads that borrow database sessions (WorkQueue), the
+// routes, memory held in bounds, and a clean stop on SIGINT/SIGTERM.
 #include "server.hpp"
 
-#include "http_error.hpp"
+#include "connection.hpp"
+#include "public_text.hpp"
 #include "service.hpp"
 
 #include <libland/error.hpp>
 
-#include <httplib.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/strand.hpp>
 
-#include <chrono>
+#include <sqlite3.h>
+
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <malloc.h>
 #include <pthread.h>
+#include <sys/resource.h>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace landd {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
 
-// When the request now handled by this thread began (set before routing).
-thread_local Clock::time_point request_start;
+constexpr unsigned io_threads = 2;
+constexpr unsigned costly_waiting = 4;            // reports waiting for the costly gate; more: 503
+constexpr std::size_t cached_answers = 32;        // reports kept per (database state, request)
+constexpr std::size_t cached_bytes = 64u << 20;   // ... in at most this much memory
+constexpr sqlite3_int64 sqlite_heap = 128 << 20;  // SQLite's page caches of every session together
 
-// Writes "METHOD TARGET STATUS MS ms" (the time is "-" for a request refused before routing).
-void log_request(const httplib::Request& req, const httplib::Response& res) {
-    if (request_start == Clock::time_point{}) {
-        std::fprintf(stderr, "%s %s %d - ms\n", req.method.c_str(), req.target.c_str(), res.status);
-        return;
-    }
-    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
-    request_start = Clock::time_point{};
-    std::fprintf(stderr, "%s %s %d %.1f ms\n", req.method.c_str(), req.target.c_str(), res.status, ms);
-}
-
-// Gives error answers that carry no body yet (unknown route, body too large) a JSON one.
-void fill_error_body(const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    switch (res.status) {
-        case 404: reply_error(res, not_found("no resource at " + req.path)); break;
-        case 413: reply_error(res, HttpError(413, "PayloadTooLarge", "the request body is larger than the service accepts", "body")); break;
-        case 405: reply_error(res, HttpError(405, "MethodNotAllowed", req.method + " is not allowed on " + req.path)); break;
-        default: reply_error(res, HttpError(res.status, "Error", "the request could not be served"));
+// Keeps memory in bounds: two malloc arenas instead of one per thread (each request thread's
+// arena would grow to its largest request and stay there), SQLite's caches under one soft limit
+// for the whole process, and enough file descriptors for --max-connections.
+void bound_resources(const Options& options) {
+    mallopt(M_ARENA_MAX, 2);
+    sqlite3_soft_heap_limit64(sqlite_heap);
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = std::min<rlim_t>(files.rlim_max, options.max_connections + options.threads * 4 + 256);
+        setrlimit(RLIMIT_NOFILE, &files);
     }
 }
 
-void configure(httplib::Server& server, Service& service) {
-    const Options& o = service.options;
-    const unsigned threads = o.threads;
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    server.set_payload_max_length(o.max_body_bytes);
-    server.set_read_timeout(o.read_timeout_s);
-    server.set_write_timeout(o.write_timeout_s);
-    server.set_keep_alive_max_count(1000);
-    server.set_keep_alive_timeout(5);
-    server.set_tcp_nodelay(true);
-    // Web pages of other origins (the departments' maps) may read the service.
-    server.set_default_headers({{"Access-Control-Allow-Origin", "*"}});
-    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-        request_start = Clock::now();
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
-    server.set_error_handler(fill_error_body);
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
-        try {
-            std::rethrow_exception(error);
-        } catch (...) {
-            reply_current_exception(res);
+// The names under which the database may appear in a message: as given, absolute, resolved, and
+// its file name alone when it has an extension ("land.sqlite"; a bare "db" would hide words).
+std::vector<std::pair<std::string, std::string>> database_names(const std::string& db) {
+    namespace fs = std::filesystem;
+    std::error_code ignored;
+    std::vector<std::pair<std::string, std::string>> out = {{db, "the database"},
+                                                            {fs::absolute(db, ignored).string(), "the database"},
+                                                            {fs::weakly_canonical(db, ignored).string(), "the database"}};
+    const fs::path name = fs::path(db).filename();
+    if (name.has_extension() && name.string().size() > 4) out.emplace_back(name.string(), "the database");
+    return out;
+}
+
+void add_routes(Router& router, Service& service) {
+    add_landing_routes(router, service);
+    add_collection_routes(router, service);
+    add_item_routes(router, service);
+    add_history_routes(router, service);
+    add_report_routes(router, service);
+    add_report_document_routes(router, service);
+    add_write_routes(router, service);
+}
+
+tcp::endpoint listen_endpoint(net::io_context& io, const Options& options) {
+    boost::system::error_code ec;
+    tcp::resolver resolver(io);
+    const auto found = resolver.resolve(options.host, std::to_string(options.port), tcp::resolver::passive, ec);
+    if (ec || found.empty()) throw libland::usage_error("cannot listen on " + options.host + ": unknown host");
+    return found.begin()->endpoint();
+}
+
+// Accepts connections until the I/O context stops.
+void accept_next(tcp::acceptor& acceptor, net::io_context& io, ConnectionContext& context) {
+    acceptor.async_accept(net::make_strand(io), [&acceptor, &io, &context](boost::system::error_code ec, tcp::socket socket) {
+        if (!ec) serve_connection(std::move(socket), context);
+        if (ec == net::error::operation_aborted) return;
+        if (ec == net::error::no_descriptors || ec == net::error::no_buffer_space) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));  // out of descriptors: let some close
         }
+        accept_next(acceptor, io, context);
     });
-    if (!o.quiet) server.set_logger(log_request);
-    add_landing_routes(server, service);
-    add_collection_routes(server, service);
-    add_item_routes(server, service);
-    add_history_routes(server, service);
-    add_report_routes(server, service);
-    add_report_document_routes(server, service);
-    add_write_routes(server, service);
 }
 
 }  // namespace
@@ -91,18 +106,38 @@ int serve(const Options& options) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
+    bound_resources(options);
 
-    Service service{options, SessionPool(options.db), WorkGate(options.workers)};
-    httplib::Server server;
-    configure(server, service);
-    int port = options.port;
-    if (port == 0) {
-        port = server.bind_to_any_port(options.host);
-    } else if (!server.bind_to_port(options.host, port)) {
-        port = -1;
+    const std::string upload_folder = std::filesystem::temp_directory_path().string();
+    hide_paths(database_names(options.db));
+    remove_stale_uploads(upload_folder);
+
+    Service service{options, SessionPool(options.db), WorkGate(options.workers),
+                    CostlyWork(options.costly_workers, costly_waiting, cached_answers, cached_bytes)};
+    Router router;
+    add_routes(router, service);
+    libland::Store keys = libland::Store::open(options.db);
+    ConnectionContext context{options, router};
+    context.upload_folder = upload_folder;
+    context.keys = &keys;
+
+    net::io_context io(static_cast<int>(io_threads));
+    tcp::acceptor acceptor(io);
+    {
+        const tcp::endpoint endpoint = listen_endpoint(io, options);
+        boost::system::error_code ec;
+        acceptor.open(endpoint.protocol(), ec);
+        if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+        if (!ec) acceptor.bind(endpoint, ec);
+        if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+        if (ec) throw libland::usage_error("cannot listen on " + options.host + ":" + std::to_string(options.port));
     }
-    if (port < 0) throw libland::usage_error("cannot listen on " + options.host + ":" + std::to_string(options.port));
-    std::fprintf(stderr, "landd: serving %s on http://%s:%d/\n", options.db.c_str(), options.host.c_str(), port);
+    const unsigned short port = acceptor.local_endpoint().port();
+    const std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+    context.base_url = options.public_url.empty() ? "http://" + host + ":" + std::to_string(port) : options.public_url;
+    WorkQueue queue(options.threads, options.max_queue);  // before `io` ends: its jobs hold connections
+    context.queue = &queue;
+    std::fprintf(stderr, "landd: serving %s on http://%s:%u/\n", options.db.c_str(), host.c_str(), port);
     std::fflush(stderr);
 
     std::atomic<bool> stopping = false;
@@ -114,17 +149,20 @@ int serve(const Options& options) {
             std::fprintf(stderr, "landd: opening database sessions ahead failed: %s\n", e.what());
         }
     });
-    std::thread stopper([&server, &stopping, stop_signals] {
+    std::thread stopper([&io, &stopping, stop_signals] {
         int signal = 0;
         sigwait(&stop_signals, &signal);
         stopping = true;
-        server.stop();
+        io.stop();
     });
-    const bool ok = server.listen_after_bind();
-    if (!ok) pthread_kill(stopper.native_handle(), SIGTERM);  // listening failed: release the waiter
+    accept_next(acceptor, io, context);
+    std::vector<std::thread> io_runners;
+    for (unsigned i = 1; i < io_threads; ++i) io_runners.emplace_back([&io] { io.run(); });
+    io.run();
+    for (std::thread& t : io_runners) t.join();
     stopper.join();
     warm_up.join();
-    return ok ? 0 : 1;
+    return 0;
 }
 
 }  // namespace landd

@@ -4,19 +4,17 @@
 // POST /transactions/{split|merge|set-use|retire|adjust} (a JSON body, "dry_run": true for a
 // preview). Each answers 201 with the CommitSummary (200 for a dry run, nothing recorded), or a
 // JSON error with nothing written.
+#include "http.hpp"
 #include "http_error.hpp"
+#include "public_text.hpp"
 #include "service.hpp"
 
 #include <libland/read.hpp>
 #include <libland/validate.hpp>
 
-#include <httplib.h>
-
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 namespace landd {
 
@@ -43,30 +41,33 @@ json findings_json(const std::vector<libland::Finding>& findings) {
 }
 
 // 201 with what was recorded; 200 for a dry run (nothing recorded, `commit` the id it would take).
-void reply_summary(httplib::Response& res, const libland::CommitSummary& summary) {
+void reply_summary(Response& res, const libland::CommitSummary& summary) {
     res.status = summary.dry_run ? 200 : 201;
     res.set_content(summary_json(summary).dump(), "application/json");
 }
 
-// The uploaded file in a private temporary file, removed on destruction.
+// The uploaded file (streamed to a temporary file by the server) under a name with the
+// extension its content calls for, removed on destruction.
 class Upload {
 public:
-    // Writes the body with the extension its content calls for. Throws HttpError 400.
-    explicit Upload(const std::string& body) {
+    // Throws HttpError 400 when the body is neither a GeoPackage nor a GeoJSON document.
+    explicit Upload(const Request& req) {
+        if (!req.upload) throw HttpError(400, "InvalidInput", "the body must be a GeoPackage or a GeoJSON survey", "body");
+        const std::string& received = req.upload->path();
+        char head[64] = {};
+        std::ifstream in(received, std::ios::binary);
+        in.read(head, sizeof head - 1);
+        const std::string start(head, static_cast<std::size_t>(in.gcount()));
         const char* suffix = nullptr;
-        if (body.rfind("SQLite format 3", 0) == 0) suffix = ".gpkg";
-        else if (const std::size_t first = body.find_first_not_of(" \t\r\n"); first != std::string::npos && body[first] == '{') suffix = ".geojson";
+        if (start.rfind("SQLite format 3", 0) == 0) suffix = ".gpkg";
+        else if (const std::size_t first = start.find_first_not_of(" \t\r\n"); first != std::string::npos && start[first] == '{') suffix = ".geojson";
         if (suffix == nullptr) {
             throw HttpError(400, "InvalidInput", "the body must be a GeoPackage or a GeoJSON survey", "body");
         }
-        std::string pattern = (std::filesystem::temp_directory_path() / "landd-survey-XXXXXX").string() + suffix;
-        const int fd = mkstemps(pattern.data(), static_cast<int>(std::strlen(suffix)));
-        if (fd < 0) throw HttpError(500, "ServerError", "cannot store the upload in the temporary folder");
-        ::close(fd);
-        path_ = pattern;
-        std::ofstream out(path_, std::ios::binary);
-        out.write(body.data(), static_cast<std::streamsize>(body.size()));
-        if (!out.flush()) throw HttpError(500, "ServerError", "cannot store the upload in the temporary folder");
+        path_ = received + suffix;
+        if (std::rename(received.c_str(), path_.c_str()) != 0) {
+            throw HttpError(500, "ServerError", "cannot store the upload in the temporary folder");
+        }
     }
     ~Upload() { std::remove(path_.c_str()); }
     Upload(const Upload&) = delete;
@@ -78,7 +79,7 @@ private:
     std::string path_;
 };
 
-std::string required_parameter(const httplib::Request& req, const char* name) {
+std::string required_parameter(const Request& req, const char* name) {
     std::optional<std::string> value = text_parameter(req, name);
     if (!value) throw bad_parameter(name, "required");
     return *value;
@@ -97,14 +98,14 @@ std::vector<std::string> comma_list(const std::string& text) {
 }
 
 // The name of the officer's key the request carries: the author of its write.
-std::string author_of(const httplib::Request& req, libland::Store& store) {
+std::string author_of(const Request& req, libland::Store& store) {
     const std::string header = req.get_header_value("Authorization");
     constexpr std::string_view scheme = "Bearer ";
     if (header.compare(0, scheme.size(), scheme) != 0) return "";
     return store.key_name(header.substr(scheme.size())).value_or("");
 }
 
-void post_survey(const httplib::Request& req, httplib::Response& res, Session& session) {
+void post_survey(const Request& req, Response& res, Session& session) {
     libland::CommitInfo info;
     info.author = author_of(req, session.store);
     info.date = date_value(required_parameter(req, "date"), "date");
@@ -122,7 +123,7 @@ void post_survey(const httplib::Request& req, httplib::Response& res, Session& s
     read.encoding = text_parameter(req, "encoding").value_or("");
     const std::string scope = text_parameter(req, "scope").value_or("sheets");
     if (scope != "sheets" && scope != "communes") throw bad_parameter("scope", "sheets or communes");
-    const Upload upload(req.body);
+    const Upload upload(req);
     // The upload's own name (never the temporary file's): `filename`, else "upload" with its type.
     info.source_name = text_parameter(req, "filename")
                            .value_or("upload" + std::filesystem::path(upload.path()).extension().string());
@@ -134,7 +135,7 @@ void post_survey(const httplib::Request& req, httplib::Response& res, Session& s
                                                    scope == "communes" ? libland::SurveyScope::communes
                                                                        : libland::SurveyScope::sheets));
     } catch (const libland::survey_refused& refused) {
-        HttpError error(422, "SurveyRefused", refused.what());
+        HttpError error(422, "SurveyRefused", public_text(refused.what()));
         error.details["findings"] = findings_json(refused.errors());
         throw error;
     }
@@ -217,9 +218,9 @@ libland::CommitSummary run_transaction(const std::string& operation, const Body&
 
 }  // namespace
 
-void add_write_routes(httplib::Server& server, Service& service) {
-    server.Post("/surveys", for_officers(service, post_survey));
-    server.Post("/transactions/([^/]+)", for_officers(service, [](const httplib::Request& req, httplib::Response& res,
+void add_write_routes(Router& server, Service& service) {
+    server.Post("/surveys", for_officers(service, post_survey), BodyKind::upload);
+    server.Post("/transactions/([^/]+)", for_officers(service, [](const Request& req, Response& res,
                                                                    Session& session) {
         const Body body(req.body, author_of(req, session.writer()));
         reply_summary(res, run_transaction(req.matches[1], body, session.writer()));
