@@ -22,10 +22,13 @@ class ChangeSet:
     into ``before`` and ``after``).
     """
 
-    def __init__(self, native: _libland.ChangeSet, before: Snapshot, after: Snapshot) -> None:
+    def __init__(self, native: _libland.ChangeSet, before: Snapshot, after: Snapshot,
+                 sources: Optional[List[_libland.ChangeSource]] = None) -> None:
         self._native = native
         self.before = before
         self.after = after
+        # A land database's changes: the commit behind each event (parallel to event_list).
+        self.sources = sources
         self._events: Optional[Any] = None
 
     @property
@@ -120,7 +123,7 @@ class ChangeSet:
     def write(self, path: str, include_unchanged: bool = False) -> None:
         """Writes the change table as CSV, GeoJSON or GeoPackage (by the extension)."""
         _libland.write_changes(self._native, self.before._native, self.after._native, str(path),
-                               include_unchanged)
+                               include_unchanged, self.sources)
 
     def write_matrix(self, path: str) -> None:
         """Writes the transition matrix as CSV (hectares, 4 decimals), as `land diff --matrix`."""

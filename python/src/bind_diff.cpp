@@ -121,9 +121,20 @@ void bind_functions(py::module_& m) {
           py::arg("include_unchanged"), py::arg("with_outlines"),
           "Returns the change table as a dict of columns, the rows `land diff` writes (outlines as "
           "WKB, a POLYGON where one part).");
-    m.def("write_changes", &write_changes, py::arg("changes"), py::arg("before"), py::arg("after"),
-          py::arg("path"), py::arg("include_unchanged"), py::call_guard<py::gil_scoped_release>(),
-          "Writes the change table as CSV, GeoJSON or GeoPackage (by the extension).");
+    py::class_<ChangeSource>(m, "ChangeSource", "The recorded commit behind a change of a land database's map.")
+        .def_readonly("commit", &ChangeSource::commit, "0: no recorded commit.")
+        .def_readonly("date", &ChangeSource::date)
+        .def_readonly("document", &ChangeSource::document);
+    m.def(
+        "write_changes",
+        [](const ChangeSet& changes, const Snapshot& before, const Snapshot& after, const std::string& path,
+           bool include_unchanged, const std::optional<std::vector<ChangeSource>>& sources) {
+            write_changes(changes, before, after, path, include_unchanged, sources ? &*sources : nullptr);
+        },
+        py::arg("changes"), py::arg("before"), py::arg("after"), py::arg("path"), py::arg("include_unchanged"),
+        py::arg("sources") = py::none(), py::call_guard<py::gil_scoped_release>(),
+        "Writes the change table as CSV, GeoJSON or GeoPackage (by the extension); with sources\n"
+        "(a land database's changes), the columns date, document and commit too.");
     m.def("write_matrix_csv", &write_matrix_csv, py::arg("matrix"), py::arg("path"),
           py::call_guard<py::gil_scoped_release>(),
           "Writes the transition matrix as CSV, hectares with 4 decimals.");

@@ -92,7 +92,7 @@ int serve(const Options& options) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    Service service{options, SessionPool(options.db), WorkGate(options.workers)};
+    Service service{options, SessionPool(options.db), WorkGate(options.workers), {}};
     httplib::Server server;
     configure(server, service);
     int port = options.port;

@@ -1,6 +1,7 @@
 #pragma once
 // What every route of landd shares: the options, the database sessions, the access rules, and
 // the way answers are written (JSON, GeoJSON or HTML).
+#include "key_uses.hpp"
 #include "options.hpp"
 #include "params.hpp"
 #include "sessions.hpp"
@@ -23,6 +24,7 @@ struct Service {
     Options options;
     SessionPool sessions;
     WorkGate reads;   // requests answered from the database at once (--workers)
+    KeyUses key_uses; // the days on which each key's use was last recorded
 };
 
 using RouteHandler = std::function<void(const httplib::Request&, httplib::Response&, Session&)>;
@@ -34,7 +36,7 @@ using HttpHandler = std::function<void(const httplib::Request&, httplib::Respons
 // The same for writes: an officer's key is required.
 [[nodiscard]] HttpHandler for_officers(Service& service, RouteHandler handler);
 
-// Returns whether the request's key may read the private fields (an officer's key).
+// Returns whether the request's key may read the private fields (an officer's or a registry key).
 [[nodiscard]] bool reads_private(const httplib::Request& req, Session& session);
 
 // Answers the document as JSON (`json_type`) or, when asked for, as an HTML page.
