@@ -131,6 +131,9 @@ public:
     // Returns the versions by id (absent ones left out), their attributes read as `fields`.
     [[nodiscard]] virtual std::vector<StoredVersion> stored_versions(const std::vector<std::int64_t>& ids,
                                                                      const std::vector<Field>& fields) = 0;
+    // Returns the copy of a closed version that the revert of the commit that closed it reopened
+    // (same uid), nothing when that commit is not reverted.
+    [[nodiscard]] virtual std::optional<std::int64_t> reopened_copy(std::int64_t version) = 0;
     // Returns the events a commit recorded, by id.
     [[nodiscard]] virtual std::vector<RecordedEvent> commit_events(std::int64_t commit) = 0;
     // Applies the plan inside the held write lock.

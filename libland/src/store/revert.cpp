@@ -32,13 +32,29 @@ std::map<std::int64_t, StoredVersion> read_versions(store::Backend& backend, con
     return out;
 }
 
-// Refuses a revert when later commits changed what the commit opened, naming the parcels.
-void check_still_current(std::int64_t commit, const std::map<std::int64_t, StoredVersion>& opened) {
+// Returns, for each version the commit opened, the version that stands for it now: itself while
+// current, else the copy reopened by the revert of the commit that closed it (and so on). Refuses
+// (naming the parcels and the commits) when a later commit that is not reverted changed them.
+std::map<std::int64_t, std::int64_t> current_copies(store::Backend& backend, std::int64_t commit,
+                                                    const std::set<std::int64_t>& opened) {
+    std::map<std::int64_t, std::int64_t> out;
     std::map<std::string, std::set<std::int64_t>> changed;  // key -> later commits
-    for (const auto& [id, v] : opened) {
-        if (!v.valid_to.empty()) changed[v.parcel.key].insert(v.closed_by);
+    for (const std::int64_t id : opened) {
+        std::int64_t at = id;
+        for (;;) {
+            const std::vector<StoredVersion> v = backend.stored_versions({at}, {});
+            if (v.empty()) throw input_error(backend.path() + ": parcel version " + std::to_string(at) + " is missing");
+            if (v.front().valid_to.empty()) break;
+            const std::optional<std::int64_t> copy = backend.reopened_copy(at);
+            if (!copy) {
+                changed[v.front().parcel.key].insert(v.front().closed_by);
+                break;
+            }
+            at = *copy;
+        }
+        out[id] = at;
     }
-    if (changed.empty()) return;
+    if (changed.empty()) return out;
     std::string named;
     for (const auto& [key, commits] : changed) {
         named += (named.empty() ? "" : ", ") + key + " (commit";
@@ -53,18 +69,20 @@ std::size_t index_of(const std::vector<std::int64_t>& ids, std::int64_t id) {
     return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
 }
 
-// The revert of one recorded event: closes its children, reopens its parents.
-store::PlannedEvent reverted(const RecordedEvent& e, const std::map<std::int64_t, StoredVersion>& versions) {
+// The revert of one recorded event: closes its children (their current copies), reopens its
+// parents.
+store::PlannedEvent reverted(const RecordedEvent& e, const std::map<std::int64_t, StoredVersion>& versions,
+                             const std::map<std::int64_t, std::int64_t>& current) {
     store::PlannedEvent out;
     out.type = e.type == resurveyed_event ? resurveyed_event : "reverted";
-    out.closes = e.children;
+    for (std::int64_t id : e.children) out.closes.push_back(current.at(id));
     for (std::int64_t id : e.parents) {
         const StoredVersion& v = versions.at(id);
         out.opens.push_back(store::NewVersion{v.parcel, v.uid, v.attributes_json});
         out.where.insert(out.where.end(), v.parcel.geometry.begin(), v.parcel.geometry.end());
     }
     if (out.where.empty()) {
-        for (std::int64_t id : e.children) {
+        for (std::int64_t id : out.closes) {
             const MultiPolygon& g = versions.at(id).parcel.geometry;
             out.where.insert(out.where.end(), g.begin(), g.end());
         }
@@ -96,8 +114,10 @@ CommitSummary Store::revert(std::int64_t commit, const CommitInfo& info) {
         throw usage_error("commit " + std::to_string(commit) + " changed no parcel; there is nothing to revert");
     }
     const std::vector<Field>& fields = tx.schema().fields;
-    const std::map<std::int64_t, StoredVersion> opened = read_versions(backend, opened_ids, fields);
-    check_still_current(commit, opened);
+    const std::map<std::int64_t, std::int64_t> current = current_copies(backend, commit, opened_ids);
+    std::set<std::int64_t> current_ids;
+    for (const auto& [id, now] : current) current_ids.insert(now);
+    const std::map<std::int64_t, StoredVersion> opened = read_versions(backend, current_ids, fields);
     std::map<std::int64_t, StoredVersion> versions = read_versions(backend, closed_ids, fields);
     versions.insert(opened.begin(), opened.end());
 
@@ -107,7 +127,7 @@ CommitSummary Store::revert(std::int64_t commit, const CommitInfo& info) {
     for (std::int64_t id : closed_ids) reopened.push_back(versions.at(id).parcel.geometry);
     tx.check_no_overlap(reopened, own_uids);
 
-    for (const RecordedEvent& e : events) tx.add(reverted(e, versions));
+    for (const RecordedEvent& e : events) tx.add(reverted(e, versions, current));
     tx.reverting(commit);
     return tx.commit();
 }

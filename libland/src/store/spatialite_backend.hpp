@@ -33,6 +33,7 @@ public:
     [[nodiscard]] std::vector<StoredVersion> stored_versions(const std::vector<std::int64_t>& ids,
                                                              const std::vector<Field>& fields) override;
     [[nodiscard]] std::vector<RecordedEvent> commit_events(std::int64_t commit) override;
+    [[nodiscard]] std::optional<std::int64_t> reopened_copy(std::int64_t version) override;
 
     [[nodiscard]] ParcelHistory history(std::int64_t uid) override;
     [[nodiscard]] std::vector<CommitRecord> log() override;

@@ -30,7 +30,8 @@ DROP TABLE api_keys;
 ALTER TABLE api_keys_3 RENAME TO api_keys;
 CREATE TABLE commit_reverts (
   commit_id INTEGER PRIMARY KEY REFERENCES commits,
-  reverted  INTEGER NOT NULL UNIQUE REFERENCES commits);
+  reverted  INTEGER NOT NULL REFERENCES commits);
+CREATE INDEX commit_reverts_reverted ON commit_reverts (reverted);
 )sql";
 
 constexpr const char* steps[] = {nullptr, nullptr, to_version_2, to_version_3};  // steps[v]: (v - 1) -> v

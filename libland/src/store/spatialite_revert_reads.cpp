@@ -35,6 +35,17 @@ std::vector<StoredVersion> SpatialiteBackend::stored_versions(const std::vector<
     return out;
 }
 
+std::optional<std::int64_t> SpatialiteBackend::reopened_copy(std::int64_t version) {
+    detail::Statement q(db_,
+                        "SELECT copy.version_id FROM parcel_versions v "
+                        "JOIN commit_reverts r ON r.reverted = v.closed_by "
+                        "JOIN parcel_versions copy ON copy.commit_id = r.commit_id AND copy.uid = v.uid "
+                        "WHERE v.version_id = ? ORDER BY copy.version_id DESC LIMIT 1");
+    q.bind(1, version);
+    if (!q.step()) return std::nullopt;
+    return q.integer(0);
+}
+
 std::vector<RecordedEvent> SpatialiteBackend::commit_events(std::int64_t commit) {
     detail::Statement events(db_, "SELECT event_id, type FROM events WHERE commit_id = ? ORDER BY event_id");
     detail::Statement members(db_, "SELECT role, version_id FROM event_parcels WHERE event_id = ? ORDER BY version_id");

@@ -96,7 +96,8 @@ CREATE TABLE api_keys (
   last_used  TEXT);
 CREATE TABLE commit_reverts (
   commit_id INTEGER PRIMARY KEY REFERENCES commits,
-  reverted  INTEGER NOT NULL UNIQUE REFERENCES commits);
+  reverted  INTEGER NOT NULL REFERENCES commits);
+CREATE INDEX commit_reverts_reverted ON commit_reverts (reverted);
 )sql";
 
 // The current map as a view QGIS opens like a table (through parcel_versions' spatial index).
