@@ -111,7 +111,7 @@ int run(const Settings& s) {
 
     const auto write_start = Clock::now();
     libland::write_changes(changes, before, after, s.out + "/diff_bench_changes.csv", false);
-    libland::write_matrix_csv(changes.matrix, s.out + "/diff_bench_matrix.csv");
+    libland::write_matrix(changes.matrix, s.out + "/diff_bench_matrix.csv");
     const double write = seconds_since(write_start);
     const double total = seconds_since(start);
 

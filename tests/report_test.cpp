@@ -3,7 +3,7 @@
 
 #include "report/parcel_outline.hpp"
 #include "report/wording.hpp"
-#include "report/xlsx_workbook.hpp"
+#include "detail/xlsx_workbook.hpp"
 
 #include <libland/error.hpp>
 #include <libland/land_use.hpp>
@@ -113,11 +113,11 @@ BOOST_AUTO_TEST_CASE(outline_vertices_go_clockwise_from_the_north_west_with_edge
 }
 
 BOOST_AUTO_TEST_CASE(cell_names_are_excel_a1_names) {
-    BOOST_TEST(report::cell_name(0, 0) == "A1");
-    BOOST_TEST(report::cell_name(4, 25) == "Z5");
-    BOOST_TEST(report::cell_name(4, 27) == "AB5");
-    BOOST_TEST(report::cell_name(9, 701) == "ZZ10");
-    BOOST_TEST(report::cell_name(9, 702) == "AAA10");
+    BOOST_TEST(detail::cell_name(0, 0) == "A1");
+    BOOST_TEST(detail::cell_name(4, 25) == "Z5");
+    BOOST_TEST(detail::cell_name(4, 27) == "AB5");
+    BOOST_TEST(detail::cell_name(9, 701) == "ZZ10");
+    BOOST_TEST(detail::cell_name(9, 702) == "AAA10");
 }
 
 BOOST_AUTO_TEST_CASE(a_report_with_another_extension_is_refused_and_nothing_is_written) {

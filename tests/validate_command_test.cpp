@@ -189,7 +189,7 @@ BOOST_AUTO_TEST_CASE(bad_usage_exits_2) {
     BOOST_TEST(has(unknown.err, "--colour"));
     const Run format = validate(file + " -o " + (work / "findings.gpkg").string());
     BOOST_TEST(format.code == 2);
-    BOOST_TEST(has(format.err, ".csv or .geojson"));
+    BOOST_TEST(has(format.err, ".csv, .xlsx or .geojson"));
     BOOST_TEST(!fs::exists(work / "findings.gpkg"));
     BOOST_TEST(validate(file + " --tolerance abc").code == 2);
     BOOST_TEST(validate("").code == 2);

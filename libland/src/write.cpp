@@ -4,8 +4,9 @@
 
 namespace libland {
 
-void write_snapshot(const Snapshot& snapshot, const std::string& path, const std::string& layer_name) {
-    detail::LayerWriter out(path, layer_name, snapshot.fields, snapshot.crs);
+void write_snapshot(const Snapshot& snapshot, const std::string& path, const std::string& layer_name,
+                    const CsvOptions& csv) {
+    detail::LayerWriter out(path, layer_name, snapshot.fields, snapshot.crs, true, csv);
     for (const Parcel& parcel : snapshot.parcels) {
         out.add(parcel.geometry, parcel.attributes);
     }

@@ -9,7 +9,7 @@ from . import _libland
 from ._snapshot import Snapshot
 
 EVENT_COLUMNS = ["change", "before", "after", "area_before_m2", "area_after_m2", "use_before",
-                 "use_after", "shares"]
+                 "use_after", "shares", "attributes"]
 # The columns that are lists in the events frame (text in `land diff`'s CSV).
 LIST_COLUMNS = ["before", "after", "use_before", "use_after", "shares"]
 
@@ -60,7 +60,8 @@ class ChangeSet:
 
     def table(self, include_unchanged: bool = False, lists: bool = True) -> Any:
         """Returns the change table as a DataFrame (unchanged rows too when asked, as ``--all``):
-        change, before, after, area_before_m2, area_after_m2, use_before, use_after, shares.
+        change, before, after, area_before_m2, area_after_m2, use_before, use_after, shares,
+        attributes (an attributes_changed event's "field: before -> after;..." text).
 
         With ``lists`` (the default) before/after are lists of parcel keys, use_before/use_after
         lists of their codes (parallel to the keys) and shares a list of (before key, after key,
@@ -120,14 +121,16 @@ class ChangeSet:
         frame = self.table(include_unchanged)
         return _frames.geodataframe(frame, outlines, self.before.crs)
 
-    def write(self, path: str, include_unchanged: bool = False) -> None:
-        """Writes the change table as CSV, GeoJSON or GeoPackage (by the extension)."""
+    def write(self, path: str, include_unchanged: bool = False, excel: bool = False) -> None:
+        """Writes the change table as CSV, XLSX, GeoJSON or GeoPackage (by the extension);
+        ``excel=True`` starts a CSV with a byte-order mark, as ``--excel``."""
         _libland.write_changes(self._native, self.before._native, self.after._native, str(path),
-                               include_unchanged, self.sources)
+                               include_unchanged, excel, self.sources)
 
-    def write_matrix(self, path: str) -> None:
-        """Writes the transition matrix as CSV (hectares, 4 decimals), as `land diff --matrix`."""
-        _libland.write_matrix_csv(self._native.matrix, str(path))
+    def write_matrix(self, path: str, excel: bool = False) -> None:
+        """Writes the transition matrix as CSV (hectares, 4 decimals) or XLSX (by the extension),
+        as `land diff --matrix`."""
+        _libland.write_matrix(self._native.matrix, str(path), excel)
 
     def report(self, path: str, lang: str = "vi", paper: str = "A4", province: str = "Ninh Bình",
                from_label: Optional[str] = None, to_label: Optional[str] = None, source: Optional[str] = None,

@@ -167,9 +167,11 @@ class Snapshot:
         (source types kept) and the geometry, with the snapshot's CRS."""
         return _frames.snapshot_frame(self)
 
-    def write(self, path: str, layer_name: str = "parcels") -> None:
-        """Writes every parcel as one layer of a new file (.gpkg, .shp, .geojson, .fgb, ...)."""
-        _libland.write_snapshot(self._native, str(path), layer_name)
+    def write(self, path: str, layer_name: str = "parcels", excel: bool = False) -> None:
+        """Writes every parcel as one layer of a new file (.gpkg, .shp, .geojson, .fgb, .csv;
+        .xlsx holds the attributes only). ``excel=True`` starts a CSV with a byte-order mark so
+        that Excel reads its Vietnamese text, as `land export --excel`."""
+        _libland.write_snapshot(self._native, str(path), layer_name, excel)
 
     def __repr__(self) -> str:
         return f"Snapshot({self.source!r}, layer={self.layer!r}, crs={self.crs!r}, parcels={len(self)})"

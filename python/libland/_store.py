@@ -239,12 +239,13 @@ class Store:
         frame.attrs.pop("matched", None)
         return frame
 
-    def export(self, path: str, as_of: DateLike, layer: str = "parcels") -> int:
+    def export(self, path: str, as_of: DateLike, layer: str = "parcels", excel: bool = False) -> int:
         """Writes the map as it was on ``as_of`` to a new file in any format GDAL writes (by the
-        extension), with the committed attribute names and types, as `land export`; returns the
-        number of parcels written."""
+        extension; .xlsx: the attributes), with the committed attribute names and types, as
+        `land export` (``excel=True``: CSV with a byte-order mark); returns the number of parcels
+        written."""
         snapshot = self.snapshot_as_of(as_of)
-        snapshot.write(path, layer_name=layer)
+        snapshot.write(path, layer_name=layer, excel=excel)
         return len(snapshot)
 
     def parcels(self, date: Optional[DateLike] = None, bbox: Optional[BBox] = None,

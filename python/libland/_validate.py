@@ -60,9 +60,10 @@ class Findings(list):
         return (f"<Findings: {len(self.errors)} errors, {len(self.warnings)} warnings"
                 f"{' (to_dataframe() for the table)' if self else ''}>")
 
-    def write(self, path: str) -> None:
-        """Writes the findings as CSV or GeoJSON (by the extension), as `land validate -o`."""
-        _libland.write_findings(list(self), self._snapshot._native, str(path))
+    def write(self, path: str, excel: bool = False) -> None:
+        """Writes the findings as CSV, XLSX or GeoJSON (by the extension), as `land validate -o`
+        (``excel=True``: CSV with a byte-order mark, as ``--excel``)."""
+        _libland.write_findings(list(self), self._snapshot._native, str(path), excel)
 
 
 def validate(snapshot: Union[Snapshot, str, "os.PathLike[str]"], tolerance: float = 0.05,

@@ -100,9 +100,15 @@ void bind_io(py::module_& m) {
         "Reads every feature of a GDAL layer into a Snapshot ('' leaves an option unset).");
     m.def("list_layers", &list_layers, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
           "Returns the names of the vector layers in a file.");
-    m.def("write_snapshot", &write_snapshot, py::arg("snapshot"), py::arg("path"),
-          py::arg("layer_name"), py::call_guard<py::gil_scoped_release>(),
-          "Writes the snapshot as one layer of a new file; the format follows the extension.");
+    m.def(
+        "write_snapshot",
+        [](const Snapshot& snapshot, const std::string& path, const std::string& layer_name, bool excel) {
+            write_snapshot(snapshot, path, layer_name, CsvOptions{excel});
+        },
+        py::arg("snapshot"), py::arg("path"), py::arg("layer_name"), py::arg("excel"),
+        py::call_guard<py::gil_scoped_release>(),
+        "Writes the snapshot as one layer of a new file; the format follows the extension (.xlsx: the "
+        "attributes); excel: CSV with a byte-order mark.");
 }
 
 }  // namespace

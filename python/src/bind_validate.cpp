@@ -50,9 +50,15 @@ void bind_validate(py::module_& m) {
         "Returns every finding, errors first, then warnings (releases the GIL).");
     m.def("repaired", &repaired, py::arg("snapshot"), py::call_guard<py::gil_scoped_release>(),
           "Returns the snapshot with invalid geometries repaired as land diff --repair does (noted).");
-    m.def("write_findings", &write_findings, py::arg("findings"), py::arg("snapshot"), py::arg("path"),
-          py::call_guard<py::gil_scoped_release>(),
-          "Writes findings as CSV (severity,code,parcels,message,x,y) or GeoJSON.");
+    m.def(
+        "write_findings",
+        [](const std::vector<Finding>& findings, const Snapshot& snapshot, const std::string& path, bool excel) {
+            write_findings(findings, snapshot, path, CsvOptions{excel});
+        },
+        py::arg("findings"), py::arg("snapshot"), py::arg("path"), py::arg("excel"),
+        py::call_guard<py::gil_scoped_release>(),
+        "Writes findings as CSV or XLSX (severity,code,parcels,message,x,y) or GeoJSON; excel: CSV with a "
+        "byte-order mark.");
 }
 
 }  // namespace libland::python

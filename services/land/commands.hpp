@@ -4,6 +4,7 @@
 #include "args.hpp"
 
 #include <libland/report.hpp>
+#include <libland/write.hpp>
 
 namespace land {
 
@@ -31,6 +32,9 @@ int extract_command(const Args& args);
 // The report options shared by `land report` and `land diff --report`: --lang, --paper, --province,
 // --report-date.
 libland::ReportOptions report_options(const Args& args);
+// How the commands that write tables (validate, diff, export, changes) encode CSV: --excel starts
+// it with a UTF-8 byte-order mark, for Excel (csv_options.cpp).
+libland::CsvOptions csv_options(const Args& args);
 int codes_command(const Args& args);
 int fields_command(const Args& args);
 

@@ -103,12 +103,12 @@ void print_summary(const libland::ChangeSet& changes) {
 
 int diff_command(const Args& args) {
     args.allow_only({"layer", "after-layer", "id", "use", "tolerance", "crs", "repair", "all", "quiet", "output",
-                     "matrix", "report", "lang", "paper", "province", "report-date"});
+                     "matrix", "excel", "report", "lang", "paper", "province", "report-date"});
     if (args.positionals().size() > 2) throw argument_error("expected two files, BEFORE and AFTER");
     const std::string output = args.required("output");
     const auto matrix = args.option("matrix");
-    check_output(output, "output", {".csv", ".geojson", ".json", ".gpkg"});
-    if (matrix) check_output(*matrix, "matrix", {".csv"});
+    check_output(output, "output", {".csv", ".xlsx", ".geojson", ".json", ".gpkg"});
+    if (matrix) check_output(*matrix, "matrix", {".csv", ".xlsx"});
     const auto report = args.option("report");
     if (report) check_output(*report, "report", {".pdf", ".xlsx"});
     libland::ReportOptions report_options = land::report_options(args);
@@ -127,8 +127,8 @@ int diff_command(const Args& args) {
     print_notes(changes->notes);
 
     reporter.start("write");
-    libland::write_changes(*changes, before, after, output, args.flag("all"));
-    if (matrix) libland::write_matrix_csv(changes->matrix, *matrix);
+    libland::write_changes(*changes, before, after, output, args.flag("all"), csv_options(args));
+    if (matrix) libland::write_matrix(changes->matrix, *matrix, csv_options(args));
     reporter.finish("write", output + (matrix ? " and " + *matrix : ""));
     if (report) {
         reporter.start("report");

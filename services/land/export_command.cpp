@@ -12,7 +12,7 @@
 namespace land {
 
 int export_command(const Args& args) {
-    args.allow_only({"as-of", "output", "layer", "where", "quiet"});
+    args.allow_only({"as-of", "output", "layer", "where", "quiet", "excel"});
     PhaseReporter reporter("export", PhaseReporter::quiet_off_terminal(args.flag("quiet")));
     libland::Store store = libland::Store::open(args.positional(0, "DB"), libland::Store::Access::read_only);
     const std::string date = args.required("as-of");
@@ -32,7 +32,7 @@ int export_command(const Args& args) {
     }
     reporter.finish("read the map", std::to_string(map.parcels.size()) + " parcels");
     reporter.start("write");
-    libland::write_snapshot(map, output, args.option_or("layer", "parcels"));
+    libland::write_snapshot(map, output, args.option_or("layer", "parcels"), csv_options(args));
     reporter.finish("write");
     std::cout << map.parcels.size() << " parcels as of " << date << " written to " << output << "\n";
     return 0;

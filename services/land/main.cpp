@@ -22,15 +22,15 @@ struct Command {
 const Command commands[] = {
     {"validate",
      "land validate FILE [--layer L] [--id F1,F2,..] [--use F] [--crs EPSG:N] [--encoding ENC]\n"
-     "              [--where FILTER] [--labels FILTER] [--tolerance M] [--sliver-width M] [-o FINDINGS.(csv|geojson)]\n"
-     "              [--quiet]",
-     {"quiet"}, land::validate_command},
+     "              [--where FILTER] [--labels FILTER] [--tolerance M] [--sliver-width M]\n"
+     "              [-o FINDINGS.(csv|xlsx|geojson) [--excel]] [--quiet]",
+     {"quiet", "excel"}, land::validate_command},
     {"diff",
      "land diff BEFORE AFTER [--layer L] [--after-layer L] --id F1,F2,.. --use F\n"
      "          [--tolerance METRES] [--crs EPSG:N] [--repair] [--all] [--quiet]\n"
-     "          -o OUT.(csv|geojson|gpkg) [--matrix MATRIX.csv]\n"
+     "          -o OUT.(csv|xlsx|geojson|gpkg) [--matrix MATRIX.(csv|xlsx)] [--excel]\n"
      "          [--report REPORT.(pdf|xlsx) [--lang vi|en] [--paper A4|A3] [--province NAME]]",
-     {"repair", "all", "quiet"}, land::diff_command},
+     {"repair", "all", "quiet", "excel"}, land::diff_command},
     // the versioned land database
     {"init", "land init DB [--crs EPSG:N] [--area-field NAME|none]", {}, land::init_command},
     {"commit",
@@ -65,10 +65,11 @@ const Command commands[] = {
      {"backdate", "dry-run"}, land::revert_command},
     {"log", "land log DB [--from D] [--to D] [--parcel P] [--by NAME] [--verbose]", {"verbose"}, land::log_command},
     {"history", "land history DB PARCEL", {}, land::history_command},
-    {"export", "land export DB --as-of YYYY-MM-DD -o OUT [--layer NAME] [--where CQL2] [--quiet]", {"quiet"},
-     land::export_command},
-    {"changes", "land changes DB --from DATE --to DATE -o OUT.csv [--matrix MATRIX.csv]", {"all"},
-     land::changes_command},
+    {"export", "land export DB --as-of YYYY-MM-DD -o OUT [--layer NAME] [--where CQL2] [--excel] [--quiet]",
+     {"quiet", "excel"}, land::export_command},
+    {"changes",
+     "land changes DB --from DATE --to DATE -o OUT.(csv|xlsx|geojson|gpkg) [--matrix MATRIX.(csv|xlsx)] [--excel]",
+     {"all", "excel"}, land::changes_command},
     {"layer", "land layer load DB FILE --name NAME [--layer L] | land layer list DB | land layer remove DB NAME",
      {}, land::layer_command},
     {"keys", "land keys add DB --name NAME --role officer|registry|reader | land keys list DB | land keys revoke DB NAME", {},

@@ -51,7 +51,7 @@ libland::ReadOptions read_options(const Args& args) {
 
 int validate_command(const Args& args) {
     args.allow_only({"layer", "id", "use", "crs", "encoding", "where", "labels", "tolerance", "sliver-width",
-                     "output", "quiet"});
+                     "output", "quiet", "excel"});
     PhaseReporter reporter("validate", PhaseReporter::quiet_off_terminal(args.flag("quiet")));
     const std::string& file = args.positional(0, "FILE");
     if (args.positionals().size() > 1) {
@@ -60,7 +60,7 @@ int validate_command(const Args& args) {
     const libland::ValidateOptions options = validate_options(args);
     const auto output = args.option("output");
     if (output && !libland::findings_path_supported(*output)) {
-        throw argument_error("-o " + *output + ": findings are written as .csv or .geojson");
+        throw argument_error("-o " + *output + ": findings are written as .csv, .xlsx or .geojson");
     }
 
     reporter.start("read");
@@ -74,7 +74,7 @@ int validate_command(const Args& args) {
     reporter.finish("check");
     print_findings(std::cout, findings);
     if (output) {
-        libland::write_findings(findings, snapshot, *output);
+        libland::write_findings(findings, snapshot, *output, csv_options(args));
         std::cout << "findings written to " << *output << '\n';
     }
     const auto errors = static_cast<std::size_t>(std::count_if(

@@ -3,6 +3,7 @@
 // matrix. See "Change detection" in docs/architecture.md for the method.
 #include <libland/progress.hpp>
 #include <libland/snapshot.hpp>
+#include <libland/write.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -127,16 +128,18 @@ struct ChangeSource {
     std::string document;     // the transaction's document, the survey commit's (else its message)
 };
 
-// Writes one row per event (unchanged ones only when include_unchanged) as CSV, GeoJSON or
+// Writes one row per event (unchanged ones only when include_unchanged) as CSV, XLSX, GeoJSON or
 // GeoPackage, chosen by the extension, with the columns
-// change,before,after,area_before_m2,area_after_m2,use_before,use_after,shares,attributes (and
-// geometry for GeoJSON/GPKG); with sources (parallel to changes.events), then date,document,commit.
+// change,before,after,area_before_m2,area_after_m2,use_before,use_after,shares,attributes (and the
+// outline for GeoJSON/GPKG); with sources (parallel to changes.events), then date,document,commit.
 // Writes to a temporary file renamed into place: never a partial output.
 void write_changes(const ChangeSet& changes, const Snapshot& before, const Snapshot& after,
-                   const std::string& path, bool include_unchanged,
+                   const std::string& path, bool include_unchanged, const CsvOptions& csv = {},
                    const std::vector<ChangeSource>* sources = nullptr);
 
-// Writes the matrix as CSV: use_before, then one column per after code; hectares, 4 decimals.
-void write_matrix_csv(const TransitionMatrix& matrix, const std::string& path);
+// Writes the matrix as .csv or .xlsx (by the extension): use_before, then one column per after
+// code; hectares (4 decimals in CSV, full precision numbers in XLSX). Throws usage_error for
+// another extension, input_error when it cannot write; never a partial file.
+void write_matrix(const TransitionMatrix& matrix, const std::string& path, const CsvOptions& csv = {});
 
 }  // namespace libland

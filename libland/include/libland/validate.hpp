@@ -3,6 +3,7 @@
 #include <libland/error.hpp>
 #include <libland/geometry.hpp>
 #include <libland/snapshot.hpp>
+#include <libland/write.hpp>
 
 #include <cstddef>
 #include <string>
@@ -82,14 +83,14 @@ private:
 [[nodiscard]] const char* to_string(FindingCode code) noexcept;
 [[nodiscard]] const char* to_string(Severity severity) noexcept;
 
-// Returns true when write_findings can write this path: it ends in .csv, .geojson or .json.
+// Returns true when write_findings can write this path: it ends in .csv, .xlsx, .geojson or .json.
 [[nodiscard]] bool findings_path_supported(const std::string& path);
 
-// Writes findings as CSV (columns severity,code,parcels,message,x,y; parcels joined by ';') or
-// GeoJSON (geometry: the finding's area, else its location; in the snapshot's CRS), chosen by the
-// extension. Throws usage_error for another extension, input_error if it cannot write; never
-// leaves a partial file behind.
+// Writes findings as CSV or XLSX (columns severity,code,parcels,message,x,y; parcels joined by
+// ';') or GeoJSON (geometry: the finding's area, else its location; in the snapshot's CRS), chosen
+// by the extension. Throws usage_error for another extension, input_error if it cannot write;
+// never leaves a partial file behind.
 void write_findings(const std::vector<Finding>& findings, const Snapshot& snapshot,
-                    const std::string& path);
+                    const std::string& path, const CsvOptions& csv = {});
 
 }  // namespace libland

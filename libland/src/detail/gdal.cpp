@@ -69,8 +69,14 @@ std::string driver_for(const std::string& path) {
     if (ext == ".shp") return "ESRI Shapefile";
     if (ext == ".gml") return "GML";
     if (ext == ".fgb") return "FlatGeobuf";
+    if (ext == ".xlsx") return "XLSX";
     throw usage_error(path + ": unknown output format '" + ext +
-                      "' (use .csv, .geojson, .gpkg, .shp, .gml or .fgb)");
+                      "' (use .csv, .xlsx, .geojson, .gpkg, .shp, .gml or .fgb)");
+}
+
+bool is_table_format(const std::string& path) {
+    const std::string driver = driver_for(path);
+    return driver == "CSV" || driver == "XLSX";
 }
 
 }  // namespace libland::detail

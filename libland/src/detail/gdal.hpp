@@ -57,7 +57,11 @@ public:
 
 // Returns the GDAL driver short name for an output path by its extension (".csv" -> "CSV",
 // ".geojson"/".json" -> "GeoJSON", ".gpkg" -> "GPKG", ".shp" -> "ESRI Shapefile", ".gml" -> "GML",
-// ".fgb" -> "FlatGeobuf"). Throws usage_error for an unknown extension.
+// ".fgb" -> "FlatGeobuf", ".xlsx" -> "XLSX"). Throws usage_error for an unknown extension.
 [[nodiscard]] std::string driver_for(const std::string& path);
+
+// Returns true when the path names a table for people (.csv, .xlsx) rather than a GIS layer:
+// writers leave outlines out of it. Throws usage_error for an unknown extension.
+[[nodiscard]] bool is_table_format(const std::string& path);
 
 }  // namespace libland::detail

@@ -5,7 +5,9 @@
 
 #include <libland/error.hpp>
 
+#include <cmath>
 #include <filesystem>
+#include <string_view>
 #include <system_error>
 
 namespace libland::detail {
@@ -31,9 +33,21 @@ SrsPtr make_srs(const std::string& crs, const std::string& path) {
 }
 
 // Returns the layer creation options (null-terminated) that keep every feature and its text.
-std::vector<const char*> layer_options(const std::string& driver, bool with_geometry) {
+// Excel's rows per sheet, the header's included.
+constexpr int max_sheet_rows = 1'048'576;
+
+// Returns a sheet name Excel accepts: at most 31 characters, none of []:*?/\ .
+std::string sheet_name(const std::string& layer_name) {
+    std::string name;
+    for (char c : layer_name) name += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '_';
+    if (name.size() > 31) name.resize(31);  // layer names of the library are ASCII
+    return name.empty() ? "table" : name;
+}
+
+std::vector<const char*> layer_options(const std::string& driver, bool with_geometry, const CsvOptions& csv) {
     std::vector<const char*> options;
     if (driver == "CSV" && with_geometry) options.push_back("GEOMETRY=AS_WKT");
+    if (driver == "CSV" && csv.excel) options.push_back("WRITE_BOM=YES");
     if (driver == "ESRI Shapefile") options.push_back("ENCODING=UTF-8");
     options.push_back(nullptr);
     return options;
@@ -42,8 +56,19 @@ std::vector<const char*> layer_options(const std::string& driver, bool with_geom
 }  // namespace
 
 LayerWriter::LayerWriter(const std::string& path, const std::string& layer_name,
-                         const std::vector<Field>& fields, const std::string& crs, bool with_geometry)
+                         const std::vector<Field>& fields, const std::string& crs, bool with_geometry,
+                         const CsvOptions& csv)
     : output_(path), driver_(driver_for(path)) {
+    if (driver_ == "XLSX") {  // a workbook's cells hold no outlines
+        workbook_ = std::make_unique<XlsxWorkbook>(output_.temp_path());
+        sheet_.emplace(workbook_->add_sheet(sheet_name(layer_name)));
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            sheet_->text(0, static_cast<int>(i), fields[i].name, CellFormat::bold);
+        }
+        sheet_->freeze(1, 0);
+        row_ = 1;
+        return;
+    }
     ensure_gdal_registered();
     const QuietGdal quiet;
     GDALDriverH driver = GDALGetDriverByName(driver_.c_str());
@@ -53,7 +78,7 @@ LayerWriter::LayerWriter(const std::string& path, const std::string& layer_name,
         throw input_error(path + ": cannot create (" + gdal_error("driver " + driver_ + " failed") + ")");
     }
     const SrsPtr srs = with_geometry ? make_srs(crs, path) : nullptr;
-    std::vector<const char*> options = layer_options(driver_, with_geometry);
+    std::vector<const char*> options = layer_options(driver_, with_geometry, csv);
     layer_ = GDALDatasetCreateLayer(dataset_.get(), layer_name.c_str(), srs.get(),
                                     with_geometry ? wkbMultiPolygon : wkbNone,
                                     const_cast<char**>(options.data()));
@@ -70,6 +95,7 @@ LayerWriter::LayerWriter(const std::string& path, const std::string& layer_name,
 }
 
 LayerWriter::~LayerWriter() {
+    workbook_.reset();  // an unclosed workbook is freed without writing
     if (dataset_) {
         dataset_.reset();
         move_sidecars(false);
@@ -77,7 +103,7 @@ LayerWriter::~LayerWriter() {
 }
 
 void LayerWriter::add(const MultiPolygon& geometry, const std::vector<Value>& values) {
-    if (geometry.empty() || OGR_L_GetGeomType(layer_) == wkbNone) {
+    if (workbook_ || geometry.empty() || OGR_L_GetGeomType(layer_) == wkbNone) {
         write(nullptr, values);
         return;
     }
@@ -87,7 +113,7 @@ void LayerWriter::add(const MultiPolygon& geometry, const std::vector<Value>& va
 void LayerWriter::add(const std::vector<Value>& values) { write(nullptr, values); }
 
 void LayerWriter::add(Point location, const std::vector<Value>& values) {
-    if (OGR_L_GetGeomType(layer_) == wkbNone) {
+    if (workbook_ || OGR_L_GetGeomType(layer_) == wkbNone) {
         write(nullptr, values);
         return;
     }
@@ -97,6 +123,10 @@ void LayerWriter::add(Point location, const std::vector<Value>& values) {
 }
 
 void LayerWriter::write(OGRGeometryH geometry, const std::vector<Value>& values) {
+    if (workbook_) {
+        write_row(values);
+        return;
+    }
     if (geometry == nullptr && driver_ == "FlatGeobuf" && OGR_L_GetGeomType(layer_) != wkbNone) {
         // GDAL 3.6 drops such a feature without a word: refuse rather than lose it.
         throw input_error(output_.target() + ": FlatGeobuf cannot hold a feature without geometry; "
@@ -115,7 +145,33 @@ void LayerWriter::write(OGRGeometryH geometry, const std::vector<Value>& values)
     }
 }
 
+void LayerWriter::write_row(const std::vector<Value>& values) {
+    if (row_ >= max_sheet_rows) {
+        throw input_error(output_.target() + ": a workbook holds at most " + std::to_string(max_sheet_rows - 1) +
+                          " rows; write .csv or .gpkg for more");
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const int column = static_cast<int>(i);
+        if (const auto* text = std::get_if<std::string>(&values[i])) {
+            sheet_->text(row_, column, *text);
+        } else if (const auto* whole = std::get_if<std::int64_t>(&values[i])) {
+            sheet_->number(row_, column, static_cast<double>(*whole), CellFormat::text);
+        } else if (const auto* real = std::get_if<double>(&values[i]); real != nullptr && std::isfinite(*real)) {
+            sheet_->number(row_, column, *real, CellFormat::text);
+        } else if (real != nullptr) {
+            sheet_->text(row_, column, to_string(values[i]));
+        }  // null: an empty cell
+    }
+    ++row_;
+}
+
 void LayerWriter::commit() {
+    if (workbook_) {
+        workbook_->close(output_.target());
+        workbook_.reset();
+        output_.commit();
+        return;
+    }
     const QuietGdal quiet;
     if (in_transaction_ && GDALDatasetCommitTransaction(dataset_.get()) != OGRERR_NONE) {
         throw input_error(output_.target() + ": cannot write (" + gdal_error("commit failed") + ")");

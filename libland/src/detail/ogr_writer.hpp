@@ -1,5 +1,6 @@
 #pragma once
-// Writing one layer of features (MultiPolygon + attribute values) to any file GDAL writes, never
+// Writing one layer of features (MultiPolygon + attribute values) to any file GDAL writes, or to a
+// workbook (.xlsx, libxlsxwriter: a frozen header row, numbers as numbers, widths that fit), never
 // partially. Shared by every writer of the library (snapshots, diff results, findings). Private.
 //
 //   detail::LayerWriter out(path, "parcels", fields, "EPSG:5897");
@@ -7,10 +8,14 @@
 //   out.commit();   // without it, nothing is left at `path`
 #include <libland/attribute.hpp>
 #include <libland/geometry.hpp>
+#include <libland/write.hpp>
 
 #include "detail/gdal.hpp"
 #include "detail/output_file.hpp"
+#include "detail/xlsx_workbook.hpp"
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,10 +25,11 @@ class LayerWriter {
 public:
     // Starts a new file for `path` with the driver its extension names (driver_for): one layer
     // `layer_name` with `fields` (names and types as given) and, when `with_geometry`, MultiPolygon
-    // geometries in `crs` ("" : no CRS declared). CSV gets the geometry as a WKT column.
+    // geometries in `crs` ("" : no CRS declared). CSV gets the geometry as a WKT column and a
+    // byte-order mark when `csv.excel`; XLSX holds no geometry (a workbook of the attributes).
     // Throws usage_error for an unknown extension, input_error when the file cannot be created.
     LayerWriter(const std::string& path, const std::string& layer_name, const std::vector<Field>& fields,
-                const std::string& crs, bool with_geometry = true);
+                const std::string& crs, bool with_geometry = true, const CsvOptions& csv = {});
     // Discards the temporary file unless commit() succeeded.
     ~LayerWriter();
     LayerWriter(const LayerWriter&) = delete;
@@ -45,6 +51,7 @@ public:
 
 private:
     void write(OGRGeometryH geometry, const std::vector<Value>& values);
+    void write_row(const std::vector<Value>& values);
     void move_sidecars(bool keep);
 
     OutputFile output_;
@@ -52,6 +59,10 @@ private:
     DatasetPtr dataset_;
     OGRLayerH layer_ = nullptr;  // borrowed from dataset_
     bool in_transaction_ = false;
+    // A workbook instead of a GDAL dataset (XLSX): its one sheet and the next row to write.
+    std::unique_ptr<XlsxWorkbook> workbook_;
+    std::optional<XlsxSheet> sheet_;
+    int row_ = 0;
 };
 
 }  // namespace libland::detail

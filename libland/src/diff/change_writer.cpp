@@ -30,15 +30,13 @@ std::vector<Field> sourced_fields() {
 // The area of a side without parcels (added, removed) is null, not zero.
 Value area_value(const std::optional<double>& m2) { return m2 ? Value(*m2) : Value(); }
 
-bool writes_geometry(const std::string& path) { return detail::driver_for(path) != "CSV"; }
-
 }  // namespace
 
 void write_changes(const ChangeSet& changes, const Snapshot& before, const Snapshot& after, const std::string& path,
-                   bool include_unchanged, const std::vector<ChangeSource>* sources) {
-    const bool with_geometry = writes_geometry(path);
+                   bool include_unchanged, const CsvOptions& csv, const std::vector<ChangeSource>* sources) {
+    const bool with_geometry = !detail::is_table_format(path);
     detail::LayerWriter out(path, "changes", sources != nullptr ? sourced_fields() : change_fields(), before.crs,
-                            with_geometry);
+                            with_geometry, csv);
     std::vector<const ChangeSource*> row_sources;  // parallel to the rows
     if (sources != nullptr) {
         for (std::size_t i = 0; i < changes.events.size(); ++i) {

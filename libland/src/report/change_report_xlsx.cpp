@@ -4,7 +4,7 @@
 #include "report/change_lines.hpp"
 #include "report/wording.hpp"
 #include "report/xlsx_change_table.hpp"
-#include "report/xlsx_workbook.hpp"
+#include "detail/xlsx_workbook.hpp"
 
 namespace libland::report {
 

@@ -20,10 +20,6 @@ struct FontDeleter {
 };
 using FontPtr = std::unique_ptr<PangoFontDescription, FontDeleter>;
 
-struct GFreeDeleter {
-    void operator()(gchar* text) const noexcept { g_free(text); }
-};
-
 LayoutPtr make_layout(cairo_t* cr, const std::string& text, const TextStyle& style) {
     LayoutPtr layout(pango_cairo_create_layout(cr));
     FontPtr font(pango_font_description_new());
@@ -50,12 +46,6 @@ PageSize page_size(Paper paper, bool landscape) {
     PageSize s = paper == Paper::a3 ? PageSize{841.890, 1190.551} : PageSize{595.276, 841.890};
     if (landscape) std::swap(s.width, s.height);
     return s;
-}
-
-std::string nfc(const std::string& text) {
-    std::unique_ptr<gchar, GFreeDeleter> valid(g_utf8_make_valid(text.c_str(), static_cast<gssize>(text.size())));
-    std::unique_ptr<gchar, GFreeDeleter> normal(g_utf8_normalize(valid.get(), -1, G_NORMALIZE_NFC));
-    return normal ? std::string(normal.get()) : std::string(valid.get());
 }
 
 PdfDocument::PdfDocument(const std::string& path, PageSize first_page)

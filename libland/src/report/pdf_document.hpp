@@ -1,6 +1,8 @@
 #pragma once
 // A PDF being written with cairo, and text set with pango: RAII around the cairo surface and
 // context and the pango layouts. Private to the reports.
+#include "detail/unicode.hpp"
+
 #include <libland/report.hpp>
 
 #include <cairo.h>
@@ -67,7 +69,6 @@ private:
     PageSize size_;
 };
 
-// Returns the text in Unicode NFC ("" stays ""; invalid UTF-8 is replaced, not passed through).
-[[nodiscard]] std::string nfc(const std::string& text);
+using detail::nfc;  // text in Unicode NFC (detail/unicode.hpp)
 
 }  // namespace libland::report

@@ -44,15 +44,16 @@ std::vector<Value> finding_values(const Finding& f) {
 
 bool findings_path_supported(const std::string& path) {
     const std::string ext = extension_of(path);
-    return ext == ".csv" || ext == ".geojson" || ext == ".json";
+    return ext == ".csv" || ext == ".xlsx" || ext == ".geojson" || ext == ".json";
 }
 
-void write_findings(const std::vector<Finding>& findings, const Snapshot& snapshot, const std::string& path) {
+void write_findings(const std::vector<Finding>& findings, const Snapshot& snapshot, const std::string& path,
+                    const CsvOptions& csv) {
     if (!findings_path_supported(path)) {
-        throw usage_error(path + ": findings are written as .csv or .geojson");
+        throw usage_error(path + ": findings are written as .csv, .xlsx or .geojson");
     }
-    const bool with_geometry = extension_of(path) != ".csv";
-    detail::LayerWriter out(path, "findings", finding_fields(), snapshot.crs, with_geometry);
+    const bool with_geometry = !detail::is_table_format(path);
+    detail::LayerWriter out(path, "findings", finding_fields(), snapshot.crs, with_geometry, csv);
     for (const Finding& f : findings) {
         if (!f.where.empty()) {
             out.add(f.where, finding_values(f));

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace libland::report {
+namespace libland::detail {
 
 enum class CellFormat { text, bold, header, hectares, bold_hectares, square_metres };
 
@@ -62,4 +62,4 @@ private:
     friend class XlsxWorkbook;
 };
 
-}  // namespace libland::report
+}  // namespace libland::detail

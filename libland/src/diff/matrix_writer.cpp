@@ -1,4 +1,6 @@
-// write_matrix_csv(): the land-use transition matrix as CSV, hectares with 4 decimals.
+// write_matrix(): the land-use transition matrix as CSV (hectares with 4 decimals) or as a
+// workbook (XLSX, through GDAL: numbers as numbers).
+#include "detail/ogr_writer.hpp"
 #include "detail/output_file.hpp"
 
 #include <libland/change.hpp>
@@ -22,13 +24,12 @@ std::string cell(const std::string& text) {
     return out + '"';
 }
 
-}  // namespace
-
-void write_matrix_csv(const TransitionMatrix& matrix, const std::string& path) {
+void write_csv(const TransitionMatrix& matrix, const std::string& path, const CsvOptions& csv) {
     detail::OutputFile file(path);
     {
         std::ofstream out(file.temp_path(), std::ios::binary);
         if (!out) throw input_error(path + ": cannot create the file");
+        if (csv.excel) out << "\xEF\xBB\xBF";
         out << "use_before";
         for (const auto& code : matrix.uses_after) out << ',' << cell(code);
         out << '\n';
@@ -45,6 +46,31 @@ void write_matrix_csv(const TransitionMatrix& matrix, const std::string& path) {
         if (!out) throw input_error(path + ": cannot write the file");
     }
     file.commit();
+}
+
+void write_workbook(const TransitionMatrix& matrix, const std::string& path) {
+    std::vector<Field> fields{{"use_before", FieldType::string}};
+    for (const std::string& code : matrix.uses_after) fields.push_back({code, FieldType::real});
+    detail::LayerWriter out(path, "matrix", fields, "", false);
+    for (std::size_t r = 0; r < matrix.uses_before.size(); ++r) {
+        std::vector<Value> row{matrix.uses_before[r]};
+        for (double hectares : matrix.hectares[r]) row.emplace_back(hectares + 0.0);
+        out.add(row);
+    }
+    out.commit();
+}
+
+}  // namespace
+
+void write_matrix(const TransitionMatrix& matrix, const std::string& path, const CsvOptions& csv) {
+    const std::string driver = detail::driver_for(path);
+    if (driver == "CSV") {
+        write_csv(matrix, path, csv);
+    } else if (driver == "XLSX") {
+        write_workbook(matrix, path);
+    } else {
+        throw usage_error(path + ": the matrix is written as .csv or .xlsx");
+    }
 }
 
 }  // namespace libland

@@ -1,13 +1,13 @@
 // XlsxWorkbook and XlsxSheet: libxlsxwriter, owned.
-#include "report/xlsx_workbook.hpp"
+#include "detail/xlsx_workbook.hpp"
 
-#include "report/pdf_document.hpp"
+#include "detail/unicode.hpp"
 
 #include <libland/error.hpp>
 
 #include <algorithm>
 
-namespace libland::report {
+namespace libland::detail {
 
 namespace {
 
@@ -110,4 +110,4 @@ void XlsxSheet::freeze(int rows, int columns) {
     worksheet_freeze_panes(sheet_, static_cast<lxw_row_t>(rows), static_cast<lxw_col_t>(columns));
 }
 
-}  // namespace libland::report
+}  // namespace libland::detail
