@@ -337,10 +337,14 @@ def test_a_database_made_before_the_exact_record_is_migrated_and_keeps_working(w
     db = database(work, "version1", (SAMPLE / "survey_2019.gpkg", "2019-06-30"))
     with sqlite3.connect(db) as c:  # as the previous program left it: schema version 1
         c.execute("DROP TABLE commit_sheets")
+        c.execute("DROP TABLE commit_reverts")
+        c.execute("DROP TABLE api_keys")
+        c.execute("CREATE TABLE api_keys (name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN "
+                  "('officer', 'reader')), sha256 TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL)")
         c.execute("UPDATE meta SET value = '1' WHERE name = 'schema_version'")
     land("commit", db, SAMPLE / "survey_2024.gpkg", "--date", "2024-06-30", *ID)
     with sqlite3.connect(db) as c:
-        assert c.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone() == ("2",)
+        assert c.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone() == ("3",)
         assert c.execute("SELECT count(*) FROM commit_sheets").fetchone()[0] > 0
     out = work / "version1_export.gpkg"
     land("export", db, "--as-of", "2024-06-30", "-o", out)

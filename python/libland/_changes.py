@@ -9,7 +9,7 @@ from . import _libland
 from ._snapshot import Snapshot
 
 EVENT_COLUMNS = ["change", "before", "after", "area_before_m2", "area_after_m2", "use_before",
-                 "use_after", "shares"]
+                 "use_after", "shares", "attributes"]
 # The columns that are lists in the events frame (text in `land diff`'s CSV).
 LIST_COLUMNS = ["before", "after", "use_before", "use_after", "shares"]
 
@@ -22,10 +22,13 @@ class ChangeSet:
     into ``before`` and ``after``).
     """
 
-    def __init__(self, native: _libland.ChangeSet, before: Snapshot, after: Snapshot) -> None:
+    def __init__(self, native: _libland.ChangeSet, before: Snapshot, after: Snapshot,
+                 sources: Optional[List[_libland.ChangeSource]] = None) -> None:
         self._native = native
         self.before = before
         self.after = after
+        # A land database's changes: the commit behind each event (parallel to event_list).
+        self.sources = sources
         self._events: Optional[Any] = None
 
     @property
@@ -57,7 +60,8 @@ class ChangeSet:
 
     def table(self, include_unchanged: bool = False, lists: bool = True) -> Any:
         """Returns the change table as a DataFrame (unchanged rows too when asked, as ``--all``):
-        change, before, after, area_before_m2, area_after_m2, use_before, use_after, shares.
+        change, before, after, area_before_m2, area_after_m2, use_before, use_after, shares,
+        attributes (an attributes_changed event's "field: before -> after;..." text).
 
         With ``lists`` (the default) before/after are lists of parcel keys, use_before/use_after
         lists of their codes (parallel to the keys) and shares a list of (before key, after key,
@@ -121,7 +125,7 @@ class ChangeSet:
         """Writes the change table as CSV, XLSX, GeoJSON or GeoPackage (by the extension);
         ``excel=True`` starts a CSV with a byte-order mark, as ``--excel``."""
         _libland.write_changes(self._native, self.before._native, self.after._native, str(path),
-                               include_unchanged, excel)
+                               include_unchanged, excel, self.sources)
 
     def write_matrix(self, path: str, excel: bool = False) -> None:
         """Writes the transition matrix as CSV (hectares, 4 decimals) or XLSX (by the extension),

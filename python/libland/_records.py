@@ -14,9 +14,9 @@ from . import _libland
 VERSION_COLUMNS = ["version", "uid", "key", "use", "area_m2", "valid_from", "valid_to", "commit",
                    "recorded_at"]
 EVENT_COLUMNS = ["event", "commit", "type", "date", "document", "reason", "backdated",
-                 "recorded_at", "parents", "children", "parent_uids", "child_uids"]
+                 "recorded_at", "parents", "children", "parent_uids", "child_uids", "attribute_changes"]
 LOG_COLUMNS = ["commit", "kind", "date", "recorded_at", "author", "document", "message", "backdated",
-               "source", "source_sha256", "parcels", "events", "event_count", "resurveyed"]
+               "source", "source_sha256", "parcels", "events", "event_count", "resurveyed", "reverts"]
 HISTORY_COLUMNS = ["lineage", "version", "uid", "key", "use", "area_m2", "valid_from",
                    "valid_to", "commit", "recorded_at", "event", "event_id", "document", "reason",
                    "backdated", "parents", "children"]
@@ -57,13 +57,20 @@ def events_frame(events: Sequence[_libland.ParcelEvent]) -> Any:
         "children": _frames.typed_series([[v.key for v in e.children] for e in events], "object"),
         "parent_uids": _frames.typed_series([[v.uid for v in e.parents] for e in events], "object"),
         "child_uids": _frames.typed_series([[v.uid for v in e.children] for e in events], "object"),
+        "attribute_changes": _frames.typed_series([attribute_changes(e) for e in events], "object"),
     }, columns=EVENT_COLUMNS)
+
+
+def attribute_changes(event: _libland.ParcelEvent) -> Dict[str, Any]:
+    """Returns {field: (before, after)} of an attributes_changed event ({} for other events)."""
+    return {c.field: (c.before, c.after) for c in event.attribute_changes}
 
 
 def log_frame(records: Sequence[_libland.CommitRecord]) -> Any:
     """Returns the log as a DataFrame with LOG_COLUMNS: one row per survey commit or
     transaction, oldest first, with its author, its survey file's name and SHA-256, and the
-    number of parcels it touched; ``events`` maps each change event type to its count,
+    number of parcels it touched; ``kind`` is 'revert' for a revert, ``reverts`` the commit it
+    reverted (0 otherwise); ``events`` maps each change event type to its count,
     ``resurveyed`` counts the parcels re-surveyed without change."""
     import pandas
 
@@ -82,6 +89,7 @@ def log_frame(records: Sequence[_libland.CommitRecord]) -> Any:
         "events": _frames.typed_series([dict(r.events) for r in records], "object"),
         "event_count": _frames.typed_series([sum(r.events.values()) for r in records], "int64"),
         "resurveyed": _frames.typed_series([r.resurveyed for r in records], "int64"),
+        "reverts": _frames.typed_series([r.reverts for r in records], "int64"),
     }, columns=LOG_COLUMNS)
 
 

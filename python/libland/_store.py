@@ -192,6 +192,28 @@ class Store:
         return CommitResult(self._native.retire(str(parcel), day, reason, document, backdate,
                                                 dry_run, _author(by)), day)
 
+    def set_attr(self, parcel: str, values: Dict[str, Any], *, date: DateLike, document: str,
+                 reason: str = "", backdate: bool = False, dry_run: bool = False,
+                 by: Optional[str] = None) -> CommitResult:
+        """Changes a parcel's attributes (a sale, an inheritance: a new holder), as `land
+        set-attr`: a new version of the parcel, same uid and geometry, event attributes_changed.
+        Values are read as their fields' types (None is null). Raises UsageError, nothing
+        written, for an unknown field, a key field, the use field (use set_use), the registered
+        area, or values that change nothing."""
+        day = _dates.date_text(date)
+        return CommitResult(self._native.set_attr(str(parcel), _values(values), day, reason, document,
+                                                  backdate, dry_run, _author(by)), day)
+
+    def revert(self, commit: int, *, date: DateLike, document: str, reason: str = "",
+               backdate: bool = False, dry_run: bool = False, by: Optional[str] = None) -> CommitResult:
+        """Records a new commit restoring the parcels commit ``commit`` touched as they were
+        before it (as `land revert`): its versions are closed, the ones it closed reopened with
+        their geometry, attributes and uids; nothing is deleted. Raises UsageError naming the
+        parcels when later commits changed them (revert those first, newest first)."""
+        day = _dates.date_text(date)
+        return CommitResult(self._native.revert(int(commit), day, reason, document, backdate,
+                                                dry_run, _author(by)), day)
+
     def adjust(self, first: str, second: str, line: Any, *, date: DateLike, document: str,
                reason: str = "", backdate: bool = False,
                set: Optional[Dict[str, Any]] = None, dry_run: bool = False,
@@ -296,17 +318,20 @@ class Store:
     def events(self, from_date: DateLike, to_date: DateLike) -> Any:
         """Returns the events recorded with a date in (from_date, to_date] as a DataFrame: event,
         commit, type, date, document, reason, backdated, recorded_at, parents and children
-        (keys of the versions closed and opened, as lists), parent_uids, child_uids."""
+        (keys of the versions closed and opened, as lists), parent_uids, child_uids and
+        attribute_changes ({field: (before, after)} of an attributes_changed event)."""
         return _records.events_frame(self._native.events(_dates.date_text(from_date, "from_date"),
                                                          _dates.date_text(to_date, "to_date")))
 
     def changes(self, from_date: DateLike, to_date: DateLike, tolerance: float = 0.05) -> ChangeSet:
         """Diffs the map as of ``from_date`` against the map as of ``to_date`` (as `land
-        changes`): a ChangeSet with the events table and the transition matrix."""
-        before, after, changes = self._native.changes(_dates.date_text(from_date, "from_date"),
-                                                      _dates.date_text(to_date, "to_date"),
-                                                      float(tolerance))
-        return ChangeSet(changes, Snapshot(before), Snapshot(after))
+        changes`): a ChangeSet with the events table and the transition matrix; ``sources``
+        holds the commit behind each event, and ``write`` adds the columns date, document and
+        commit, as `land changes`."""
+        before, after, changes, sources = self._native.changes(_dates.date_text(from_date, "from_date"),
+                                                               _dates.date_text(to_date, "to_date"),
+                                                               float(tolerance))
+        return ChangeSet(changes, Snapshot(before), Snapshot(after), sources)
 
     def report(self, path: str, from_date: str, to_date: str, lang: str = "vi", paper: str = "A4",
                province: str = "Ninh Bình", report_date: str = "", tolerance: float = 0.05) -> None:
@@ -330,8 +355,9 @@ class Store:
         return self._native.commit_parcels(int(commit))
 
     def keys(self) -> List[_libland.KeyInfo]:
-        """The HTTP service's API keys (as `land keys list`): name, role, created and revoked
-        times; never a key itself."""
+        """The HTTP service's API keys (as `land keys list`): name, role (officer, registry or
+        reader), created and revoked times, last_used (the UTC date landd last accepted it);
+        never a key itself."""
         return self._native.keys()
 
     def revoke_key(self, name: str) -> None:
@@ -380,7 +406,8 @@ class Store:
              "geometry": json.loads(f.geometry_geojson)} for f in features]}
 
     def add_key(self, name: str, role: str) -> str:
-        """Creates an API key for the HTTP service ('officer' or 'reader') and returns it; only
+        """Creates an API key for the HTTP service ('officer', 'registry' or 'reader': a registry
+        key reads the private fields too) and returns it; only
         its hash is stored."""
         return self._native.add_key(name, role)
 

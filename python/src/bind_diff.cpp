@@ -76,7 +76,7 @@ py::dict change_table(const ChangeSet& changes, const Snapshot& before, const Sn
         rows = change_rows(changes, before, after, include_unchanged, with_outlines);
     }
     py::list type, before_keys, after_keys, area_before, area_after, use_before, use_after, shares,
-        outline;
+        attributes, outline;
     for (const ChangeRow& r : rows) {
         type.append(to_string(r.type));
         before_keys.append(r.before);
@@ -86,6 +86,7 @@ py::dict change_table(const ChangeSet& changes, const Snapshot& before, const Sn
         use_before.append(r.use_before);
         use_after.append(r.use_after);
         shares.append(r.shares);
+        attributes.append(r.attributes);
         if (with_outlines) outline.append(to_wkb(r.outline, true));
     }
     py::dict table;
@@ -97,6 +98,7 @@ py::dict change_table(const ChangeSet& changes, const Snapshot& before, const Sn
     table["use_before"] = use_before;
     table["use_after"] = use_after;
     table["shares"] = shares;
+    table["attributes"] = attributes;
     if (with_outlines) table["outline_wkb"] = outline;
     return table;
 }
@@ -121,16 +123,22 @@ void bind_functions(py::module_& m) {
           py::arg("include_unchanged"), py::arg("with_outlines"),
           "Returns the change table as a dict of columns, the rows `land diff` writes (outlines as "
           "WKB, a POLYGON where one part).");
+    py::class_<ChangeSource>(m, "ChangeSource", "The recorded commit behind a change of a land database's map.")
+        .def_readonly("commit", &ChangeSource::commit, "0: no recorded commit.")
+        .def_readonly("date", &ChangeSource::date)
+        .def_readonly("document", &ChangeSource::document);
     m.def(
         "write_changes",
         [](const ChangeSet& changes, const Snapshot& before, const Snapshot& after, const std::string& path,
-           bool include_unchanged, bool excel) {
-            write_changes(changes, before, after, path, include_unchanged, CsvOptions{excel});
+           bool include_unchanged, bool excel, const std::optional<std::vector<ChangeSource>>& sources) {
+            write_changes(changes, before, after, path, include_unchanged, CsvOptions{excel},
+                          sources ? &*sources : nullptr);
         },
         py::arg("changes"), py::arg("before"), py::arg("after"), py::arg("path"), py::arg("include_unchanged"),
-        py::arg("excel"), py::call_guard<py::gil_scoped_release>(),
+        py::arg("excel"), py::arg("sources") = py::none(), py::call_guard<py::gil_scoped_release>(),
         "Writes the change table as CSV, XLSX, GeoJSON or GeoPackage (by the extension); excel: CSV "
-        "with a byte-order mark.");
+        "with a byte-order mark; with sources (a land database's changes), the columns date, document and "
+        "commit too.");
     m.def(
         "write_matrix",
         [](const TransitionMatrix& matrix, const std::string& path, bool excel) {

@@ -83,7 +83,15 @@ void bind_records(py::module_& m) {
         .def_readonly("name", &KeyInfo::name)
         .def_property_readonly("role", [](const KeyInfo& k) { return std::string(to_string(k.role)); })
         .def_readonly("created_at", &KeyInfo::created_at, "UTC.")
-        .def_readonly("revoked_at", &KeyInfo::revoked_at, "UTC; empty while the key is valid.");
+        .def_readonly("revoked_at", &KeyInfo::revoked_at, "UTC; empty while the key is valid.")
+        .def_readonly("last_used", &KeyInfo::last_used, "UTC date of its last accepted use; empty when never.");
+    py::class_<AttributeChange>(m, "AttributeChange", "One field an attribute change changed (values as text).")
+        .def_readonly("field", &AttributeChange::field)
+        .def_readonly("before", &AttributeChange::before, "'' for null.")
+        .def_readonly("after", &AttributeChange::after, "'' for null.")
+        .def("__repr__", [](const AttributeChange& c) {
+            return "AttributeChange(" + c.field + ": '" + c.before + "' -> '" + c.after + "')";
+        });
     py::class_<ParcelVersion>(m, "ParcelVersion", "One version of a parcel, valid on [valid_from, valid_to).")
         .def_readonly("version", &ParcelVersion::version)
         .def_readonly("uid", &ParcelVersion::uid, "The parcel's identity, stable across renumbering.")
@@ -94,6 +102,14 @@ void bind_records(py::module_& m) {
         .def_readonly("commit", &ParcelVersion::commit)
         .def_readonly("recorded_at", &ParcelVersion::recorded_at, "UTC, ISO 8601.")
         .def_readonly("area_m2", &ParcelVersion::area_m2)
+        .def_property_readonly(
+            "attributes",
+            [](const ParcelVersion& v) {
+                py::dict out;
+                for (const auto& [field, value] : v.attributes) out[py::str(field)] = value;
+                return out;
+            },
+            "Every attribute of the version as text (field -> value, '' for null), by field name.")
         .def("__repr__", [](const ParcelVersion& v) { return repr_of(v); });
     py::class_<ParcelEvent>(m, "ParcelEvent", "A recorded change: the versions it closed and opened.")
         .def_readonly("id", &ParcelEvent::id)
@@ -106,6 +122,8 @@ void bind_records(py::module_& m) {
         .def_readonly("backdated", &ParcelEvent::backdated)
         .def_readonly("parents", &ParcelEvent::parents)
         .def_readonly("children", &ParcelEvent::children)
+        .def_readonly("attribute_changes", &ParcelEvent::attribute_changes,
+                      "attributes_changed: the fields changed, with old and new values.")
         .def("__repr__", [](const ParcelEvent& v) { return repr_of(v); });
     py::class_<ParcelHistory>(m, "ParcelHistory", "A parcel's versions, events and lineage.")
         .def_readonly("uid", &ParcelHistory::uid)
@@ -116,7 +134,8 @@ void bind_records(py::module_& m) {
         .def("__repr__", [](const ParcelHistory& v) { return repr_of(v); });
     py::class_<CommitRecord>(m, "CommitRecord", "One entry of the log.")
         .def_readonly("id", &CommitRecord::id)
-        .def_readonly("kind", &CommitRecord::kind, "'survey' or 'transaction'.")
+        .def_readonly("kind", &CommitRecord::kind, "'survey', 'transaction' or 'revert'.")
+        .def_readonly("reverts", &CommitRecord::reverts, "A revert: the commit it reverted (0 otherwise).")
         .def_readonly("date", &CommitRecord::date)
         .def_readonly("recorded_at", &CommitRecord::recorded_at)
         .def_readonly("message", &CommitRecord::message)
@@ -250,6 +269,28 @@ void bind_writes(py::class_<SharedStore>& c) {
             py::arg("parcel"), py::arg("date"), py::arg("reason"), py::arg("document"),
             py::arg("backdate"), py::arg("dry_run"), py::arg("by"), "Retires a parcel (its last version is closed).")
         .def(
+            "set_attr",
+            [](SharedStore& s, const std::string& parcel, std::map<std::string, std::string> values, std::string date,
+               std::string reason, std::string document, bool backdate, bool dry_run, std::string by) {
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate, {},
+                                              dry_run, std::move(by));
+                return locked(s, [&](Store& st) { return st.set_attributes(parcel, values, info); });
+            },
+            py::arg("parcel"), py::arg("values"), py::arg("date"), py::arg("reason"), py::arg("document"),
+            py::arg("backdate"), py::arg("dry_run"), py::arg("by"),
+            "Changes a parcel's attributes (a new holder): a new version, same parcel.")
+        .def(
+            "revert",
+            [](SharedStore& s, std::int64_t commit, std::string date, std::string reason, std::string document,
+               bool backdate, bool dry_run, std::string by) {
+                const auto info = commit_info(std::move(date), std::move(reason), std::move(document), backdate, {},
+                                              dry_run, std::move(by));
+                return locked(s, [&](Store& st) { return st.revert(commit, info); });
+            },
+            py::arg("commit"), py::arg("date"), py::arg("reason"), py::arg("document"), py::arg("backdate"),
+            py::arg("dry_run"), py::arg("by"),
+            "Records a new commit undoing a commit on the parcels it touched.")
+        .def(
             "adjust",
             [](SharedStore& s, const std::string& first, const std::string& second,
                const std::string& line_wkt, std::string date, std::string reason, std::string document,
@@ -291,10 +332,11 @@ void bind_reads(py::class_<SharedStore>& c) {
             [](SharedStore& s, const std::string& from, const std::string& to, double tolerance) {
                 StoreChanges result = locked(s, [&](Store& st) { return st.changes(from, to, tolerance); });
                 return py::make_tuple(std::move(result.before), std::move(result.after),
-                                      std::move(result.changes));
+                                      std::move(result.changes), std::move(result.sources));
             },
             py::arg("from_date"), py::arg("to_date"), py::arg("tolerance"),
-            "Diffs the map as of from_date against the map as of to_date: (before, after, changes).")
+            "Diffs the map as of from_date against the map as of to_date: (before, after, changes, sources),\n"
+            "sources parallel to the events: the commit that recorded each change.")
         .def(
             "parcels",
             [](SharedStore& s, const std::string& date, const std::optional<BoxTuple>& box,

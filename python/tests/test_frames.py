@@ -60,7 +60,7 @@ def test_events_frame_dtypes_and_lists(changes):
     events = changes.events
     assert dtypes(events) == {"change": TEXT, "before": TEXT, "after": TEXT,
                               "area_before_m2": FLOAT, "area_after_m2": FLOAT,
-                              "use_before": TEXT, "use_after": TEXT, "shares": TEXT}
+                              "use_before": TEXT, "use_after": TEXT, "shares": TEXT, "attributes": TEXT}
     for column in ("before", "after", "use_before", "use_after", "shares"):
         assert events[column].map(type).eq(list).all(), column
     split = events[events["change"] == "split"].iloc[0]
@@ -110,7 +110,7 @@ def test_log_frame_dtypes(store, changes):
     assert dtypes(log) == {"commit": INT, "kind": TEXT, "date": DATE, "recorded_at": UTC,
                            "author": TEXT, "document": TEXT, "message": TEXT, "backdated": BOOL,
                            "source": TEXT, "source_sha256": TEXT, "parcels": INT,
-                           "events": TEXT, "event_count": INT, "resurveyed": INT}
+                           "events": TEXT, "event_count": INT, "resurveyed": INT, "reverts": INT}
     assert log["date"].tolist() == [pandas.Timestamp(SURVEY_2019), pandas.Timestamp(SURVEY_2024)]
     assert log["message"].tolist() == ["survey 2019", "survey 2024"]
     expected = {k: v for k, v in changes.counts().items() if k != "unchanged"}
@@ -124,7 +124,7 @@ def test_events_frame_of_the_store(store, changes):
     assert dtypes(events) == {"event": INT, "commit": INT, "type": TEXT, "date": DATE,
                               "document": TEXT, "reason": TEXT, "backdated": BOOL,
                               "recorded_at": UTC, "parents": TEXT, "children": TEXT,
-                              "parent_uids": TEXT, "child_uids": TEXT}
+                              "parent_uids": TEXT, "child_uids": TEXT, "attribute_changes": TEXT}
     assert (events["type"] == "split").sum() == changes.counts()["split"]
     split = events[events["type"] == "split"].iloc[0]
     assert len(split["parents"]) == 1 and len(split["children"]) >= 2

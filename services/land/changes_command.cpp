@@ -1,5 +1,7 @@
 // land changes DB --from DATE --to DATE -o OUT [--matrix MATRIX] [--excel]: the change events and
 // the land-use transition matrix between the map on two dates, as CSV or XLSX (or GeoJSON, GPKG).
+// Each change names the commit that recorded it (columns date, document, commit) and, for
+// attributes_changed, the fields changed.
 #include "commands.hpp"
 #include "store_output.hpp"
 
@@ -18,7 +20,8 @@ int changes_command(const Args& args) {
     const std::string to = args.required("to");
     const std::string output = args.required("output");
     const libland::StoreChanges result = store.changes(from, to, args.number_or("tolerance", 0.05));
-    libland::write_changes(result.changes, result.before, result.after, output, args.flag("all"), csv_options(args));
+    libland::write_changes(result.changes, result.before, result.after, output, args.flag("all"), csv_options(args),
+                           &result.sources);
     if (auto matrix = args.option("matrix")) libland::write_matrix(result.changes.matrix, *matrix, csv_options(args));
     std::map<std::string, int> counts;
     for (const auto& e : result.changes.events) {

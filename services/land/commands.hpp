@@ -17,6 +17,8 @@ int split_command(const Args& args);
 int merge_command(const Args& args);
 int set_use_command(const Args& args);
 int retire_command(const Args& args);
+int set_attr_command(const Args& args);
+int revert_command(const Args& args);
 int adjust_command(const Args& args);
 int log_command(const Args& args);
 int history_command(const Args& args);

@@ -1,6 +1,6 @@
-// land keys add DB --name NAME --role officer|reader: a new API key for the HTTP service, printed
-// once (only its SHA-256 is kept). land keys list DB: names, roles, when created or revoked (never
-// a key). land keys revoke DB NAME: landd refuses the key from the next request on.
+// land keys add DB --name NAME --role officer|registry|reader: a new API key for the HTTP service,
+// printed once (only its SHA-256 is kept); a registry key reads the private fields too. land keys
+// list DB: names, roles, when created, revoked and last used (never a key). land keys revoke DB NAME: landd refuses the key from the next request on.
 #include "commands.hpp"
 #include "text_table.hpp"
 
@@ -24,9 +24,10 @@ int add_key(const Args& args, libland::Store& store) {
 }
 
 int list_keys(libland::Store& store) {
-    TextTable table({"name", "role", "created (UTC)", "revoked (UTC)"});
+    TextTable table({"name", "role", "created (UTC)", "revoked (UTC)", "last used (UTC)"});
     for (const libland::KeyInfo& k : store.keys()) {
-        table.add({k.name, libland::to_string(k.role), k.created_at, k.revoked_at});
+        table.add({k.name, libland::to_string(k.role), k.created_at, k.revoked_at,
+                   k.last_used.empty() ? "never" : k.last_used});
     }
     table.print(std::cout);
     return 0;

@@ -1,5 +1,5 @@
 // land log DB [--from D] [--to D] [--parcel P] [--by NAME] [--verbose]: every survey commit and
-// transaction, oldest first: date, kind, author, document, message, source, parcels touched and
+// transaction, oldest first: date, kind ("revert of N" for a revert), author, document, message, source, parcels touched and
 // events (with --verbose, the keys of the parcels touched).
 #include "commands.hpp"
 #include "store_output.hpp"
@@ -48,7 +48,8 @@ int log_command(const Args& args) {
     for (libland::CommitRecord& c : store.log()) {
         if ((from && c.date < *from) || (to && c.date > *to) || (by && c.author != *by)) continue;
         if (parcel && touching.count(c.id) == 0) continue;
-        table.add({std::to_string(c.id), c.date + (c.backdated ? " (back-dated)" : ""), c.kind, c.author, c.document,
+        const std::string kind = c.reverts != 0 ? "revert of " + std::to_string(c.reverts) : c.kind;
+        table.add({std::to_string(c.id), c.date + (c.backdated ? " (back-dated)" : ""), kind, c.author, c.document,
                    c.message, c.source_sha256.empty() ? c.source : c.source + " sha256:" + c.source_sha256.substr(0, 12),
                    std::to_string(c.parcels), event_counts(c.events), c.recorded_at});
         shown.push_back(std::move(c));

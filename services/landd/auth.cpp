@@ -1,9 +1,13 @@
 // Who may do what: reading is public or needs a key (--read-key-required); writing needs an
 // officer's key, sent as `Authorization: Bearer KEY`. A missing key answers 401, an unknown key or
-// a reader's key where an officer's is needed 403; the key itself is never logged or echoed.
+// a reader's or registry key where an officer's is needed 403; the key itself is never logged or
+// echoed. An accepted key's use is recorded once a day, by the handler's session (land keys list
+// shows it), never by the early check when the headers arrive.
 #include "http.hpp"
 #include "http_error.hpp"
 #include "service.hpp"
+
+#include <libland/error.hpp>
 
 #include <optional>
 
@@ -19,6 +23,18 @@ std::optional<std::string> bearer_token(const Request& req) {
     return header.substr(scheme.size());
 }
 
+// Records today's use of the request's key, once a day per key, when it is a known key. Never fails
+// the request: a database busy with a long write gets it recorded on a later request.
+void note_key_use(Service& service, Session& session, const Request& req) {
+    const std::optional<std::string> token = bearer_token(req);
+    if (!token || !service.key_uses.due(*token) || !session.store.check_key(*token)) return;
+    try {
+        (void)session.writer().record_key_use(*token);
+        service.key_uses.recorded(*token);  // known keys only: random tokens leave no trace
+    } catch (const libland::error&) {
+    }
+}
+
 }  // namespace
 
 void check_access(const Request& req, libland::Store& store, Access needed) {
@@ -32,7 +48,8 @@ void check_access(const Request& req, libland::Store& store, Access needed) {
     const std::optional<libland::KeyRole> role = store.check_key(*token);
     if (!role) throw HttpError(403, "Forbidden", "the key is not known");
     if (needed == Access::officer && *role != libland::KeyRole::officer) {
-        throw HttpError(403, "Forbidden", "writing needs an officer's key; this key is a reader's");
+        throw HttpError(403, "Forbidden", std::string("writing needs an officer's key; this key is a ") +
+                                              libland::to_string(*role) + "'s");
     }
 }
 
@@ -75,6 +92,7 @@ GuardedHandler guarded(Service& service, RouteHandler handler, Access needed, La
             if (lane == Lane::read) pass.emplace(service.reads);
             SessionPool::Lease session = service.sessions.acquire();
             check_access(req, session->store, needed);
+            note_key_use(service, *session, req);
             handler(req, res, *session);
         } catch (...) {
             answer_failure(res);
@@ -91,7 +109,8 @@ Access read_access(const Service& service) {
 bool reads_private(const Request& req, Session& session) {
     const std::optional<std::string> token = bearer_token(req);
     if (!token) return false;
-    return session.store.check_key(*token) == libland::KeyRole::officer;
+    const std::optional<libland::KeyRole> role = session.store.check_key(*token);
+    return role && libland::reads_private_fields(*role);
 }
 
 GuardedHandler for_readers(Service& service, RouteHandler handler) {

@@ -162,8 +162,14 @@ void append_parcel_feature(std::string& out, const Session& session, const libla
 }
 
 void append_event_feature(std::string& out, const Session& session, const libland::EventFeature& feature,
-                          const PropertyView& view) {
+                          const PropertyView& view, const libland::PrivateFields* hidden) {
     const libland::ParcelEvent& e = feature.event;
+    std::string attributes;  // "field: before -> after;..." of an attributes_changed event
+    for (const libland::AttributeChange& c : e.attribute_changes) {
+        if (!attributes.empty()) attributes += ';';
+        attributes += c.field + ": " + (hidden != nullptr && hidden->is_private(c.field) ? std::string("(private)")
+                                                                                         : c.before + " -> " + c.after);
+    }
     out += R"({"type":"Feature","id":)";
     append_number(out, e.id);
     out += R"(,"geometry":)";
@@ -175,6 +181,7 @@ void append_event_feature(std::string& out, const Session& session, const liblan
         {"after", joined(e.children, &libland::ParcelVersion::key)},
         {"use_before", joined(e.parents, &libland::ParcelVersion::use)},
         {"use_after", joined(e.children, &libland::ParcelVersion::use)},
+        {"attributes", attributes},
         {"reason", e.reason},
         {"document", e.document},
         {"recorded_at", e.recorded_at}};

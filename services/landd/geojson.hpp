@@ -30,10 +30,11 @@ void append_parcel_feature(std::string& out, const Session& session, const libla
                            const PropertyView& view = {});
 
 // The change event: id = event id; properties change, date, before, after (keys joined by ';'),
-// use_before, use_after, area_before_m2, area_after_m2, reason, document, commit, recorded_at,
-// backdated; the geometry where it happened (null when not recorded).
+// use_before, use_after, attributes (an attribute change: "field: before -> after;..."; the values
+// of the `hidden` private fields shown as "(private)"), area_before_m2, area_after_m2, reason,
+// document, commit, recorded_at, backdated; the geometry where it happened (null when not recorded).
 void append_event_feature(std::string& out, const Session& session, const libland::EventFeature& event,
-                          const PropertyView& view = {});
+                          const PropertyView& view = {}, const libland::PrivateFields* hidden = nullptr);
 
 // The published layer's feature, properties as loaded.
 void append_layer_feature(std::string& out, const Session& session, const libland::LayerFeature& feature,

@@ -49,7 +49,7 @@ std::vector<std::string> hidden_fields(const std::vector<libland::Queryable>& qu
 
 HttpError private_property(const std::string& parameter, const std::string& name) {
     return HttpError(403, "Forbidden",
-                     parameter + ": the property '" + name + "' is private; reading it needs an officer's key",
+                     parameter + ": the property '" + name + "' is private; reading it needs an officer's or a registry key",
                      parameter);
 }
 

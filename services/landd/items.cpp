@@ -41,6 +41,12 @@ std::int64_t numeric_id(const std::string& text, const std::string& collection) 
     return id;
 }
 
+// The private fields whose values the client may not read, nothing for an officer's or registry key.
+std::optional<libland::PrivateFields> private_values_hidden(const Request& req, Session& session) {
+    if (reads_private(req, session)) return std::nullopt;
+    return session.store.private_fields();
+}
+
 void reply_change_items(const Request& req, Response& res, Session& session, const Options& options) {
     refuse_unknown_parameters(req, {LANDD_PAGE_PARAMETERS});
     libland::EventQuery query;
@@ -52,9 +58,12 @@ void reply_change_items(const Request& req, Response& res, Session& session, con
     query.limit = limit_parameter(req, options.default_limit, options.max_limit);
     query.offset = offset_parameter(req);
     const PropertyView view = property_view(req, session, {}, true);
+    const std::optional<libland::PrivateFields> hidden = private_values_hidden(req, session);
     const libland::EventPage events = session.store.query_events(query);
     FeaturePage page(events.matched, query.offset, query.limit);
-    for (const libland::EventFeature& e : events.events) append_event_feature(page.next_feature(), session, e, view);
+    for (const libland::EventFeature& e : events.events) {
+        append_event_feature(page.next_feature(), session, e, view, hidden ? &*hidden : nullptr);
+    }
     reply_feature_page(req, res, session, "changes", std::move(page), view);
 }
 
@@ -91,10 +100,11 @@ void reply_one(const Request& req, Response& res, Session& session, const std::s
             libland::EventQuery query;
             query.id = numeric_id(id, collection);
             const PropertyView view = property_view(req, session, {}, true);
+            const std::optional<libland::PrivateFields> hidden = private_values_hidden(req, session);
             const libland::EventPage page = session.store.query_events(query);
             if (page.events.empty()) throw not_found("no change event " + id);
             std::string feature;
-            append_event_feature(feature, session, page.events.front(), view);
+            append_event_feature(feature, session, page.events.front(), view, hidden ? &*hidden : nullptr);
             reply_feature(req, res, session, collection, std::move(feature), view);
             return;
         }

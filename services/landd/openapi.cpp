@@ -120,8 +120,9 @@ json openapi_document(const std::string& base_url, const Options& options) {
                                     query_parameter("backdate", "true to allow an earlier date", {{"type", "boolean"}})}),
                        "application/geopackage+sqlite3")}}},
         {"/transactions/{operation}",
-         {{"post", write_operation("an officer's transaction: split, merge, set-use, retire or adjust",
-                                   json::array({path_parameter("operation", "split|merge|set-use|retire|adjust")}),
+         {{"post", write_operation("an officer's transaction: split, merge, set-use, set-attr, retire, adjust or revert",
+                                   json::array({path_parameter("operation",
+                                                               "split|merge|set-use|set-attr|retire|adjust|revert")}),
                                    "application/json")}}},
     };
     return {{"openapi", "3.0.3"},

@@ -3,6 +3,7 @@
 // the way answers are written (JSON, GeoJSON or HTML).
 #include "costly.hpp"
 #include "http.hpp"
+#include "key_uses.hpp"
 #include "options.hpp"
 #include "params.hpp"
 #include "sessions.hpp"
@@ -20,6 +21,7 @@ struct Service {
     SessionPool sessions;
     WorkGate reads;   // requests answered from the database at once (--workers)
     CostlyWork costly;  // reports and matrices: their own small gate and a cache (costly.cpp)
+    KeyUses key_uses; // the days on which each key's use was last recorded
 };
 
 using RouteHandler = std::function<void(const Request&, Response&, Session&)>;
@@ -41,7 +43,7 @@ void check_access(const Request& req, libland::Store& store, Access needed);
 // queue is full the request answers 503 with Retry-After (auth.cpp, costly.hpp).
 [[nodiscard]] GuardedHandler for_costly_reads(Service& service, RouteHandler handler);
 
-// Returns whether the request's key may read the private fields (an officer's key).
+// Returns whether the request's key may read the private fields (an officer's or a registry key).
 [[nodiscard]] bool reads_private(const Request& req, Session& session);
 
 // Answers the document as JSON (`json_type`) or, when asked for, as an HTML page.

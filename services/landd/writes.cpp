@@ -1,9 +1,10 @@
 // Officers' writes, the same operations as the CLI: POST /surveys (a whole survey as a GeoPackage
 // or GeoJSON body; query parameters date, id, use, layer, message, backdate, repair, dry_run,
 // accept_unknown_codes, force, filename: the upload's original name) and
-// POST /transactions/{split|merge|set-use|retire|adjust} (a JSON body, "dry_run": true for a
-// preview). Each answers 201 with the CommitSummary (200 for a dry run, nothing recorded), or a
-// JSON error with nothing written.
+// POST /transactions/{split|merge|set-use|set-attr|retire|adjust|revert} (a JSON body, "dry_run":
+// true for a preview; set-attr takes the new values in "set", revert the commit id in "commit").
+// Each answers 201 with the CommitSummary (200 for a dry run, nothing recorded), or a JSON error
+// with nothing written.
 #include "http.hpp"
 #include "http_error.hpp"
 #include "public_text.hpp"
@@ -207,13 +208,25 @@ libland::CommitSummary run_transaction(const std::string& operation, const Body&
     if (operation == "split") return store.split(body.text("parcel"), body.text("line"), body.info());
     if (operation == "merge") return store.merge(body.list("parcels", 2), body.info());
     if (operation == "set-use") return store.set_use(body.text("parcel"), body.text("use"), body.info());
+    if (operation == "set-attr") {
+        const libland::CommitInfo info = body.info();
+        if (info.values.empty()) throw bad_parameter("set", "required (an object of field names and new values)");
+        return store.set_attributes(body.text("parcel"), info.values, info);
+    }
     if (operation == "retire") return store.retire(body.text("parcel"), body.info());
+    if (operation == "revert") {
+        const std::string commit = body.text("commit");
+        if (commit.empty() || commit.size() > 18 || commit.find_first_not_of("0123456789") != std::string::npos) {
+            throw bad_parameter("commit", "a commit id (the number the log gives)");
+        }
+        return store.revert(std::stoll(commit), body.info());
+    }
     if (operation == "adjust") {
         const std::vector<std::string> pair = body.list("parcels", 2);
         if (pair.size() != 2) throw bad_parameter("parcels", "an adjustment moves the boundary between two parcels");
         return store.adjust(pair[0], pair[1], body.text("line"), body.info());
     }
-    throw not_found("no transaction '" + operation + "' (split, merge, set-use, retire, adjust)");
+    throw not_found("no transaction '" + operation + "' (split, merge, set-use, set-attr, retire, adjust, revert)");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <libland/write.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -108,6 +109,8 @@ struct ChangeRow {
     std::string use_before;      // their land-use codes joined by ';'
     std::string use_after;
     std::string shares;          // "parent>child:m2;..." when a side has several parcels, else ""
+    std::string attributes;      // attributes_changed: "field: before -> after;..." for each
+                                 // differing field (nulls as ""); else ""
     MultiPolygon outline;        // union of the after-parcels (before-parcels when removed);
                                  // empty unless asked for
 };
@@ -118,12 +121,21 @@ struct ChangeRow {
                                                  const Snapshot& after, bool include_unchanged,
                                                  bool with_outlines);
 
+// Where a change of a recorded map comes from: the commit that recorded it.
+struct ChangeSource {
+    std::int64_t commit = 0;  // 0: no recorded commit
+    std::string date;
+    std::string document;     // the transaction's document, the survey commit's (else its message)
+};
+
 // Writes one row per event (unchanged ones only when include_unchanged) as CSV, XLSX, GeoJSON or
 // GeoPackage, chosen by the extension, with the columns
-// change,before,after,area_before_m2,area_after_m2,use_before,use_after,shares (and the outline
-// for GeoJSON/GPKG). Writes to a temporary file renamed into place: never a partial output.
+// change,before,after,area_before_m2,area_after_m2,use_before,use_after,shares,attributes (and the
+// outline for GeoJSON/GPKG); with sources (parallel to changes.events), then date,document,commit.
+// Writes to a temporary file renamed into place: never a partial output.
 void write_changes(const ChangeSet& changes, const Snapshot& before, const Snapshot& after,
-                   const std::string& path, bool include_unchanged, const CsvOptions& csv = {});
+                   const std::string& path, bool include_unchanged, const CsvOptions& csv = {},
+                   const std::vector<ChangeSource>* sources = nullptr);
 
 // Writes the matrix as .csv or .xlsx (by the extension): use_before, then one column per after
 // code; hectares (4 decimals in CSV, full precision numbers in XLSX). Throws usage_error for

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace libland {
@@ -84,6 +85,16 @@ struct ParcelVersion {
     std::int64_t commit = 0;
     std::string recorded_at;   // UTC, ISO 8601
     double area_m2 = 0;
+    // Every attribute of the version as text (field -> value, "" for null), by field name: the
+    // holder, the address, the registered area, ...
+    std::vector<std::pair<std::string, std::string>> attributes;
+};
+
+// One field an attributes_changed event changed, its values as text ("" for null).
+struct AttributeChange {
+    std::string field;
+    std::string before;
+    std::string after;
 };
 
 // A recorded change: which versions it closed (parents) and opened (children).
@@ -98,6 +109,8 @@ struct ParcelEvent {
     bool backdated = false;
     std::vector<ParcelVersion> parents;
     std::vector<ParcelVersion> children;
+    // attributes_changed: the fields whose values differ between the parent and the child.
+    std::vector<AttributeChange> attribute_changes;
 };
 
 // Everything known about one parcel: its versions, the events that touched it, and the versions
@@ -113,7 +126,7 @@ struct ParcelHistory {
 // One entry of the log: a survey commit or an officer's transaction.
 struct CommitRecord {
     std::int64_t id = 0;
-    std::string kind;          // "survey" or "transaction"
+    std::string kind;          // "survey", "transaction" or "revert"
     std::string date;          // legal/survey date
     std::string recorded_at;   // UTC
     std::string message;
@@ -125,6 +138,7 @@ struct CommitRecord {
     std::string source;         // survey: the file's name
     std::string source_sha256;  // survey: the SHA-256 of the file's bytes (hex)
     std::int64_t parcels = 0;   // parcels touched (closed or opened a version)
+    std::int64_t reverts = 0;   // a revert: the commit it reverted (0 otherwise)
 };
 
 // The difference between the map on two dates, by the change detection engine.
@@ -132,6 +146,9 @@ struct StoreChanges {
     Snapshot before;   // as of `from`
     Snapshot after;    // as of `to`
     ChangeSet changes;
+    // Parallel to changes.events: the recorded commit that made each change (the commit of an
+    // after-parcel's version, else the one that closed a before-parcel's), empty when none did.
+    std::vector<ChangeSource> sources;
 };
 
 // An extra published layer (tourism sites, planning zones).
@@ -204,7 +221,9 @@ struct PrivateFields {
     [[nodiscard]] bool is_private(const std::string& field) const;
 };
 
-enum class KeyRole { officer, reader };
+// What an API key may do: an officer writes and reads everything; a registry reads everything,
+// the private fields included; a reader reads what is public.
+enum class KeyRole { officer, reader, registry };
 
 // An API key as listed (never the key itself).
 struct KeyInfo {
@@ -212,9 +231,13 @@ struct KeyInfo {
     KeyRole role = KeyRole::reader;
     std::string created_at;  // UTC
     std::string revoked_at;  // UTC, "" while the key is valid
+    std::string last_used;   // UTC date "YYYY-MM-DD" of its last accepted use, "" when never
 };
 
-// Returns "officer" / "reader"; parses them (usage_error otherwise).
+// Returns whether the role may read the private fields (officer, registry).
+[[nodiscard]] bool reads_private_fields(KeyRole role) noexcept;
+
+// Returns "officer" / "reader" / "registry"; parses them (usage_error otherwise).
 [[nodiscard]] const char* to_string(KeyRole role) noexcept;
 [[nodiscard]] KeyRole parse_key_role(const std::string& text);
 
@@ -277,6 +300,20 @@ public:
     CommitSummary merge(const std::vector<std::string>& parcels, const CommitInfo& info);
     CommitSummary set_use(const std::string& parcel, const std::string& use, const CommitInfo& info);
     CommitSummary retire(const std::string& parcel, const CommitInfo& info);
+    // Records a change of attributes (a sale, an inheritance: a new holder): a new version of the
+    // parcel, same uid and geometry, event attributes_changed. Values are text read as their
+    // fields' types (FIELD -> VALUE; "" is null). Refuses (usage_error, nothing written) an empty
+    // list, a field the database does not have, an id field, the use field (set_use), the
+    // registered-area field, a value its type cannot hold, and values that change nothing.
+    CommitSummary set_attributes(const std::string& parcel, const std::map<std::string, std::string>& values,
+                                 const CommitInfo& info);
+    // Records a new commit (kind "revert") undoing commit `commit` on the parcels it touched: it
+    // closes the versions that commit opened and reopens those it closed (new versions with their
+    // geometry and attributes, same uids), with lineage from each closed version to the reopened
+    // ones. Nothing is deleted. Refuses (usage_error naming the parcels) when a later commit
+    // changed them (revert that one first, newest first), when a reopened parcel would overlap
+    // another, or a date before the commit's.
+    CommitSummary revert(std::int64_t commit, const CommitInfo& info);
     // Moves the boundary between two neighbours onto the line (which must cross both).
     CommitSummary adjust(const std::string& first, const std::string& second, const std::string& line_wkt,
                          const CommitInfo& info);
@@ -319,6 +356,8 @@ public:
     std::string add_key(const std::string& name, KeyRole role);
     // Returns the key's role, or nothing for an unknown or revoked key.
     [[nodiscard]] std::optional<KeyRole> check_key(const std::string& key);
+    // Records that a valid key was used today (UTC), once a day: returns whether it wrote.
+    bool record_key_use(const std::string& key);
     // Returns the name of a valid key (the author of the writes made with it), nothing otherwise.
     [[nodiscard]] std::optional<std::string> key_name(const std::string& key);
     // The keys, valid ones by name then revoked ones by date of revocation.

@@ -4,6 +4,7 @@
 #include <libland/change.hpp>
 #include <libland/error.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -63,6 +64,34 @@ MultiPolygon outline(detail::GeosContext& ctx, const ChangeEvent& e, const Snaps
     }
 }
 
+bool listed(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string value_text(const Value& v) { return std::holds_alternative<std::monostate>(v) ? std::string() : to_string(v); }
+
+// "field: before -> after;..." for the fields (by name, in the after snapshot's order) of a 1:1
+// attributes_changed event whose values differ; id, use and registered-area fields left out.
+std::string attribute_changes(const ChangeEvent& e, const Snapshot& before, const Snapshot& after) {
+    if (e.type != ChangeType::attributes_changed || e.before.size() != 1 || e.after.size() != 1) return {};
+    const Parcel& b = before.parcels[e.before.front()];
+    const Parcel& a = after.parcels[e.after.front()];
+    std::vector<std::string> skipped = area_fields(before);
+    for (const std::string& f : area_fields(after)) skipped.push_back(f);
+    std::string out;
+    for (std::size_t i = 0; i < after.fields.size(); ++i) {
+        const std::string& name = after.fields[i].name;
+        const int at = before.field_index(name);
+        if (at < 0 || name == after.use_field || listed(after.id_fields, name) || listed(skipped, name)) continue;
+        const std::string was = value_text(b.attributes.at(static_cast<std::size_t>(at)));
+        const std::string now = value_text(a.attributes.at(i));
+        if (was == now) continue;
+        if (!out.empty()) out += ';';
+        out += name + ": " + was + " -> " + now;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<ChangeRow> change_rows(const ChangeSet& changes, const Snapshot& before, const Snapshot& after,
@@ -79,6 +108,7 @@ std::vector<ChangeRow> change_rows(const ChangeSet& changes, const Snapshot& bef
                       joined(before, e.before, true),
                       joined(after, e.after, true),
                       shares(e, before, after),
+                      attribute_changes(e, before, after),
                       {}};
         if (with_outlines) row.outline = outline(ctx, e, before, after);
         rows.push_back(std::move(row));

@@ -2,6 +2,7 @@
 #include "store/store_impl.hpp"
 
 #include "detail/sha256.hpp"
+#include "store/utc_clock.hpp"
 
 #include <libland/error.hpp>
 
@@ -23,13 +24,23 @@ std::string random_key() {
 
 }  // namespace
 
-const char* to_string(KeyRole role) noexcept { return role == KeyRole::officer ? "officer" : "reader"; }
+const char* to_string(KeyRole role) noexcept {
+    switch (role) {
+        case KeyRole::officer: return "officer";
+        case KeyRole::registry: return "registry";
+        case KeyRole::reader: break;
+    }
+    return "reader";
+}
 
 KeyRole parse_key_role(const std::string& text) {
     if (text == "officer") return KeyRole::officer;
     if (text == "reader") return KeyRole::reader;
-    throw usage_error("'" + text + "' is not a key role (officer or reader)");
+    if (text == "registry") return KeyRole::registry;
+    throw usage_error("'" + text + "' is not a key role (officer, registry or reader)");
 }
+
+bool reads_private_fields(KeyRole role) noexcept { return role == KeyRole::officer || role == KeyRole::registry; }
 
 std::string Store::add_key(const std::string& name, KeyRole role) {
     if (name.empty()) throw usage_error("an API key needs a name");
@@ -41,6 +52,11 @@ std::string Store::add_key(const std::string& name, KeyRole role) {
 std::optional<KeyRole> Store::check_key(const std::string& key) {
     if (key.empty()) return std::nullopt;
     return impl_->backend->key_role(detail::sha256_hex(key));
+}
+
+bool Store::record_key_use(const std::string& key) {
+    if (key.empty()) return false;
+    return impl_->backend->record_key_use(detail::sha256_hex(key), store::utc_now().substr(0, 10));
 }
 
 std::optional<std::string> Store::key_name(const std::string& key) {

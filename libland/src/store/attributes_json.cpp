@@ -84,6 +84,20 @@ std::vector<Value> attributes_from_json(const std::vector<Field>& fields, std::s
     return values;
 }
 
+std::vector<std::pair<std::string, std::string>> attributes_as_text(std::string_view json_text) {
+    std::vector<std::pair<std::string, std::string>> out;
+    const json object = parse(json_text);
+    for (const auto& [name, value] : object.items()) {
+        std::string text;
+        if (value.is_number_integer()) text = std::to_string(value.get<std::int64_t>());
+        else if (value.is_number()) text = to_string(Value{value.get<double>()});
+        else if (value.is_string()) text = value.get<std::string>();
+        else if (!value.is_null()) text = dumped(value);
+        out.emplace_back(name, std::move(text));
+    }
+    return out;
+}
+
 std::string fields_to_json(const std::vector<Field>& fields) {
     json list = json::array();
     for (const Field& f : fields) {

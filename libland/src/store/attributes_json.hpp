@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace libland::store {
@@ -14,6 +15,9 @@ namespace libland::store {
 
 // Returns one value per field, converted to the field's type; fields absent from the JSON are null.
 [[nodiscard]] std::vector<Value> attributes_from_json(const std::vector<Field>& fields, std::string_view json);
+
+// Returns every attribute as text (libland::to_string of its value, "" for null), by field name.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> attributes_as_text(std::string_view json);
 
 // Returns the fields as JSON [{"name": .., "type": ..}] and back.
 [[nodiscard]] std::string fields_to_json(const std::vector<Field>& fields);

@@ -33,6 +33,32 @@ struct State {
 struct NewVersion {
     Parcel parcel;
     std::int64_t uid = 0;
+    std::string attributes_json;  // when not empty, recorded as is instead of parcel.attributes
+                                  // (a revert reopening a version exactly as it was)
+};
+
+// One recorded version as stored, for a revert.
+struct StoredVersion {
+    std::int64_t version = 0;
+    std::int64_t uid = 0;
+    Parcel parcel;                // attributes read under the schema given
+    std::string attributes_json;  // as stored
+    std::string valid_to;         // "" while current
+    std::int64_t closed_by = 0;   // the commit that closed it, 0 while current
+    std::int64_t opened_by = 0;   // the commit that recorded it
+};
+
+// One recorded event, by version ids (a revert's input).
+struct RecordedEvent {
+    std::string type;
+    std::vector<std::int64_t> parents;
+    std::vector<std::int64_t> children;
+    struct Lineage {
+        std::int64_t parent = 0;
+        std::int64_t child = 0;
+        double area_m2 = 0;
+    };
+    std::vector<Lineage> lineage;
 };
 
 // Area that child `child` (index into opens) took from parent `parent` (index into closes).
@@ -62,6 +88,7 @@ struct Plan {
     std::vector<std::string> communes;  // the communes a commune-scoped survey covers ("": the whole map)
     std::vector<std::string> sheets;    // the sheets a sheet-scoped survey covers
     std::vector<PlannedEvent> events;
+    std::int64_t reverts = 0;  // a revert: the commit it reverts
 };
 
 // While alive, the backend holds the write lock; destroyed without commit(), the write is undone.
@@ -101,6 +128,14 @@ public:
     [[nodiscard]] virtual std::optional<std::int64_t> find_uid(const std::string& parcel) = 0;
     // Returns the highest parcel number ever used on a sheet (0 when none).
     [[nodiscard]] virtual std::int64_t max_number(const std::string& sheet_key) = 0;
+    // Returns the versions by id (absent ones left out), their attributes read as `fields`.
+    [[nodiscard]] virtual std::vector<StoredVersion> stored_versions(const std::vector<std::int64_t>& ids,
+                                                                     const std::vector<Field>& fields) = 0;
+    // Returns the copy of a closed version that the revert of the commit that closed it reopened
+    // (same uid), nothing when that commit is not reverted.
+    [[nodiscard]] virtual std::optional<std::int64_t> reopened_copy(std::int64_t version) = 0;
+    // Returns the events a commit recorded, by id.
+    [[nodiscard]] virtual std::vector<RecordedEvent> commit_events(std::int64_t commit) = 0;
     // Applies the plan inside the held write lock.
     virtual CommitSummary apply(const Plan& plan) = 0;
 
@@ -147,6 +182,8 @@ public:
 
     virtual void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) = 0;
     [[nodiscard]] virtual std::optional<KeyRole> key_role(const std::string& sha256_hex) = 0;
+    // Records the day of a valid key's use unless recorded already; returns whether it wrote.
+    virtual bool record_key_use(const std::string& sha256_hex, const std::string& day) = 0;
 };
 
 // Database settings recorded at creation (name -> value), e.g. {"area_field", "dienTich"}.

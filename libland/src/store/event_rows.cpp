@@ -1,11 +1,15 @@
 // Reading parcel versions and events from the store's rows (see event_rows.hpp).
 #include "store/event_rows.hpp"
 
+#include "store/attributes_json.hpp"
+
+#include <map>
+
 namespace libland::store {
 
 const std::string version_columns =
     "v.version_id, v.uid, v.key, v.use, v.valid_from, coalesce(v.valid_to, ''), v.commit_id, "
-    "v.recorded_at, v.area_m2";
+    "v.recorded_at, v.area_m2, v.attributes";
 
 const std::string event_columns =
     "e.event_id, e.commit_id, e.type, e.valid_date, c.recorded_at, e.reason, e.document, c.backdated";
@@ -21,7 +25,19 @@ ParcelVersion read_version(const detail::Statement& row, int at) {
     v.commit = row.integer(at + 6);
     v.recorded_at = row.text(at + 7);
     v.area_m2 = row.real(at + 8);
+    v.attributes = attributes_as_text(row.text(at + 9));
     return v;
+}
+
+std::vector<AttributeChange> attribute_changes(const ParcelVersion& before, const ParcelVersion& after) {
+    std::map<std::string, std::string> was(before.attributes.begin(), before.attributes.end());
+    std::vector<AttributeChange> out;
+    for (const auto& [field, value] : after.attributes) {
+        const auto it = was.find(field);
+        const std::string old = it == was.end() ? std::string() : it->second;
+        if (old != value) out.push_back(AttributeChange{field, old, value});
+    }
+    return out;
 }
 
 ParcelEvent read_event_head(const detail::Statement& row) {
@@ -50,6 +66,10 @@ void read_event_parcels(detail::Statement& members, ParcelEvent& event) {
         (members.text(0) == "parent" ? event.parents : event.children).push_back(read_version(members, 1));
     }
     members.reset();
+    if (event.type == to_string(ChangeType::attributes_changed) && event.parents.size() == 1 &&
+        event.children.size() == 1) {
+        event.attribute_changes = attribute_changes(event.parents.front(), event.children.front());
+    }
 }
 
 }  // namespace libland::store

@@ -15,6 +15,10 @@ extern const std::string version_columns;
 // Returns the version held in the version_columns starting at column `at` of `row`.
 ParcelVersion read_version(const detail::Statement& row, int at);
 
+// Returns the fields whose values differ between two versions of a parcel (fields the later one
+// lacks are not listed), by field name.
+std::vector<AttributeChange> attribute_changes(const ParcelVersion& before, const ParcelVersion& after);
+
 // The columns read_event_head() reads, from events aliased `e` joined with commits aliased `c`.
 extern const std::string event_columns;
 

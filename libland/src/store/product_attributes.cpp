@@ -93,14 +93,18 @@ void ProductAttributes::check_parents_agree(const std::vector<const Parcel*>& pa
     }
 }
 
-void ProductAttributes::finish(Parcel& product) const {
+void ProductAttributes::apply_values(Parcel& parcel) const {
     for (const auto& [position, value] : values_) {
         if (schema_.fields[position].name == schema_.use_field) {
-            set_use_code(product, schema_, to_string(value));
+            set_use_code(parcel, schema_, to_string(value));
         } else {
-            product.attributes.at(position) = value;
+            parcel.attributes.at(position) = value;
         }
     }
+}
+
+void ProductAttributes::finish(Parcel& product) const {
+    apply_values(product);
     const double registered = std::round(area(product.geometry) * 10) / 10;
     for (const std::size_t position : area_positions_) {
         product.attributes.at(position) =

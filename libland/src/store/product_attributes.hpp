@@ -29,6 +29,8 @@ public:
     // Gives a product the officer's values and its registered area: its computed area, rounded
     // to 0.1 m2.
     void finish(Parcel& product) const;
+    // Gives a parcel the officer's values only (its registered area kept).
+    void apply_values(Parcel& parcel) const;
 
 private:
     const Schema& schema_;

@@ -6,7 +6,7 @@
 namespace libland::store {
 
 // The schema version this program writes; older databases are migrated when opened.
-inline constexpr int current_schema_version = 2;
+inline constexpr int current_schema_version = 3;
 
 class SpatialiteBackend final : public Backend {
 public:
@@ -29,6 +29,11 @@ public:
     [[nodiscard]] std::optional<std::int64_t> find_uid(const std::string& parcel) override;
     [[nodiscard]] std::int64_t max_number(const std::string& sheet_key) override;
     CommitSummary apply(const Plan& plan) override;
+    // spatialite_revert_reads.cpp
+    [[nodiscard]] std::vector<StoredVersion> stored_versions(const std::vector<std::int64_t>& ids,
+                                                             const std::vector<Field>& fields) override;
+    [[nodiscard]] std::vector<RecordedEvent> commit_events(std::int64_t commit) override;
+    [[nodiscard]] std::optional<std::int64_t> reopened_copy(std::int64_t version) override;
 
     [[nodiscard]] ParcelHistory history(std::int64_t uid) override;
     [[nodiscard]] std::vector<CommitRecord> log() override;
@@ -68,6 +73,7 @@ public:
 
     void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) override;
     [[nodiscard]] std::optional<KeyRole> key_role(const std::string& sha256_hex) override;
+    bool record_key_use(const std::string& sha256_hex, const std::string& day) override;
 
 private:
     void create_schema(const Settings& settings);  // spatialite_schema.cpp

@@ -73,8 +73,9 @@ std::vector<CommitRecord> SpatialiteBackend::log() {
     detail::ReadScope read(db_);
     std::vector<CommitRecord> out;
     detail::Statement commits(db_,
-                              "SELECT commit_id, kind, valid_date, recorded_at, message, document, backdated "
-                              "FROM commits ORDER BY commit_id");
+                              "SELECT commit_id, kind, valid_date, recorded_at, message, document, backdated, "
+                              "coalesce(r.reverted, 0) FROM commits LEFT JOIN commit_reverts r USING (commit_id) "
+                              "ORDER BY commit_id");
     detail::Statement counts(db_, "SELECT type, count(*) FROM events WHERE commit_id = ? GROUP BY type");
     while (commits.step()) {
         CommitRecord c;
@@ -85,6 +86,8 @@ std::vector<CommitRecord> SpatialiteBackend::log() {
         c.message = commits.text(4);
         c.document = commits.text(5);
         c.backdated = commits.integer(6) != 0;
+        c.reverts = commits.integer(7);
+        if (c.reverts != 0) c.kind = "revert";
         counts.bind(1, c.id);
         while (counts.step()) {
             const auto count = static_cast<int>(counts.integer(1));

@@ -16,7 +16,25 @@ CREATE TABLE commit_sheets (
   PRIMARY KEY (sheet_key, commit_id)) WITHOUT ROWID;
 )sql";
 
-constexpr const char* steps[] = {nullptr, nullptr, to_version_2};  // steps[v]: (v - 1) -> v
+// Version 2 -> 3: API keys may have the registry role and record their last use; revert commits
+// name the commit they revert.
+constexpr const char* to_version_3 = R"sql(
+CREATE TABLE api_keys_3 (
+  name       TEXT PRIMARY KEY,
+  role       TEXT NOT NULL CHECK (role IN ('officer', 'reader', 'registry')),
+  sha256     TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  last_used  TEXT);
+INSERT INTO api_keys_3 (name, role, sha256, created_at) SELECT name, role, sha256, created_at FROM api_keys;
+DROP TABLE api_keys;
+ALTER TABLE api_keys_3 RENAME TO api_keys;
+CREATE TABLE commit_reverts (
+  commit_id INTEGER PRIMARY KEY REFERENCES commits,
+  reverted  INTEGER NOT NULL REFERENCES commits);
+CREATE INDEX commit_reverts_reverted ON commit_reverts (reverted);
+)sql";
+
+constexpr const char* steps[] = {nullptr, nullptr, to_version_2, to_version_3};  // steps[v]: (v - 1) -> v
 
 }  // namespace
 

@@ -107,7 +107,7 @@ ParcelPage SpatialiteBackend::query_parcels(const ParcelQuery& query) {
         parcel.source_type = "MULTIPOLYGON";
         page.versions.push_back(ParcelVersion{rows.integer(0), rows.integer(1), parcel.key, parcel.use,
                                               rows.text(6), rows.text(7), rows.integer(8), rows.text(9),
-                                              rows.real(10)});
+                                              rows.real(10), {}});
         page.snapshot.parcels.push_back(std::move(parcel));
     }
     const auto returned = static_cast<std::int64_t>(page.versions.size());

@@ -104,14 +104,16 @@ std::string SpatialiteBackend::last_change_of_sheets(const std::vector<std::stri
 }
 
 std::optional<Schema> SpatialiteBackend::schema_at(const std::string& date) {
+    // A reverted survey's schema is no longer in force.
+    const std::string not_reverted = "AND commit_id NOT IN (SELECT reverted FROM commit_reverts) ";
     // The survey in force on the date; before the first survey, the first one's schema.
-    detail::Statement in_force(db_,
-                               "SELECT fields, id_fields, use_field FROM commits "
-                               "WHERE kind = 'survey' AND valid_date <= ? "
-                               "ORDER BY valid_date DESC, commit_id DESC LIMIT 1");
-    detail::Statement first(db_,
-                            "SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' "
-                            "ORDER BY valid_date, commit_id LIMIT 1");
+    const std::string in_force_sql = "SELECT fields, id_fields, use_field FROM commits "
+                                     "WHERE kind = 'survey' AND valid_date <= ? " + not_reverted +
+                                     "ORDER BY valid_date DESC, commit_id DESC LIMIT 1";
+    const std::string first_sql = "SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' " +
+                                  not_reverted + "ORDER BY valid_date, commit_id LIMIT 1";
+    detail::Statement in_force(db_, in_force_sql.c_str());
+    detail::Statement first(db_, first_sql.c_str());
     in_force.bind(1, date);
     detail::Statement& found = in_force.step() ? in_force : first;
     if (&found == &first && !first.step()) return std::nullopt;

@@ -90,9 +90,14 @@ CREATE TABLE layer_features (
 CREATE INDEX layer_features_layer ON layer_features (layer_id);
 CREATE TABLE api_keys (
   name       TEXT PRIMARY KEY,
-  role       TEXT NOT NULL CHECK (role IN ('officer', 'reader')),
+  role       TEXT NOT NULL CHECK (role IN ('officer', 'reader', 'registry')),
   sha256     TEXT NOT NULL UNIQUE,
-  created_at TEXT NOT NULL);
+  created_at TEXT NOT NULL,
+  last_used  TEXT);
+CREATE TABLE commit_reverts (
+  commit_id INTEGER PRIMARY KEY REFERENCES commits,
+  reverted  INTEGER NOT NULL REFERENCES commits);
+CREATE INDEX commit_reverts_reverted ON commit_reverts (reverted);
 )sql";
 
 // The current map as a view QGIS opens like a table (through parcel_versions' spatial index).

@@ -47,7 +47,8 @@ public:
         version_.bind(1, uid).bind(2, v.parcel.key).bind(3, parts.sheet_key);
         if (parts.number) version_.bind(4, *parts.number);
         version_.bind(5, v.parcel.use).bind(6, area(v.parcel.geometry));
-        version_.bind(7, attributes_to_json(plan_.schema.fields, v.parcel.attributes));
+        version_.bind(7, v.attributes_json.empty() ? attributes_to_json(plan_.schema.fields, v.parcel.attributes)
+                                                   : v.attributes_json);
         version_.bind(8, plan_.info.date).bind(9, commit_).bind(10, recorded_at_);
         version_.bind_blob(11, detail::to_wkb(v.parcel.geometry)).bind(12, srid_);
         try {
@@ -99,6 +100,10 @@ std::int64_t SpatialiteBackend::insert_commit(const Plan& plan, const std::strin
     for (const std::string& commune : plan.communes) area.bind(1, commit).bind(2, commune).run();
     detail::Statement sheets(db_, "INSERT INTO commit_sheets (commit_id, sheet_key) VALUES (?, ?)");
     for (const std::string& sheet : plan.sheets) sheets.bind(1, commit).bind(2, sheet).run();
+    if (plan.reverts != 0) {
+        detail::Statement revert(db_, "INSERT INTO commit_reverts (commit_id, reverted) VALUES (?, ?)");
+        revert.bind(1, commit).bind(2, plan.reverts).run();
+    }
     record_authorship(commit, plan);
     return commit;
 }

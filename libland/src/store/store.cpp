@@ -110,14 +110,6 @@ std::vector<ParcelEvent> Store::events(const std::string& from, const std::strin
     return impl_->backend->events(from, to);
 }
 
-StoreChanges Store::changes(const std::string& from, const std::string& to, double tolerance) {
-    StoreChanges out;
-    out.before = as_of(from);
-    out.after = as_of(to);
-    out.changes = diff(out.before, out.after, diff_options(tolerance));
-    return out;
-}
-
 std::int64_t Store::load_layer(const std::string& file, const std::string& name, const std::string& source_layer) {
     const bool plain = !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](unsigned char c) {
         return std::isalnum(c) != 0 || c == '_' || c == '-';

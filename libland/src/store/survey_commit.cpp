@@ -67,7 +67,7 @@ Schema schema_of(const Snapshot& s) { return Schema{s.fields, s.id_fields, s.use
 PlannedEvent loaded(const Parcel& parcel) {
     PlannedEvent e;
     e.type = to_string(ChangeType::added);
-    e.opens.push_back(NewVersion{parcel, 0});
+    e.opens.push_back(NewVersion{parcel, 0, {}});
     return e;
 }
 
@@ -115,7 +115,7 @@ PlannedEvent resurveyed(const State& before, std::size_t i, const Parcel& shown)
     PlannedEvent e;
     e.type = resurveyed_event;
     e.closes.push_back(before.versions[i]);
-    e.opens.push_back(NewVersion{shown, before.uids[i]});
+    e.opens.push_back(NewVersion{shown, before.uids[i], {}});
     e.links.push_back(Link{0, 0, area(shown.geometry)});
     return e;
 }
@@ -136,7 +136,7 @@ PlannedEvent planned(const ChangeEvent& event, const State& before, const Snapsh
     }
     for (std::size_t c = 0; c < event.after.size(); ++c) {
         const Parcel& child = after.parcels[event.after[c]];
-        e.opens.push_back(NewVersion{child, kept_uid(event, c, before)});
+        e.opens.push_back(NewVersion{child, kept_uid(event, c, before), {}});
         e.where.insert(e.where.end(), child.geometry.begin(), child.geometry.end());
     }
     if (e.where.empty()) {

@@ -49,6 +49,12 @@ Parcel TransactionPlan::reshaped(const Parcel& parcel, MultiPolygon geometry) co
     return kept;
 }
 
+Parcel TransactionPlan::with_values(const Parcel& parcel) const {
+    Parcel changed = parcel;
+    products_->apply_values(changed);
+    return changed;
+}
+
 void TransactionPlan::check_parents_agree(const std::vector<Target>& parents) const {
     std::vector<const Parcel*> parcels;
     for (const Target& t : parents) parcels.push_back(&t.parcel);

@@ -41,6 +41,9 @@ public:
     // A parcel kept with a new geometry (a boundary adjustment): the officer's values, the
     // geometry and its registered area.
     [[nodiscard]] Parcel reshaped(const Parcel& parcel, MultiPolygon geometry) const;
+    // A parcel kept whole with the officer's values (a change of attributes): its registered area
+    // kept.
+    [[nodiscard]] Parcel with_values(const Parcel& parcel) const;
     // Refuses parents that differ in an attribute the officer gave no value for (a merge).
     void check_parents_agree(const std::vector<Target>& parents) const;
     // Refuses results that would overlap any other parcel current on the date.
@@ -50,6 +53,9 @@ public:
                          const std::string& what);
 
     void add(PlannedEvent event) { plan_.events.push_back(std::move(event)); }
+    // Marks the plan as the revert of a commit.
+    void reverting(std::int64_t commit) noexcept { plan_.reverts = commit; }
+    [[nodiscard]] const CommitInfo& info() const noexcept { return plan_.info; }
     [[nodiscard]] const Schema& schema() const noexcept { return plan_.schema; }
     [[nodiscard]] detail::GeosContext& geos() noexcept { return ctx_; }
 

@@ -40,7 +40,7 @@ CommitSummary split_into(TransactionPlan& tx, const Target& target, const std::v
     event.closes.push_back(target.version);
     for (const MultiPolygon& piece : pieces) {
         event.links.push_back(store::Link{0, event.opens.size(), area(piece)});
-        event.opens.push_back(store::NewVersion{tx.new_parcel(target.parcel, piece), 0});
+        event.opens.push_back(store::NewVersion{tx.new_parcel(target.parcel, piece), 0, {}});
         append(event.where, piece);
     }
     tx.add(std::move(event));
@@ -95,7 +95,7 @@ CommitSummary Store::merge(const std::vector<std::string>& parcels, const Commit
         event.links.push_back(store::Link{event.closes.size(), 0, area(t.parcel.geometry)});
         event.closes.push_back(t.version);
     }
-    event.opens.push_back(store::NewVersion{tx.new_parcel(targets.front().parcel, merged), 0});
+    event.opens.push_back(store::NewVersion{tx.new_parcel(targets.front().parcel, merged), 0, {}});
     event.where = merged;
     tx.add(std::move(event));
     return tx.commit();
@@ -114,7 +114,7 @@ CommitSummary Store::set_use(const std::string& parcel, const std::string& use, 
     PlannedEvent event;
     event.type = to_string(ChangeType::use_changed);
     event.closes.push_back(target.version);
-    event.opens.push_back(store::NewVersion{changed, target.uid});
+    event.opens.push_back(store::NewVersion{changed, target.uid, {}});
     event.links.push_back(store::Link{0, 0, area(changed.geometry)});
     event.where = changed.geometry;
     tx.add(std::move(event));
@@ -164,7 +164,7 @@ CommitSummary Store::adjust(const std::string& first, const std::string& second,
     event.type = to_string(ChangeType::boundary_adjusted);
     for (std::size_t i = 0; i < 2; ++i) {
         event.closes.push_back(targets[i].version);
-        event.opens.push_back(store::NewVersion{tx.reshaped(targets[i].parcel, results[i]), targets[i].uid});
+        event.opens.push_back(store::NewVersion{tx.reshaped(targets[i].parcel, results[i]), targets[i].uid, {}});
         append(event.where, results[i]);
         for (std::size_t j = 0; j < 2; ++j) {
             const double shared = store::overlap_area(ctx, targets[i].parcel.geometry, results[j]);
