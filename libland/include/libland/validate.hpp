@@ -59,7 +59,8 @@ inline constexpr double crs_area_margin_degrees = 0.5;
 [[nodiscard]] std::vector<Finding> validate(const Snapshot& snapshot, const ValidateOptions& options);
 
 // Returns the snapshot with every invalid geometry repaired as `land diff --repair` does (GEOS
-// MakeValid, polygonal parts kept), one note in snapshot.notes naming the parcels repaired.
+// MakeValid; a multipolygon part by part, its parts then united; polygonal parts kept), one note
+// in snapshot.notes naming the parcels repaired.
 // Geometries that are missing, not finite or left with no area stay as they were (validate
 // still reports them).
 [[nodiscard]] Snapshot repaired(Snapshot snapshot);

@@ -166,8 +166,38 @@ GeomPtr envelope(GeosContext& ctx, const Box& box) {
                "cannot build an envelope");
 }
 
+GeomPtr valid_geometry(GeosContext& ctx, const GEOSGeometry* g) {
+    auto h = ctx.handle();
+    const int parts = GEOSGetNumGeometries_r(h, g);
+    if (GEOSGeomTypeId_r(h, g) != GEOS_MULTIPOLYGON || parts < 2) {
+        return own(ctx, GEOSMakeValid_r(h, g), "cannot repair a geometry");
+    }
+    std::vector<GEOSGeometry*> valid;
+    valid.reserve(static_cast<std::size_t>(parts));
+    const auto release = [&] {
+        for (GEOSGeometry* p : valid) GEOSGeom_destroy_r(h, p);
+    };
+    for (int i = 0; i < parts; ++i) {
+        const GEOSGeometry* part = GEOSGetGeometryN_r(h, g, i);
+        GEOSGeometry* fixed = GEOSisValid_r(h, part) == 1 ? GEOSGeom_clone_r(h, part) : GEOSMakeValid_r(h, part);
+        if (fixed == nullptr) {
+            release();
+            ctx.fail("cannot repair a geometry");
+        }
+        valid.push_back(fixed);
+    }
+    GEOSGeometry* collection =
+        GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, valid.data(), static_cast<unsigned>(valid.size()));
+    if (collection == nullptr) {
+        release();
+        ctx.fail("cannot repair a geometry");
+    }
+    const GeomPtr all(collection, GeomDeleter{h});  // owns the parts now
+    return own(ctx, GEOSUnaryUnion_r(h, all.get()), "cannot repair a geometry");
+}
+
 MultiPolygon made_valid(GeosContext& ctx, const GEOSGeometry* g) {
-    const GeomPtr fixed = own(ctx, GEOSMakeValid_r(ctx.handle(), g), "cannot repair a geometry");
+    const GeomPtr fixed = valid_geometry(ctx, g);
     return from_geos(ctx, fixed.get());
 }
 

@@ -59,8 +59,13 @@ using TreePtr = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
 // Keeps only the polygonal parts of g (points and lines of a collection are dropped).
 [[nodiscard]] MultiPolygon from_geos(GeosContext& ctx, const GEOSGeometry* g);
 
-// Returns g made valid (GEOS MakeValid), its polygonal parts only: the repair of invalid
-// parcels (land diff --repair, land commit --repair). Throws geometry_error when GEOS fails.
+// Returns g made valid: a polygon by GEOS MakeValid; a multipolygon part by part (each part made
+// valid), then its parts united, so that touching or overlapping parts merge and the cost grows
+// as n log n in the number of parts (MakeValid of the whole grows quadratically). The repair of
+// invalid parcels (land diff --repair, land commit --repair, validate's coverage checks). Throws
+// geometry_error when GEOS fails.
+[[nodiscard]] GeomPtr valid_geometry(GeosContext& ctx, const GEOSGeometry* g);
+// The same, its polygonal parts only, as domain geometry.
 [[nodiscard]] MultiPolygon made_valid(GeosContext& ctx, const GEOSGeometry* g);
 
 // Returns the envelope of g as a GEOS geometry for STR-tree queries.

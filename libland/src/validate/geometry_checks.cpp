@@ -50,7 +50,7 @@ Finding missing_geometry(const Parcel& parcel) {
 // Returns the parcel's polygonal geometry made valid for the coverage checks, or null.
 GeomPtr repaired(GeosContext& ctx, const GEOSGeometry* g) {
     try {
-        GeomPtr valid = own(ctx, GEOSMakeValid_r(ctx.handle(), g), "cannot repair a geometry");
+        GeomPtr valid = valid_geometry(ctx, g);
         GeomPtr poly = polygonal(ctx, valid.get());
         return is_empty(ctx, poly.get()) ? GeomPtr(nullptr, GeomDeleter{ctx.handle()}) : std::move(poly);
     } catch (const geometry_error&) {
