@@ -22,7 +22,7 @@ void check_settable(const store::Schema& schema, const std::string& area_setting
     const std::vector<std::size_t> areas = store::area_field_positions(schema, area_setting);
     for (const auto& [name, text] : values) {
         const bool known = std::any_of(schema.fields.begin(), schema.fields.end(),
-                                       [&](const Field& f) { return f.name == name; });
+                                       [&field = name](const Field& f) { return f.name == field; });
         if (!known) {
             std::string fields;
             for (const Field& f : schema.fields) fields += (fields.empty() ? "" : ", ") + f.name;

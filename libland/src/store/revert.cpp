@@ -55,14 +55,23 @@ std::map<std::int64_t, std::int64_t> current_copies(store::Backend& backend, std
         out[id] = at;
     }
     if (changed.empty()) return out;
+    // Names the first parcels (a survey's revert may meet thousands) and every later commit.
+    constexpr std::size_t named_at_most = 10;
     std::string named;
+    std::set<std::int64_t> later;
+    std::size_t shown = 0;
     for (const auto& [key, commits] : changed) {
+        later.insert(commits.begin(), commits.end());
+        if (shown++ >= named_at_most) continue;
         named += (named.empty() ? "" : ", ") + key + " (commit";
         for (std::int64_t c : commits) named += " " + std::to_string(c);
         named += ")";
     }
+    if (changed.size() > named_at_most) named += " and " + std::to_string(changed.size() - named_at_most) + " more";
+    std::string commits_text;
+    for (auto c = later.rbegin(); c != later.rend(); ++c) commits_text += (commits_text.empty() ? "" : ", ") + std::to_string(*c);
     throw usage_error("commit " + std::to_string(commit) + " cannot be reverted: later commits changed parcels " +
-                      named + "; revert them first, newest first (nothing was written)");
+                      named + "; revert them first, newest first (commit " + commits_text + "); nothing was written");
 }
 
 std::size_t index_of(const std::vector<std::int64_t>& ids, std::int64_t id) {
