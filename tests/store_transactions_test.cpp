@@ -140,7 +140,8 @@ BOOST_AUTO_TEST_CASE(set_use_opens_a_new_version_of_the_same_parcel) {
     BOOST_TEST(after->uid == before->uid);
     BOOST_TEST(after->versions.size() == 2u);
     BOOST_TEST(after->versions.back().use == "ONT");
-    const Parcel* now = sheet.find(sheet.store.as_of("2025-01-10"), "14362-7-4");
+    const Snapshot map = sheet.store.as_of("2025-01-10");  // `now` points into it
+    const Parcel* now = sheet.find(map, "14362-7-4");
     BOOST_TEST(now->use == "ONT");
     BOOST_TEST(std::get<std::string>(now->attributes[3]) == "ONT");  // the loaiDat field follows
     BOOST_TEST(sheet.find(sheet.store.as_of("2024-12-31"), "14362-7-4")->use == "LUC");

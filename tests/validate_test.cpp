@@ -329,6 +329,31 @@ BOOST_AUTO_TEST_CASE(an_unsupported_findings_format_is_refused_and_nothing_is_wr
     BOOST_TEST(!std::filesystem::exists(path));
 }
 
+BOOST_AUTO_TEST_CASE(a_multipolygon_of_thousands_of_touching_parts_is_repaired_by_uniting_them) {
+    // 3,000 squares of 10 m side in rows of 60, each touching its neighbours: an invalid
+    // multipolygon whose repair (part by part, then united: n log n) is one 600 m x 500 m block.
+    MultiPolygon parts;
+    for (int i = 0; i < 3000; ++i) {
+        const double x = (i % 60) * 10.0, y = (i / 60) * 10.0;
+        parts.push_back(rect(x, y, x + 10, y + 10).front());
+    }
+    Parcel block = parcel("14362-1-1", std::move(parts));
+    block.source_type = "MULTIPOLYGON";
+    const Snapshot survey = snapshot_of({block});
+    const std::vector<Finding> findings = validate(survey, ValidateOptions{});
+    BOOST_TEST(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
+                   return f.code == FindingCode::invalid_geometry;
+               }) == 1);
+    const Snapshot fixed = repaired(survey);
+    BOOST_TEST_REQUIRE(fixed.parcels.size() == 1u);
+    BOOST_TEST(fixed.parcels[0].geometry.size() == 1u);
+    BOOST_TEST(area(fixed.parcels[0].geometry) == 300000.0);
+    const Box b = bounds(fixed.parcels[0].geometry);
+    BOOST_TEST(b.min_x == E);
+    BOOST_TEST(b.max_x == E + 600);
+    BOOST_TEST(b.max_y == N + 500);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(real_data)
@@ -355,31 +380,6 @@ BOOST_AUTO_TEST_CASE(paris_18e_has_one_overlap_and_no_other_error) {
     BOOST_TEST(errors.front().parcels == (std::vector<std::string>{"75118000CN0065", "75118000CN0069"}));
     BOOST_TEST(std::count_if(all.begin(), all.end(),
                              [](const Finding& f) { return f.code == FindingCode::geographic_crs; }) == 1);
-}
-
-BOOST_AUTO_TEST_CASE(a_multipolygon_of_thousands_of_touching_parts_is_repaired_by_uniting_them) {
-    // 3,000 squares of 10 m side in rows of 60, each touching its neighbours: an invalid
-    // multipolygon whose repair (part by part, then united: n log n) is one 600 m x 500 m block.
-    MultiPolygon parts;
-    for (int i = 0; i < 3000; ++i) {
-        const double x = (i % 60) * 10.0, y = (i / 60) * 10.0;
-        parts.push_back(rect(x, y, x + 10, y + 10).front());
-    }
-    Parcel block = parcel("14362-1-1", std::move(parts));
-    block.source_type = "MULTIPOLYGON";
-    const Snapshot survey = snapshot_of({block});
-    const std::vector<Finding> findings = validate(survey, ValidateOptions{});
-    BOOST_TEST(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
-                   return f.code == FindingCode::invalid_geometry;
-               }) == 1);
-    const Snapshot fixed = repaired(survey);
-    BOOST_TEST_REQUIRE(fixed.parcels.size() == 1u);
-    BOOST_TEST(fixed.parcels[0].geometry.size() == 1u);
-    BOOST_TEST(area(fixed.parcels[0].geometry) == 300000.0);
-    const Box b = bounds(fixed.parcels[0].geometry);
-    BOOST_TEST(b.min_x == E);
-    BOOST_TEST(b.max_x == E + 600);
-    BOOST_TEST(b.max_y == N + 500);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
