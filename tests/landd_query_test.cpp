@@ -272,7 +272,8 @@ BOOST_AUTO_TEST_CASE(sortby_properties_csv_and_crs) {
     BOOST_TEST(r->get_header_value("Content-Crs") == "<" + native + ">");
     std::map<std::string, std::pair<double, double>> at;
     for (const Site& s : sample_sites()) at[s.name] = {s.x, s.y};
-    for (const json& f : json::parse(r->body)["features"]) {
+    const json page = json::parse(r->body);  // kept: the loop reads into it
+    for (const json& f : page["features"]) {
         const auto [x, y] = at.at(f["properties"]["name"].get<std::string>());
         BOOST_TEST(std::abs(f["geometry"]["coordinates"][0].get<double>() - x) < 0.002);
         BOOST_TEST(std::abs(f["geometry"]["coordinates"][1].get<double>() - y) < 0.002);
