@@ -60,13 +60,7 @@ CommitSummary Store::set_attributes(const std::string& parcel, const std::map<st
         throw usage_error("parcel " + target.parcel.key + " already has these values; nothing to change "
                           "(nothing was written)");
     }
-    store::PlannedEvent event;
-    event.type = to_string(ChangeType::attributes_changed);
-    event.closes.push_back(target.version);
-    event.opens.push_back(store::NewVersion{changed, target.uid, {}});
-    event.links.push_back(store::Link{0, 0, area(changed.geometry)});
-    event.where = changed.geometry;
-    tx.add(std::move(event));
+    tx.add(store::new_version_event(ChangeType::attributes_changed, target, changed));
     return tx.commit();
 }
 

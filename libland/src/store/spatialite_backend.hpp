@@ -85,6 +85,9 @@ private:
     // sources and parcel counts.
     void record_authorship(std::int64_t commit, const Plan& plan);
     void read_authorship(std::vector<CommitRecord>& commits);
+    // spatialite_layers.cpp: deletes the published layer and its features (inside the caller's
+    // transaction); returns whether there was one.
+    bool drop_layer(const std::string& name);
     // spatialite_write.cpp
     std::int64_t insert_commit(const Plan& plan, const std::string& recorded_at);
 

@@ -81,12 +81,7 @@ bool SpatialiteBackend::record_key_use(const std::string& sha256_hex, const std:
 
 void SpatialiteBackend::remove_layer(const std::string& name) {
     detail::Transaction tx(db_);
-    detail::Statement drop(db_,
-                           "DELETE FROM layer_features WHERE layer_id IN (SELECT layer_id FROM layers WHERE name = ?)");
-    drop.bind(1, name).run();
-    detail::Statement forget(db_, "DELETE FROM layers WHERE name = ?");
-    forget.bind(1, name).run();
-    if (db_.changes() != 1) throw usage_error("no published layer named '" + name + "' (land layer list shows them)");
+    if (!drop_layer(name)) throw usage_error("no published layer named '" + name + "' (land layer list shows them)");
     tx.commit();
 }
 

@@ -104,11 +104,7 @@ std::int64_t SpatialiteBackend::load_layer(const std::string& file, const std::s
     OGRLayerH layer = pick_layer(ds.get(), file, source_layer);
     TransformPtr transform = to_database_crs(layer, srid_);
     detail::Transaction tx(db_);
-    detail::Statement drop(db_,
-                           "DELETE FROM layer_features WHERE layer_id IN (SELECT layer_id FROM layers WHERE name = ?)");
-    drop.bind(1, name).run();
-    detail::Statement forget(db_, "DELETE FROM layers WHERE name = ?");
-    forget.bind(1, name).run();
+    (void)drop_layer(name);  // a layer loaded again replaces the old one
     detail::Statement add(db_, "INSERT INTO layers (name, source, loaded_at) VALUES (?, ?, ?)");
     add.bind(1, name).bind(2, file).bind(3, utc_now()).run();
     const std::int64_t layer_id = db_.last_insert_id();
@@ -189,6 +185,15 @@ std::optional<KeyRole> SpatialiteBackend::key_role(const std::string& sha256_hex
     q.bind(1, sha256_hex);
     if (!q.step()) return std::nullopt;
     return parse_key_role(q.text(0));
+}
+
+bool SpatialiteBackend::drop_layer(const std::string& name) {
+    detail::Statement drop(db_,
+                           "DELETE FROM layer_features WHERE layer_id IN (SELECT layer_id FROM layers WHERE name = ?)");
+    drop.bind(1, name).run();
+    detail::Statement forget(db_, "DELETE FROM layers WHERE name = ?");
+    forget.bind(1, name).run();
+    return db_.changes() == 1;
 }
 
 }  // namespace libland::store

@@ -98,4 +98,14 @@ CommitSummary TransactionPlan::commit() {
     return summary;
 }
 
+PlannedEvent new_version_event(ChangeType type, const Target& target, Parcel changed) {
+    PlannedEvent event;
+    event.type = to_string(type);
+    event.closes.push_back(target.version);
+    event.links.push_back(Link{0, 0, area(changed.geometry)});
+    event.where = changed.geometry;
+    event.opens.push_back(NewVersion{std::move(changed), target.uid, {}});
+    return event;
+}
+
 }  // namespace libland::store

@@ -72,4 +72,8 @@ private:
     detail::GeosContext ctx_;
 };
 
+// Returns the event that closes the target's version and opens `changed` in its place, same uid
+// and outline (a change of use or of attributes): one link carrying the whole area.
+[[nodiscard]] PlannedEvent new_version_event(ChangeType type, const Target& target, Parcel changed);
+
 }  // namespace libland::store

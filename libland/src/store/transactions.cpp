@@ -111,13 +111,7 @@ CommitSummary Store::set_use(const std::string& parcel, const std::string& use, 
     store::check_use_code(*impl_->backend, use);
     Parcel changed = target.parcel;
     store::set_use_code(changed, tx.schema(), use);
-    PlannedEvent event;
-    event.type = to_string(ChangeType::use_changed);
-    event.closes.push_back(target.version);
-    event.opens.push_back(store::NewVersion{changed, target.uid, {}});
-    event.links.push_back(store::Link{0, 0, area(changed.geometry)});
-    event.where = changed.geometry;
-    tx.add(std::move(event));
+    tx.add(store::new_version_event(ChangeType::use_changed, target, std::move(changed)));
     return tx.commit();
 }
 
