@@ -5,6 +5,7 @@
 // shows it), never by the early check when the headers arrive.
 #include "http.hpp"
 #include "http_error.hpp"
+#include "page_layout.hpp"
 #include "service.hpp"
 
 #include <libland/error.hpp>
@@ -59,10 +60,14 @@ namespace {
 // costly gate (with a cached answer first), writes nowhere (they may take seconds).
 enum class Lane { read, costly, write };
 
-void answer_failure(Response& res) {
+void answer_failure(const Request& req, Response& res) {
     reply_current_exception(res);
     if (res.status == 401) res.set_header("WWW-Authenticate", "Bearer");
     if (res.status == 503) res.set_header("Retry-After", "2");
+    if (wants_html(req)) {
+        res.set_content(error_page(res.status, nlohmann::ordered_json::parse(res.body, nullptr, false)),
+                        "text/html; charset=utf-8");
+    }
 }
 
 GuardedHandler guarded(Service& service, RouteHandler handler, Access needed, Lane lane) {
@@ -95,7 +100,7 @@ GuardedHandler guarded(Service& service, RouteHandler handler, Access needed, La
             note_key_use(service, *session, req);
             handler(req, res, *session);
         } catch (...) {
-            answer_failure(res);
+            answer_failure(req, res);
         }
     }};
 }

@@ -92,11 +92,6 @@ void append_text_or_null(std::string& out, const std::string& text) {
     else append_string(out, text);
 }
 
-std::string joined(const std::vector<libland::ParcelVersion>& versions, std::string libland::ParcelVersion::*member) {
-    std::string out;
-    for (const auto& v : versions) out += (out.empty() ? "" : ";") + v.*member;
-    return out;
-}
 
 // Moves every position of GeoJSON coordinates (nested arrays) from CRS84 into the working CRS.
 void to_working_crs(nlohmann::json& coordinates, const Session& session) {
@@ -132,6 +127,12 @@ libland::Box box_to_lon_lat(const Session& session, const libland::Box& box) {
 
 libland::Box box_from_lon_lat(const Session& session, const libland::Box& lon_lat) {
     return transformed_bounds(session.from_lon_lat, lon_lat);
+}
+
+std::string joined(const std::vector<libland::ParcelVersion>& versions, std::string libland::ParcelVersion::*member) {
+    std::string out;
+    for (const auto& v : versions) out += (out.empty() ? "" : ";") + v.*member;
+    return out;
 }
 
 void append_parcel_feature(std::string& out, const Session& session, const libland::Snapshot& schema,

@@ -18,6 +18,11 @@ constexpr int lon_lat_decimals = 9;
 [[nodiscard]] libland::Box box_to_lon_lat(const Session& session, const libland::Box& box);
 [[nodiscard]] libland::Box box_from_lon_lat(const Session& session, const libland::Box& lon_lat);
 
+// Returns the member of each version (key, use) joined by ';', in order: the before/after of a
+// change event.
+[[nodiscard]] std::string joined(const std::vector<libland::ParcelVersion>& versions,
+                                 std::string libland::ParcelVersion::*member);
+
 // The functions below append one GeoJSON Feature as JSON text.
 
 // Each writes the properties the view shows (geometry null when it is not shown), the geometry

@@ -9,6 +9,10 @@
 
 namespace landd {
 
+// The date the current parcel versions are valid on (every date to come): the parcels served
+// when no `datetime` is given.
+constexpr const char* current_date = "9999-12-31";
+
 // One page of a collection's features, ready to be wrapped as a FeatureCollection.
 struct FeaturePage {
     FeaturePage(std::int64_t matched_, std::int64_t offset_, std::int64_t limit_)

@@ -47,12 +47,13 @@ const char* usage() noexcept {
            "             [--default-limit N] [--max-limit N] [--max-body-mb N]\n"
            "             [--header-timeout S] [--read-timeout S] [--write-timeout S] [--keep-alive S]\n"
            "             [--max-connections N] [--max-queue N] [--threads N] [--workers N]\n"
-           "             [--report-workers N] [--quiet] [--title TEXT]\n"
+           "             [--report-workers N] [--quiet] [--title TEXT] [--web-dir DIR]\n"
            "  --title             the landing page's title (default \"Land database\")\n"
            "  --listen            default 127.0.0.1:8080\n"
            "  --public-url        where clients reach the service (links); default http://HOST:PORT listened on\n"
            "  --read-key-required reading needs `Authorization: Bearer KEY` too (reader or officer)\n"
-           "  --max-limit         larger page sizes are capped to it (default 10000)\n";
+           "  --max-limit         larger page sizes are capped to it (default 10000)\n"
+           "  --web-dir           the web map's files (default: web/ beside landd, else ../share/landd/web)\n";
 }
 
 Options parse_options(int argc, char** argv) {
@@ -82,6 +83,7 @@ Options parse_options(int argc, char** argv) {
         else if (arg == "--workers") options.workers = static_cast<unsigned>(whole_number(arg, value(), 1, 1024));
         else if (arg == "--quiet") options.quiet = true;
         else if (arg == "--title") options.title = value();
+        else if (arg == "--web-dir") options.web_dir = value();
         else throw libland::usage_error("unknown option '" + arg + "'");
     }
     if (options.db.empty()) throw libland::usage_error("--db DB is required");

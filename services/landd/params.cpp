@@ -61,6 +61,18 @@ Format requested_format(const Request& req, bool csv_allowed) {
     return html != std::string::npos && (json == std::string::npos || html < json) ? Format::html : Format::json;
 }
 
+bool wants_html(const Request& req) noexcept {
+    try {
+        if (req.has_param("f")) {
+            const std::string f = req.get_param_value("f");
+            return f == "html" || f == "text/html";
+        }
+        return requested_format(req) == Format::html;
+    } catch (...) {
+        return false;
+    }
+}
+
 std::optional<libland::Box> bbox_parameter(const Request& req) {
     if (!req.has_param("bbox")) return std::nullopt;
     if (req.has_param("bbox-crs")) {

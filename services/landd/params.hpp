@@ -17,6 +17,10 @@ enum class Format { json, html, csv };
 // Accept header (text/html), else JSON.
 [[nodiscard]] Format requested_format(const Request& req, bool csv_allowed = false);
 
+// Returns whether the client asked for an HTML page (`f=html`, else the Accept header); never
+// throws (an error answer's encoding).
+[[nodiscard]] bool wants_html(const Request& req) noexcept;
+
 // Returns `bbox` (minLon,minLat,maxLon,maxLat in CRS84; 6 numbers: the heights are ignored).
 [[nodiscard]] std::optional<libland::Box> bbox_parameter(const Request& req);
 

@@ -13,9 +13,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// The current versions are those still open: valid on every date to come.
-constexpr const char* current = "9999-12-31";
-
 // Returns the event that closed the version, if any.
 const libland::ParcelEvent* closing_event(const libland::ParcelHistory& history, std::int64_t version) {
     for (const libland::ParcelEvent& e : history.events) {
@@ -28,7 +25,7 @@ const libland::ParcelEvent* closing_event(const libland::ParcelHistory& history,
 // Returns the 404 for a parcel that exists in the record but not on the date: not yet created,
 // or retired (when, by which event, and what succeeded it).
 HttpError absent_on(const libland::ParcelHistory& history, const std::string& id, const std::string& date) {
-    const std::string shown = date == current ? "now" : "on " + date;
+    const std::string shown = date == current_date ? "now" : "on " + date;
     if (history.versions.empty() || date < history.versions.front().valid_from) {
         HttpError e = not_found("parcel " + id + " did not exist yet " + shown);
         if (!history.versions.empty()) e.details["first_valid_from"] = history.versions.front().valid_from;
@@ -55,7 +52,7 @@ HttpError absent_on(const libland::ParcelHistory& history, const std::string& id
 
 void reply_parcel_items(const Request& req, Response& res, Session& session, const Options& options) {
     libland::ParcelQuery query;
-    query.date = datetime_instant(req).value_or(current);
+    query.date = datetime_instant(req).value_or(current_date);
     const std::vector<libland::Queryable> queryables = session.store.parcel_queryables(query.date);
     refuse_unknown_parameters(req, {LANDD_PAGE_PARAMETERS, LANDD_FILTER_PARAMETERS, "use", "sheet"}, &queryables);
     ItemQuery item = item_query(req, session, queryables, reads_private(req, session));
@@ -75,7 +72,7 @@ void reply_parcel_items(const Request& req, Response& res, Session& session, con
 }
 
 void reply_parcel(const Request& req, Response& res, Session& session, const std::string& id) {
-    const std::string date = datetime_instant(req).value_or(current);
+    const std::string date = datetime_instant(req).value_or(current_date);
     const PropertyView view = property_view(req, session, session.store.parcel_queryables(date), reads_private(req, session));
     const libland::ParcelPage found = session.store.parcel_at(id, date);
     if (found.snapshot.parcels.empty()) {

@@ -2,6 +2,7 @@
 // connection (connection.cpp), request threads that borrow database sessions (WorkQueue), the
 // routes, memory held in bounds, and a clean stop on SIGINT/SIGTERM.
 #include "server.hpp"
+#include "web_assets.hpp"
 
 #include "connection.hpp"
 #include "public_text.hpp"
@@ -71,9 +72,12 @@ void add_routes(Router& router, Service& service) {
     add_collection_routes(router, service);
     add_item_routes(router, service);
     add_history_routes(router, service);
+    add_tile_routes(router, service);
+    add_style_routes(router, service);
     add_report_routes(router, service);
     add_report_document_routes(router, service);
     add_write_routes(router, service);
+    add_web_asset_routes(router, find_web_dir(service.options.web_dir));
 }
 
 tcp::endpoint listen_endpoint(net::io_context& io, const Options& options) {

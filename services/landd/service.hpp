@@ -62,6 +62,8 @@ void add_landing_routes(Router& server, Service& service);     // /, /conformanc
 void add_collection_routes(Router& server, Service& service);  // /collections[/{id}]
 void add_item_routes(Router& server, Service& service);        // /collections/{id}/items[/{fid}], /queryables
 void add_history_routes(Router& server, Service& service);     // /parcels/{id}/history
+void add_tile_routes(Router& server, Service& service);
+void add_style_routes(Router& server, Service& service);       // /collections/{id}/styles/default        // /collections/{id}/tiles[/WebMercatorQuad[/z/y/x]]
 void add_report_routes(Router& server, Service& service);      // /reports/transition
 void add_write_routes(Router& server, Service& service);       // /surveys, /transactions/{op}
 // /reports/changes (PDF, XLSX), /collections/parcels/items/{id}/extract.pdf
