@@ -14,6 +14,8 @@ packages=(
   wrk hyperfine
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-core poppler-utils python3-openpyxl python3-pil
   clang-14 libclang-rt-14-dev
+  libprotozero-dev  # landd's vector tiles (MVT) are written with protozero
+  nodejs chromium   # the web map's npm packages (npm ci at configure time) and its browser test
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -23,4 +25,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# npm: Debian's package, unless the installed nodejs brings its own (NodeSource's does).
+if ! command -v npm >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends npm
 fi

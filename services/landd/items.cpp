@@ -157,7 +157,8 @@ void reply_feature_page(const Request& req, Response& res, const Session& sessio
 }
 
 void reply_feature(const Request& req, Response& res, const Session& session,
-                   const std::string& collection, std::string feature, const PropertyView& view) {
+                   const std::string& collection, std::string feature, const PropertyView& view,
+                   const std::string& title) {
     res.set_header("Content-Crs", "<" + (view.native_crs ? storage_crs_uri(session) : std::string(crs84_uri)) + ">");
     const std::string url = collection_url(req, collection);
     const json links = {link(self_url(req, "json"), "self", geojson_type, "this feature"),
@@ -165,7 +166,8 @@ void reply_feature(const Request& req, Response& res, const Session& session,
                         link(url, "collection", "application/json", collection)};
     feature.pop_back();  // the closing brace
     feature += R"(,"links":)" + links.dump() + "}";
-    reply_text(res, std::move(feature), requested_format(req), collection + " feature", geojson_type);
+    reply_text(res, std::move(feature), requested_format(req), title.empty() ? collection + " feature" : title,
+               geojson_type);
 }
 
 void add_item_routes(Router& server, Service& service) {

@@ -50,8 +50,10 @@ void reply_queryables(const Request& req, Response& res, Session& session, const
 void reply_feature_page(const Request& req, Response& res, const Session& session,
                         const std::string& collection, FeaturePage page, const PropertyView& view);
 
-// Answers one feature (JSON text of a Feature) with self/alternate/collection links.
+// Answers one feature (JSON text of a Feature) with self/alternate/collection links; `title` names
+// its HTML page ("" : the collection's feature).
 void reply_feature(const Request& req, Response& res, const Session& session,
-                   const std::string& collection, std::string feature, const PropertyView& view);
+                   const std::string& collection, std::string feature, const PropertyView& view,
+                   const std::string& title = "");
 
 }  // namespace landd

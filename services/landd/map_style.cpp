@@ -40,7 +40,7 @@ constexpr std::array change_colours{
     Colour{"added", "#2ca02c"},        Colour{"removed", "#d62728"},          Colour{"split", "#ff7f0e"},
     Colour{"merged", "#9467bd"},       Colour{"boundary_adjusted", "#8c564b"}, Colour{"redistributed", "#e377c2"},
     Colour{"reshaped", "#17becf"},     Colour{"use_changed", "#bcbd22"},       Colour{"attributes_changed", "#7f7f7f"},
-    Colour{"renumbered", "#1f77b4"},   Colour{"retired", "#000000"},
+    Colour{"renumbered", "#aec7e8"},   Colour{"retired", "#000000"},
 };
 
 // Tourism sites by kind.

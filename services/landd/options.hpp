@@ -26,6 +26,7 @@ struct Options {
     unsigned costly_workers = 1;         // reports computed at once (more wait, up to 4; then 503)
     bool quiet = false;                  // no access log
     std::string title = "Land database";  // the landing page's title (never the file's name)
+    std::size_t tile_cache_bytes = std::size_t{256} << 20;  // vector tiles kept in memory (0: none)
     std::string web_dir;                 // the web map's files ("": found beside the program, web_assets.hpp)
 };
 

@@ -82,7 +82,8 @@ void reply_parcel(const Request& req, Response& res, Session& session, const std
     }
     std::string feature;
     append_parcel_feature(feature, session, found.snapshot, found.snapshot.parcels.front(), found.versions.front(), view);
-    reply_feature(req, res, session, "parcels", std::move(feature), view);
+    reply_feature(req, res, session, "parcels", std::move(feature), view,
+                  "Parcel " + found.snapshot.parcels.front().key + (date == current_date ? "" : " on " + date));
 }
 
 }  // namespace landd

@@ -117,7 +117,8 @@ int serve(const Options& options) {
     remove_stale_uploads(upload_folder);
 
     Service service{options, SessionPool(options.db), WorkGate(options.workers),
-                    CostlyWork(options.costly_workers, costly_waiting, cached_answers, cached_bytes), {}};
+                    CostlyWork(options.costly_workers, costly_waiting, cached_answers, cached_bytes), {},
+                    TileCache(options.tile_cache_bytes)};
     Router router;
     add_routes(router, service);
     libland::Store keys = libland::Store::open(options.db);

@@ -4,6 +4,7 @@
 // /collections/{id}/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}. `datetime` as on
 // /items: one date for parcels, an interval for changes; it is kept in the tile URL template.
 #include "collections.hpp"
+#include "costly.hpp"
 #include "geojson.hpp"
 #include "http.hpp"
 #include "http_error.hpp"
@@ -121,7 +122,7 @@ void add_tile_routes(Router& server, Service& service) {
         refuse_unknown_parameters(req, {"f", "datetime"});
         reply(res, tileset(req, session, collection, kind), requested_format(req), collection + ": tileset");
     }));
-    server.Get("/collections/([^/]+)/tiles/([^/]+)/([^/]+)/([^/]+)/([^/]+)", for_readers(service, [](const Request& req,
+    server.Get("/collections/([^/]+)/tiles/([^/]+)/([^/]+)/([^/]+)/([^/]+)", for_readers(service, [&service](const Request& req,
                                                                                Response& res, Session& session) {
         const std::string collection = req.matches[1];
         const CollectionKind kind = find_collection(session, collection);
@@ -145,7 +146,15 @@ void add_tile_routes(Router& server, Service& service) {
             throw not_found("no tile at row " + req.matches[4].str() + ", column " + req.matches[5].str() +
                             " of tile matrix " + req.matches[3].str());
         }
-        res.set_content(vector_tile(req, session, collection, kind, tile), mvt_type);
+        // The same tile of the same database state for the same kind of reader: kept (tile_cache.hpp).
+        const std::string key = database_state(service.options.db) + '\n' + req.target + '\n' +
+                                (reads_private(req, session) ? "private" : "public");
+        std::optional<std::string> content = service.tiles.find(key);
+        if (!content) {
+            content = vector_tile(req, session, collection, kind, tile);
+            service.tiles.keep(key, *content);
+        }
+        res.set_content(std::move(*content), mvt_type);
     }));
 }
 

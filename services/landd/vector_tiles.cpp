@@ -35,8 +35,9 @@ std::string parcel_tile(const Request& req, Session& session, const TileId& tile
     query.date = datetime_instant(req).value_or(current_date);
     query.box = projection.working_box();
     query.limit = max_tile_features;
-    const libland::ParcelPage page = session.store.query_parcels(query);
     const bool detailed = tile.z >= parcel_detail_zoom;
+    query.outlines_only = !detailed;
+    const libland::ParcelPage page = session.store.query_parcels(query);
     const std::optional<libland::PrivateFields> hidden = detailed ? hidden_fields(req, session) : std::nullopt;
     const std::vector<libland::Field>& fields = page.snapshot.fields;
     MvtLayer layer("parcels");

@@ -92,9 +92,7 @@
   // The page's own features, outlined over the tiles.
   function showPageFeatures(features) {
     map.addSource('page', { type: 'geojson', data: { type: 'FeatureCollection', features } });
-    map.addLayer({ id: 'page-fill', type: 'fill', source: 'page', paint: { 'fill-color': '#0b5c8e', 'fill-opacity': 0.15 },
-                   filter: ['==', ['geometry-type'], 'Polygon'] });
-    map.addLayer({ id: 'page-line', type: 'line', source: 'page', paint: { 'line-color': '#0b5c8e', 'line-width': 3 } });
+    map.addLayer({ id: 'page-line', type: 'line', source: 'page', paint: { 'line-color': '#1d2a33', 'line-width': 1.5 } });
     map.addLayer({ id: 'page-point', type: 'circle', source: 'page', filter: ['==', ['geometry-type'], 'Point'],
                    paint: { 'circle-radius': 9, 'circle-color': '#0000', 'circle-stroke-color': '#0b5c8e', 'circle-stroke-width': 3 } });
   }
@@ -338,8 +336,7 @@
     const list = element('ul', {});
     for (const f of page.features) {
       if (String(f.id) === String(feature.id)) continue;
-      list.append(element('li', {}, element('a', { href: '/collections/parcels/items/' + f.id + '?f=html' + date, text: f.properties.key }),
-                          ' ' + f.properties.use));
+      list.append(element('li', {}, element('a', { href: '/collections/parcels/items/' + f.id + '?f=html' + date, text: f.properties.key })));
     }
     section.append(list);
   }

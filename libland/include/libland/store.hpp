@@ -177,6 +177,10 @@ struct ParcelQuery {
     FeatureFilter filter;              // over parcel_queryables(date)
     std::int64_t limit = 100;
     std::int64_t offset = 0;
+    // For drawing maps (vector tiles): the parcels come without their attributes (key, use and
+    // geometry only) and in no particular order, which saves sorting and reading every row's
+    // attributes. A backend may ignore it.
+    bool outlines_only = false;
 };
 
 struct ParcelPage {

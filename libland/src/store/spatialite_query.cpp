@@ -90,9 +90,11 @@ ParcelPage SpatialiteBackend::query_parcels(const ParcelQuery& query) {
     const query::Sql filter = query::compile(
         query.filter, parcel_target(parcel_queryables(page.snapshot.fields), srid_), 20);
     const std::string where = parcel_filters(query) + filter.where;
-    detail::Statement rows(db_, ("SELECT version_id, uid, key, use, attributes, AsBinary(geometry), valid_from, "
-                                 "coalesce(valid_to, ''), commit_id, recorded_at, area_m2 FROM parcel_versions" +
-                                 where + " ORDER BY " + filter.order + "key, version_id LIMIT ?9 OFFSET ?10")
+    const char* attributes = query.outlines_only ? "NULL" : "attributes";
+    const std::string order = query.outlines_only ? "" : " ORDER BY " + filter.order + "key, version_id";
+    detail::Statement rows(db_, ("SELECT version_id, uid, key, use, " + std::string(attributes) +
+                                 ", AsBinary(geometry), valid_from, coalesce(valid_to, ''), commit_id, recorded_at, "
+                                 "area_m2 FROM parcel_versions" + where + order + " LIMIT ?9 OFFSET ?10")
                                     .c_str());
     bind_parcel_filters(rows, query);
     filter.bind(rows);
@@ -102,7 +104,7 @@ ParcelPage SpatialiteBackend::query_parcels(const ParcelQuery& query) {
         parcel.fid = rows.integer(0);
         parcel.key = rows.text(2);
         parcel.use = rows.text(3);
-        parcel.attributes = attributes_from_json(page.snapshot.fields, rows.text(4));
+        if (!query.outlines_only) parcel.attributes = attributes_from_json(page.snapshot.fields, rows.text(4));
         if (!rows.is_null(5)) parcel.geometry = detail::from_wkb(rows.blob(5));
         parcel.source_type = "MULTIPOLYGON";
         page.versions.push_back(ParcelVersion{rows.integer(0), rows.integer(1), parcel.key, parcel.use,

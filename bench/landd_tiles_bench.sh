@@ -1,0 +1,69 @@
+#!/bin/sh
+# Load benchmark of landd's vector tiles (wrk on loopback, 32 keep-alive connections): random
+# parcel tiles of zooms 14 to 17 over the data (each zoom alone, then all four mixed), and the
+# tiles' sizes. Every tile is computed (a random pick among thousands; nothing is cached).
+#
+#   bench/landd_tiles_bench.sh BUILD_DIR [DB]
+#
+# Without DB, a database is built from sample_maps/ (both surveys). Environment: PORT (18182),
+# DURATION (10s), CONNECTIONS (32), TILES_PER_ZOOM (2000), LANDD_OPTIONS.
+set -eu
+BUILD=${1:?usage: bench/landd_tiles_bench.sh BUILD_DIR [DB]}
+HERE=$(cd "$(dirname "$0")" && pwd)
+LAND="$BUILD/services/land/land"
+LANDD="$BUILD/services/landd/landd"
+PORT=${PORT:-18182}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+PER_ZOOM=${TILES_PER_ZOOM:-2000}
+PY=/usr/bin/python3
+WORK=$(mktemp -d)
+trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT INT TERM
+
+if [ $# -ge 2 ]; then
+  DB=$2
+else
+  DB="$WORK/sample.db"
+  MAPS="$HERE/../sample_maps"
+  "$LAND" init "$DB" --crs EPSG:5897 >/dev/null
+  "$LAND" commit "$DB" "$MAPS/survey_2019.gpkg" --date 2019-06-30 --id maXa,soTo,soThua --use loaiDat >/dev/null
+  "$LAND" commit "$DB" "$MAPS/survey_2024.gpkg" --date 2024-06-30 --id maXa,soTo,soThua --use loaiDat >/dev/null
+fi
+
+"$LANDD" --db "$DB" --listen "127.0.0.1:$PORT" --quiet ${LANDD_OPTIONS:-} 2>"$WORK/landd.log" &
+SERVER=$!
+for _ in $(seq 600); do  # until every worker's database session is open
+  grep -q "sessions ready" "$WORK/landd.log" 2>/dev/null && break
+  sleep 0.1
+done
+URL="http://127.0.0.1:$PORT"
+
+# Random tiles whose centre lies within the parcels' bounds, per zoom; and their sizes.
+curl -s --max-time 120 "$URL/collections/parcels/tiles/WebMercatorQuad" >"$WORK/tileset.json" ||
+  { echo "no tileset from landd:"; cat "$WORK/landd.log"; exit 1; }
+$PY - "$WORK" "$PER_ZOOM" "$URL" <<'PYEOF'
+import json, math, random, sys, urllib.request
+work, per_zoom, url = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+west, south, east, north = json.load(open(work + "/tileset.json"))["bounds"]
+def tile(lon, lat, z):
+    n = 2 ** z
+    return int((lon + 180) / 360 * n), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+random.seed(1)
+every = []
+for z in range(14, 18):
+    x0, y0 = tile(west, north, z)
+    x1, y1 = tile(east, south, z)
+    tiles = sorted({(random.randint(x0, x1), random.randint(y0, y1)) for _ in range(per_zoom)})
+    paths = [f"/collections/parcels/tiles/WebMercatorQuad/{z}/{y}/{x}" for x, y in tiles]
+    open(f"{work}/z{z}.txt", "w").write("\n".join(paths) + "\n")
+    every += paths
+    sizes = sorted(len(urllib.request.urlopen(url + p).read()) for p in random.sample(paths, min(100, len(paths))))
+    print(f"z{z}: {len(paths)} tiles ({x1 - x0 + 1} x {y1 - y0 + 1} over the data); size of 100: "
+          f"median {sizes[len(sizes) // 2] / 1024:.1f} KB, max {sizes[-1] / 1024:.1f} KB")
+open(f"{work}/mixed.txt", "w").write("\n".join(every) + "\n")
+PYEOF
+
+for set in z14 z15 z16 z17 mixed; do
+  printf '%-6s ' "$set"
+  TILES_FILE="$WORK/$set.txt" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$HERE/landd/tiles.lua" "$URL" | tail -1
+done

@@ -1,0 +1,64 @@
+"""The sample land database and a landd serving it, for the map and tile suites.
+
+Environment: LAND, LANDD (the programs), SAMPLE_MAPS (the sample maps folder)."""
+import os
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+LAND = os.environ["LAND"]
+LANDD = os.environ["LANDD"]
+MAPS = os.environ["SAMPLE_MAPS"]
+
+
+def land(*args, cwd):
+    return subprocess.run([LAND, *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def sample_database(folder):
+    """Both sample surveys, the tourism sites and planning zones, `dienTich` made private, and a
+    registry key (reads private fields). Returns {"db", "registry_key"}."""
+    db = str(folder / "land.sqlite")
+    land("init", db, "--crs", "EPSG:5897", cwd=folder)
+    for survey, date in (("survey_2019.gpkg", "2019-06-30"), ("survey_2024.gpkg", "2024-06-30")):
+        land("commit", db, os.path.join(MAPS, survey), "--date", date, "--id", "maXa,soTo,soThua",
+             "--use", "loaiDat", cwd=folder)
+    land("layer", "load", db, os.path.join(MAPS, "tourism.gpkg"), "--name", "tourism_sites",
+         "--layer", "tourism_sites", cwd=folder)
+    land("layer", "load", db, os.path.join(MAPS, "planning_zones.gpkg"), "--name", "planning_zones", cwd=folder)
+    land("fields", "private", db, "dienTich", cwd=folder)
+    out = land("keys", "add", db, "--name", "registry", "--role", "registry", cwd=folder)
+    key = next(line.strip() for line in out.splitlines() if line.strip().startswith("lk_"))
+    return {"db": db, "registry_key": key}
+
+
+class Landd:
+    """landd on a free port of 127.0.0.1; stop() checks it exits cleanly."""
+
+    def __init__(self, db, *options):
+        self.log = tempfile.NamedTemporaryFile(prefix="landd-map-", suffix=".log", delete=False)
+        self.process = subprocess.Popen([LANDD, "--db", db, "--listen", "127.0.0.1:0", "--quiet", *options],
+                                        stderr=self.log)
+        for _ in range(300):
+            text = open(self.log.name).read()
+            if "http://127.0.0.1:" in text and "\n" in text.split("http://127.0.0.1:", 1)[1]:
+                self.port = int(text.split("http://127.0.0.1:", 1)[1].split("/")[0])
+                self.base = f"http://127.0.0.1:{self.port}"
+                return
+            time.sleep(0.05)
+        raise RuntimeError("landd did not start: " + open(self.log.name).read())
+
+    def stop(self):
+        self.process.terminate()
+        assert self.process.wait(timeout=30) == 0
+
+    def get(self, target, headers=None, timeout=30):
+        """Returns (status, headers, body bytes)."""
+        request = urllib.request.Request(self.base + target, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as r:
+                return r.status, dict(r.headers), r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, dict(e.headers), e.read()
