@@ -16,6 +16,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace libland::query {
 
@@ -52,7 +53,13 @@ Shape to_working_crs(const std::string& wkt, int srid) {
     if (GEOSGeomTypeId_r(ctx.handle(), geometry.get()) == GEOS_POLYGON && detail::invalidity(ctx, geometry.get())) {
         throw usage_error("filter: the polygon " + wkt + " is not valid (its rings cross or are not closed)");
     }
-    const Transformer to_working("OGC:CRS84", "EPSG:" + std::to_string(srid));
+    // PROJ takes tens of milliseconds to choose a transformation: each thread keeps its own.
+    thread_local std::map<int, Transformer> transformers;
+    auto found = transformers.find(srid);
+    if (found == transformers.end()) {
+        found = transformers.emplace(srid, Transformer("OGC:CRS84", "EPSG:" + std::to_string(srid))).first;
+    }
+    const Transformer& to_working = found->second;
     const auto move = [](double* x, double* y, void* transformer) {
         try {
             const Point p = (*static_cast<const Transformer*>(transformer))(Point{*x, *y});

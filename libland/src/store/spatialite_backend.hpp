@@ -6,7 +6,7 @@
 namespace libland::store {
 
 // The schema version this program writes; older databases are migrated when opened.
-inline constexpr int current_schema_version = 3;
+inline constexpr int current_schema_version = 4;
 
 class SpatialiteBackend final : public Backend {
 public:
