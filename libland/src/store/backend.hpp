@@ -110,7 +110,8 @@ public:
 
     // Takes the write lock (bounded wait; then throws "database is busy").
     [[nodiscard]] virtual std::unique_ptr<WriteLock> lock_for_write() = 0;
-    // Returns the latest valid date recorded, "" for an empty database.
+    // Returns the earliest and the latest valid date recorded, "" for an empty database.
+    [[nodiscard]] virtual std::string first_date() = 0;
     [[nodiscard]] virtual std::string last_date() = 0;
     // Returns the latest date on which a parcel of one of the communes (the first part of its key)
     // changed or a survey covered it, "" when none. An empty commune stands for the whole map.

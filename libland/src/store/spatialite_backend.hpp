@@ -6,7 +6,7 @@
 namespace libland::store {
 
 // The schema version this program writes; older databases are migrated when opened.
-inline constexpr int current_schema_version = 3;
+inline constexpr int current_schema_version = 4;
 
 class SpatialiteBackend final : public Backend {
 public:
@@ -20,6 +20,7 @@ public:
     [[nodiscard]] std::string setting(const std::string& name) const override;
 
     [[nodiscard]] std::unique_ptr<WriteLock> lock_for_write() override;
+    [[nodiscard]] std::string first_date() override;
     [[nodiscard]] std::string last_date() override;
     [[nodiscard]] std::string last_change(const std::vector<std::string>& communes) override;
     [[nodiscard]] std::string last_change_of_sheets(const std::vector<std::string>& sheets) override;
@@ -91,13 +92,15 @@ private:
     // spatialite_write.cpp
     std::int64_t insert_commit(const Plan& plan, const std::string& recorded_at);
 
-    // The working CRS's area of use with validate's margin (everything when PROJ records none).
-    [[nodiscard]] Box crs_area() const;
+    // The working CRS's area of use with validate's margin (everything when PROJ records none),
+    // looked up in PROJ's database once.
+    [[nodiscard]] Box crs_area();
 
     detail::Database db_;
     std::string crs_;
     int srid_ = 0;
     Settings settings_;  // the meta table
+    std::optional<Box> crs_area_;
 };
 
 }  // namespace libland::store
