@@ -10,6 +10,9 @@
 #include <libland/error.hpp>
 #include <libland/store.hpp>
 
+#include <cmath>
+#include <map>
+
 using namespace libland;
 using libland::test::grid_survey;
 using libland::test::store_x0;
@@ -104,6 +107,24 @@ BOOST_AUTO_TEST_CASE(pages_count_every_match) {
     q.limit = -1;
     BOOST_CHECK_THROW((void)store.query_parcels(q), usage_error);
     BOOST_CHECK_THROW((void)store.query_parcels(on_date("2019-02-30")), usage_error);
+}
+
+BOOST_AUTO_TEST_CASE(outlines_only_reads_the_same_parcels_without_attributes) {
+    Store store = grid_database("outlines");
+    ParcelQuery q = on_date("2021-01-01");
+    const ParcelPage full = store.query_parcels(q);
+    q.outlines_only = true;
+    const ParcelPage outlines = store.query_parcels(q);
+    BOOST_TEST(outlines.matched == full.matched);
+    std::map<std::string, std::string> full_uses, outline_uses;
+    for (const Parcel& p : full.snapshot.parcels) full_uses[p.key] = p.use;
+    for (const Parcel& p : outlines.snapshot.parcels) {
+        outline_uses[p.key] = p.use;
+        BOOST_TEST(p.attributes.empty());
+        BOOST_TEST(std::abs(area(p.geometry) - 400.0) < 1e-6, p.key);
+    }
+    BOOST_TEST(outline_uses == full_uses);
+    BOOST_TEST(outline_uses.at("14362-7-1") == "ONT");
 }
 
 BOOST_AUTO_TEST_CASE(one_parcel_as_of_a_date) {

@@ -94,8 +94,7 @@ std::string change_tile(const Request& req, Session& session, const TileId& tile
     return encode_tile({layer});
 }
 
-// Appends the positions of GeoJSON coordinates (CRS84) on the tile's grid: `depth` 0 is a
-// position, 1 a list of positions, ...
+// Returns a GeoJSON position (CRS84 longitude, latitude) on the tile's grid.
 libland::Point grid_position(const TileId& tile, const nlohmann::json& position) {
     return tile_position(tile, web_mercator({position.at(0).get<double>(), position.at(1).get<double>()}));
 }
