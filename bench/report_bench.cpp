@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
     Stopwatch outline;
     const libland::MultiPolygon area = libland::report::area_outline(result.after);
     outline.print("area outline");
-    std::printf("  %zu polygons\n", area.size());
+    std::printf("  %zu polygons, %.1f ha\n", area.size(), libland::area(area) / 1e4);
 
     const std::vector<libland::ParcelEvent> recorded = store.events(from, to);
     for (const char* extension : {"pdf", "xlsx"}) {
