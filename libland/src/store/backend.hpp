@@ -13,6 +13,10 @@
 
 namespace libland::store {
 
+// The schema version this program writes (both backends); older databases are migrated when
+// opened.
+inline constexpr int current_schema_version = 3;
+
 // The attribute schema of a survey: how its parcels' attributes are named, typed and keyed.
 struct Schema {
     std::vector<Field> fields;
@@ -195,5 +199,18 @@ using Settings = std::map<std::string, std::string>;
                                                          const Settings& settings);
 // read_only: SQLITE_OPEN_READONLY, the file never written nor its journal mode changed.
 [[nodiscard]] std::unique_ptr<Backend> open_spatialite(const std::string& path, bool read_only);
+
+// PostgreSQL/PostGIS (postgis_open.cpp): creates the schema in an existing database that holds no
+// land database (creating the postgis extension), in one transaction; or opens one. `conninfo` is
+// a libpq connection string (URI or key=value).
+[[nodiscard]] std::unique_ptr<Backend> create_postgis(const std::string& conninfo, const std::string& crs,
+                                                      const Settings& settings);
+// read_only: the session is READ ONLY (default_transaction_read_only), never writing.
+[[nodiscard]] std::unique_ptr<Backend> open_postgis(const std::string& conninfo, bool read_only);
+
+// Returns the libpq connection string when `database` names a PostgreSQL database: a
+// postgresql:// or postgres:// URI (as is), or "PG:" followed by one (GDAL's spelling; the prefix
+// is dropped). Nothing for a SpatiaLite path.
+[[nodiscard]] std::optional<std::string> postgres_conninfo(const std::string& database);
 
 }  // namespace libland::store

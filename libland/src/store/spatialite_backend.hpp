@@ -5,9 +5,6 @@
 
 namespace libland::store {
 
-// The schema version this program writes; older databases are migrated when opened.
-inline constexpr int current_schema_version = 3;
-
 class SpatialiteBackend final : public Backend {
 public:
     // Opens an existing land database (checks its schema version).
