@@ -86,6 +86,8 @@ private:
     void read_meta();                              // postgis_schema.cpp
     // Reads parcel rows (postgis_read.cpp's parcel columns) into the state.
     static void read_parcels(const detail::PgResult& rows, State& state);
+    // Takes the sheet's advisory lock until the open write ends (reentrant).
+    void lock_sheet(const std::string& sheet_key);
     std::int64_t insert_commit(const Plan& plan, const std::string& recorded_at);  // postgis_write.cpp
     // Deletes the published layer and its features (inside the caller's transaction); returns
     // whether there was one.

@@ -27,6 +27,12 @@ bool all_digits(const std::string& s) {
 
 }  // namespace
 
+void PostgisBackend::lock_sheet(const std::string& sheet_key) {
+    detail::PgParams p;
+    p.add(sheet_key);
+    db_.query("SELECT pg_advisory_xact_lock(hashtextextended('land sheet ' || $1, 0))", p);
+}
+
 std::string PostgisBackend::last_date() { return single_text(db_.query("SELECT max(valid_date) FROM commits")); }
 
 std::string PostgisBackend::last_change(const std::vector<std::string>& communes) {
@@ -50,6 +56,13 @@ std::string PostgisBackend::last_change(const std::vector<std::string>& communes
 }
 
 std::string PostgisBackend::last_change_of_sheets(const std::vector<std::string>& sheets) {
+    if (db_.in_transaction()) {
+        // A writer's back-dating area: its sheets are locked until it commits, in sorted order
+        // (writers of other sheets go on; two writers never wait for each other in a circle).
+        std::vector<std::string> sorted(sheets);
+        std::sort(sorted.begin(), sorted.end());
+        for (const std::string& sheet : sorted) lock_sheet(sheet);
+    }
     std::string last;
     for (const std::string& sheet : sheets) {
         detail::PgParams p;
@@ -135,11 +148,9 @@ std::optional<std::int64_t> PostgisBackend::find_uid(const std::string& parcel) 
 std::int64_t PostgisBackend::max_number(const std::string& sheet_key) {
     detail::PgParams p;
     p.add(sheet_key);
-    if (db_.in_transaction()) {
-        // Numbering is per sheet: writers of one sheet take its numbers one after the other (the
-        // lock is held until the write commits or rolls back); other sheets are not waited for.
-        db_.query("SELECT pg_advisory_xact_lock(hashtextextended('land sheet ' || $1, 0))", p);
-    }
+    // Numbering is per sheet: writers of one sheet take its numbers one after the other; other
+    // sheets are not waited for.
+    if (db_.in_transaction()) lock_sheet(sheet_key);
     const detail::PgResult q =
         db_.query("SELECT coalesce(max(number), 0) FROM parcel_versions WHERE sheet_key = $1", p);
     return q.integer(0, 0);

@@ -154,9 +154,17 @@ std::int64_t PostgisBackend::insert_commit(const Plan& plan, const std::string& 
     } else {
         q.add_null().add_null().add_null();
     }
+    // A dry run takes the number the next commit will have without using it up (a sequence
+    // never gives a number back, even when the write is rolled back), so that it announces the
+    // number the real run then records.
+    const std::string id = plan.info.dry_run
+                               ? "(SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM "
+                                 "commits_commit_id_seq)"
+                               : "DEFAULT";
     const std::int64_t commit =
-        db_.query("INSERT INTO commits (kind, valid_date, recorded_at, message, document, backdated, source, fields, "
-                  "id_fields, use_field) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING commit_id",
+        db_.query("INSERT INTO commits (commit_id, kind, valid_date, recorded_at, message, document, backdated, source, "
+                  "fields, id_fields, use_field) VALUES (" + id + ", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+                  "RETURNING commit_id",
                   q)
             .integer(0, 0);
     for (const std::string& commune : plan.communes) {
