@@ -128,6 +128,7 @@ public:
         }
         if (!filter_.text.empty()) free_text();
         if (const std::optional<Box>& b = filter_.box) sql_.where += " AND " + box_filter(b->min_x, b->min_y, b->max_x, b->max_y);
+        sql_.where_parameters = sql_.parameters.size();
         for (const SortKey& key : filter_.sort) {
             // SQLite sorts NULL first; PostgreSQL is told to do the same.
             const char* nulls = !postgis() ? "" : key.descending ? " NULLS LAST" : " NULLS FIRST";

@@ -51,7 +51,8 @@ using Parameter = std::variant<std::int64_t, double, std::string, Blob>;
 struct Sql {
     std::string where;   // " AND (...)" for each filter present; "" when none
     std::string order;   // "expr [DESC], " for each sort key; "" when none
-    std::vector<Parameter> parameters;
+    std::vector<Parameter> parameters;  // those of `where`, then those of `order`
+    std::size_t where_parameters = 0;   // how many of them `where` holds
     int first = 0;
 
     // Binds the parameters to a statement prepared from SQL holding these fragments.

@@ -112,8 +112,13 @@ public:
     // "area_field".
     [[nodiscard]] virtual std::string setting(const std::string& name) const = 0;
 
-    // Takes the write lock (bounded wait; then throws "database is busy").
+    // Takes the write lock (bounded wait; then throws "database is busy"). SpatiaLite: the whole
+    // database, one writer at a time. PostgreSQL: a transaction; writers of other parcels go on.
     [[nodiscard]] virtual std::unique_ptr<WriteLock> lock_for_write() = 0;
+    // Inside the write lock, locks the sheets (a write's back-dating area) until the write ends, in
+    // a fixed order: two writers of one sheet check its dates and write one after the other.
+    // Nothing to do where the write lock covers the whole database (SpatiaLite).
+    virtual void lock_sheets(const std::vector<std::string>& sheets) = 0;
     // Returns the latest valid date recorded, "" for an empty database.
     [[nodiscard]] virtual std::string last_date() = 0;
     // Returns the latest date on which a parcel of one of the communes (the first part of its key)

@@ -21,6 +21,8 @@ public:
 
     // postgis_write.cpp
     [[nodiscard]] std::unique_ptr<WriteLock> lock_for_write() override;
+    // Transaction-scoped advisory locks, one per sheet, taken in sorted order.
+    void lock_sheets(const std::vector<std::string>& sheets) override;
     CommitSummary apply(const Plan& plan) override;
 
     // postgis_read.cpp

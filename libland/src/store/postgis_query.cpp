@@ -20,9 +20,12 @@ public:
         params.add(value);
         return "$" + std::to_string(params.size());
     }
-    // Appends a compiled filter's values (compiled with first_filter() as its first number).
-    void add_filter(const query::Sql& sql) {
-        for (const query::Parameter& p : sql.parameters) {
+    // Appends a compiled filter's values (compiled with first_filter() as its first number): all,
+    // or those of its WHERE fragment only (for a count, which has no ORDER BY).
+    void add_filter(const query::Sql& sql, bool with_order = true) {
+        const std::size_t n = with_order ? sql.parameters.size() : sql.where_parameters;
+        for (std::size_t i = 0; i < n; ++i) {
+            const query::Parameter& p = sql.parameters[i];
             std::visit(
                 [&](const auto& v) {
                     using T = std::decay_t<decltype(v)>;
@@ -78,9 +81,10 @@ ParcelPage PostgisBackend::query_parcels(const ParcelQuery& query) {
     const query::Sql filter = query::compile(
         query.filter, parcel_target(parcel_queryables(page.snapshot.fields), srid_, query::Dialect::postgis),
         bound.first_filter());
+    Bound counted = bound;
+    counted.add_filter(filter, false);
     bound.add_filter(filter);
     where += filter.where;
-    Bound counted = bound;
     const std::string sql = "SELECT version_id, uid, key, use, attributes, ST_AsBinary(geometry), valid_from, "
                             "coalesce(valid_to, ''), commit_id, recorded_at, area_m2 FROM parcel_versions" +
                             where + " ORDER BY " + filter.order + "key, version_id LIMIT " + bound(query.limit) +
@@ -166,10 +170,12 @@ LayerPage PostgisBackend::query_layer(const std::string& name, const std::option
         filter.empty() ? query::Sql{}
                        : query::compile(filter, layer_target(properties, srid_, query::Dialect::postgis),
                                         bound.first_filter());
+    Bound counted = bound;
+    counted.add_filter(filter_sql, false);
     bound.add_filter(filter_sql);
     where += filter_sql.where;
     LayerPage page;
-    page.matched = db_.query("SELECT count(*)" + where, bound.params).integer(0, 0);
+    page.matched = db_.query("SELECT count(*)" + where, counted.params).integer(0, 0);
     const detail::PgResult rows =
         db_.query("SELECT f.feature_id, f.properties, ST_AsGeoJSON(ST_Transform(f.geometry, 4326), 9)" + where +
                       " ORDER BY " + filter_sql.order + "f.feature_id LIMIT " + bound(limit) + " OFFSET " + bound(offset),

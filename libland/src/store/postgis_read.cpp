@@ -27,6 +27,13 @@ bool all_digits(const std::string& s) {
 
 }  // namespace
 
+void PostgisBackend::lock_sheets(const std::vector<std::string>& sheets) {
+    // Sorted: two writers never wait for each other in a circle.
+    std::vector<std::string> sorted(sheets);
+    std::sort(sorted.begin(), sorted.end());
+    for (const std::string& sheet : sorted) lock_sheet(sheet);
+}
+
 void PostgisBackend::lock_sheet(const std::string& sheet_key) {
     detail::PgParams p;
     p.add(sheet_key);
@@ -56,13 +63,6 @@ std::string PostgisBackend::last_change(const std::vector<std::string>& communes
 }
 
 std::string PostgisBackend::last_change_of_sheets(const std::vector<std::string>& sheets) {
-    if (db_.in_transaction()) {
-        // A writer's back-dating area: its sheets are locked until it commits, in sorted order
-        // (writers of other sheets go on; two writers never wait for each other in a circle).
-        std::vector<std::string> sorted(sheets);
-        std::sort(sorted.begin(), sorted.end());
-        for (const std::string& sheet : sorted) lock_sheet(sheet);
-    }
     std::string last;
     for (const std::string& sheet : sheets) {
         detail::PgParams p;

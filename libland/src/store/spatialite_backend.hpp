@@ -17,6 +17,7 @@ public:
     [[nodiscard]] std::string setting(const std::string& name) const override;
 
     [[nodiscard]] std::unique_ptr<WriteLock> lock_for_write() override;
+    void lock_sheets(const std::vector<std::string>&) override {}  // the write lock holds the whole file
     [[nodiscard]] std::string last_date() override;
     [[nodiscard]] std::string last_change(const std::vector<std::string>& communes) override;
     [[nodiscard]] std::string last_change_of_sheets(const std::vector<std::string>& sheets) override;

@@ -110,7 +110,9 @@ std::vector<std::string> TransactionPlan::sheets() const {
 }
 
 CommitSummary TransactionPlan::commit() {
-    plan_.backdated = check_order(backend_.last_change_of_sheets(sheets()), plan_.info);
+    const std::vector<std::string> touched = sheets();
+    backend_.lock_sheets(touched);
+    plan_.backdated = check_order(backend_.last_change_of_sheets(touched), plan_.info);
     CommitSummary summary = backend_.apply(plan_);
     if (plan_.info.dry_run) {
         summary.dry_run = true;
