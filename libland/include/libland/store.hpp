@@ -263,6 +263,14 @@ public:
     // a file that is not one is refused before anything is written to it.
     [[nodiscard]] static Store open(const std::string& path, Access access = Access::read_write);
 
+    // Copies the whole land database `from` (either backend, opened read-only) into `to`: a new
+    // SpatiaLite file, or an existing PostgreSQL database holding no tables: every setting,
+    // commit, version, event, lineage row, layer and key, with their ids, dates and geometry bit
+    // for bit. Throws input_error when `to` exists or holds a land database (nothing is changed
+    // then) or when `from` cannot be read; a copy that fails leaves no land database at `to`.
+    // Returns each table copied with its number of rows, in copying order.
+    static std::vector<std::pair<std::string, std::int64_t>> copy(const std::string& from, const std::string& to);
+
     ~Store();
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;

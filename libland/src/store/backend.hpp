@@ -2,9 +2,12 @@
 // The storage side of a Store, behind which a database lives (SpatiaLite today; PostGIS could be a
 // second implementation). The Store decides *what* changes (diffs, transaction geometry,
 // validation); a Backend reads states and applies a Plan atomically. Private.
+#include "store/copy_tables.hpp"
+
 #include <libland/store.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -193,6 +196,18 @@ public:
     [[nodiscard]] virtual std::optional<KeyRole> key_role(const std::string& sha256_hex) = 0;
     // Records the day of a valid key's use unless recorded already; returns whether it wrote.
     virtual bool record_key_use(const std::string& sha256_hex, const std::string& day) = 0;
+
+    // land copy (copy_tables.hpp). The settings (meta table) as read at open.
+    [[nodiscard]] virtual const std::map<std::string, std::string>& settings() const noexcept = 0;
+    // Calls `row` with each row of the table in copy_order (none for a missing optional table).
+    virtual void read_rows(const CopyTable& table, const std::function<void(const Row&)>& row) = 0;
+    // Inside the write lock: inserts the rows as given, ids kept.
+    virtual void write_rows(const CopyTable& table, const std::vector<Row>& rows) = 0;
+    // Inside the write lock, after every row: rows added later take ids after the copied ones.
+    virtual void finish_copy() = 0;
+    // Removes the land database's tables (a failed copy into an existing PostgreSQL database);
+    // nothing for SpatiaLite, whose file the caller removes.
+    virtual void remove_all() = 0;
 };
 
 // Database settings recorded at creation (name -> value), e.g. {"area_field", "dienTich"}.

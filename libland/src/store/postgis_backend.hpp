@@ -76,6 +76,13 @@ public:
     void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) override;
     [[nodiscard]] std::optional<KeyRole> key_role(const std::string& sha256_hex) override;
     bool record_key_use(const std::string& sha256_hex, const std::string& day) override;
+
+    // postgis_copy.cpp
+    [[nodiscard]] const Settings& settings() const noexcept override { return settings_; }
+    void read_rows(const CopyTable& table, const std::function<void(const Row&)>& row) override;
+    void write_rows(const CopyTable& table, const std::vector<Row>& rows) override;
+    void finish_copy() override;
+    void remove_all() override;
     void add_land_use(const LocalLandUse& use) override;
     [[nodiscard]] std::vector<LocalLandUse> local_land_uses() override;
 

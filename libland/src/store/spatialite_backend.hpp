@@ -73,6 +73,13 @@ public:
     [[nodiscard]] std::optional<KeyRole> key_role(const std::string& sha256_hex) override;
     bool record_key_use(const std::string& sha256_hex, const std::string& day) override;
 
+    // spatialite_copy.cpp
+    [[nodiscard]] const Settings& settings() const noexcept override { return settings_; }
+    void read_rows(const CopyTable& table, const std::function<void(const Row&)>& row) override;
+    void write_rows(const CopyTable& table, const std::vector<Row>& rows) override;
+    void finish_copy() override;
+    void remove_all() override;
+
 private:
     void create_schema(const Settings& settings);  // spatialite_schema.cpp
     void read_meta();                              // spatialite_schema.cpp
