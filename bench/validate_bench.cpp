@@ -67,8 +67,8 @@ Timing seconds(const std::function<void()>& run) {
 void bench(const Snapshot& s) {
     const ValidateOptions options;
     detail::GeosContext ctx;
-    detail::FindingList out;
-    detail::ParcelShapes shapes;
+    validation::FindingList out;
+    validation::ParcelShapes shapes;
     const double n = static_cast<double>(s.parcels.size());
     Timing total;
     auto step = [&](const char* name, const std::function<void()>& run) {
@@ -78,12 +78,12 @@ void bench(const Snapshot& s) {
         std::printf("  %-10s %8.3f s wall %8.3f s cpu\n", name, t.wall, t.cpu);
     };
     std::printf("%zu parcels\n", s.parcels.size());
-    step("geometry", [&] { detail::check_geometry(ctx, s, shapes, out); });
-    step("crs", [&] { detail::check_crs(s, shapes, options, out); });
-    step("identity", [&] { detail::check_identity(ctx, s, shapes, out); });
-    step("land use", [&] { detail::check_land_use(ctx, s, shapes, out); });
-    step("overlaps", [&] { detail::check_overlaps(ctx, s, shapes, options, out); });
-    step("gaps", [&] { detail::check_gaps(ctx, s, shapes, options, out); });
+    step("geometry", [&] { validation::check_geometry(ctx, s, shapes, out); });
+    step("crs", [&] { validation::check_crs(s, shapes, options, out); });
+    step("identity", [&] { validation::check_identity(ctx, s, shapes, out); });
+    step("land use", [&] { validation::check_land_use(ctx, s, shapes, out); });
+    step("overlaps", [&] { validation::check_overlaps(ctx, s, shapes, options, out); });
+    step("gaps", [&] { validation::check_gaps(ctx, s, shapes, options, out); });
     const auto findings = out.take_ordered();
     std::printf("  %-10s %8.3f s wall %8.3f s cpu  (%.0f parcels/s of cpu, %zu findings)\n", "total", total.wall,
                 total.cpu, n / total.cpu, findings.size());

@@ -3,7 +3,7 @@
 #define BOOST_TEST_MODULE diff
 #include <boost/test/unit_test.hpp>
 
-#include "diff/simple_ring.hpp"
+#include "detail/simple_ring.hpp"
 
 #include <libland/change.hpp>
 #include <libland/crs.hpp>
@@ -317,7 +317,7 @@ BOOST_AUTO_TEST_CASE(slivers_do_not_link_parcels) {
 }
 
 BOOST_AUTO_TEST_CASE(fast_ring_check_agrees_on_simple_cases) {
-    using change_detection::is_simple_single_ring;
+    using detail::is_simple_single_ring;
     BOOST_TEST(is_simple_single_ring(rectangle(0, 0, 1, 1)));
     BOOST_TEST(!is_simple_single_ring(shape({{0, 0}, {1, 1}, {1, 0}, {0, 1}, {0, 0}})));          // bow tie
     BOOST_TEST(!is_simple_single_ring(shape({{0, 0}, {2, 0}, {1, 0}, {1, 1}, {0, 0}})));          // spike

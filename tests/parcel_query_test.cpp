@@ -1,9 +1,10 @@
 // The Store's paged reads for services (libland/src/store/parcel_query.cpp): parcels valid on a
 // date with box, use, sheet, uid and key filters, pages and their count; one parcel as of a date;
-// change events within an interval; published layer features; extents.
+// change events within an interval; published layer features; extents and the dates recorded.
 #define BOOST_TEST_MODULE parcel_query
 #include <boost/test/unit_test.hpp>
 
+#include "detail/sqlite.hpp"
 #include "store_fixtures.hpp"
 
 #include <libland/error.hpp>
@@ -199,4 +200,38 @@ BOOST_AUTO_TEST_CASE(layer_features_by_box_and_id_and_extents) {
     BOOST_TEST(std::abs(parcels->min_x - store_x0) < 0.5);
     BOOST_TEST(std::abs(parcels->max_y - (store_y0 + 60)) < 0.5);
     BOOST_TEST(!store.layer_extent("roads").has_value());
+}
+
+// The parcels' extent comes from the spatial index's root in O(1): on an index of several levels,
+// it is exactly the bounds a scan of every entry gives; the dates span the commits.
+BOOST_AUTO_TEST_CASE(extent_from_the_index_root_equals_a_scan_of_every_version) {
+    const std::string path = test::fresh_database("parcel_query", "extent.sqlite");
+    {
+        Store store = Store::create(path, "EPSG:5897");
+        BOOST_TEST(!store.parcel_extent().has_value());
+        BOOST_TEST(store.first_date().empty());
+        store.commit(grid_survey(70, 50), on("2019-01-01"));
+        store.set_use("14362-7-1", "ONT", on("2020-01-01"));
+        store.retire("14362-7-3500", on("2021-03-01"));
+        BOOST_TEST(store.first_date() == "2019-01-01");
+        BOOST_TEST(store.last_date() == "2021-03-01");
+    }
+    detail::Database raw(path, detail::Database::Mode::open_existing);
+    detail::Statement depth(raw, "SELECT count(*) FROM idx_parcel_versions_geometry_node");
+    BOOST_TEST_REQUIRE(depth.step());
+    BOOST_TEST(depth.integer(0) > 20);  // a root above many nodes
+    detail::Statement scan(raw, "SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM idx_parcel_versions_geometry "
+                                "WHERE xmin > -1e300");  // a constraint, so that SQLite visits every leaf
+    BOOST_TEST_REQUIRE(scan.step());
+    Store store = Store::open(path, Store::Access::read_only);
+    const std::optional<Box> extent = store.parcel_extent();
+    BOOST_TEST_REQUIRE(extent.has_value());
+    BOOST_TEST(extent->min_x == scan.real(0));
+    BOOST_TEST(extent->min_y == scan.real(1));
+    BOOST_TEST(extent->max_x == scan.real(2));
+    BOOST_TEST(extent->max_y == scan.real(3));
+    BOOST_TEST(std::abs(extent->min_x - store_x0) < 0.1);
+    BOOST_TEST(std::abs(extent->max_x - (store_x0 + 70 * 20)) < 0.1);
+    BOOST_TEST(std::abs(extent->max_y - (store_y0 + 50 * 20)) < 0.1);
+    BOOST_TEST(store.versions_outside_crs_area() == 0);
 }

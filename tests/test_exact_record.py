@@ -344,7 +344,7 @@ def test_a_database_made_before_the_exact_record_is_migrated_and_keeps_working(w
         c.execute("UPDATE meta SET value = '1' WHERE name = 'schema_version'")
     land("commit", db, SAMPLE / "survey_2024.gpkg", "--date", "2024-06-30", *ID)
     with sqlite3.connect(db) as c:
-        assert c.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone() == ("3",)
+        assert c.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone() == ("4",)
         assert c.execute("SELECT count(*) FROM commit_sheets").fetchone()[0] > 0
     out = work / "version1_export.gpkg"
     land("export", db, "--as-of", "2024-06-30", "-o", out)

@@ -172,7 +172,9 @@ def test_a_version_2_database_is_brought_up_to_date(db):
         c.execute("UPDATE meta SET value = '2' WHERE name = 'schema_version'")
     land("keys", "add", db, "--name", "registry", "--role", "registry")
     with sqlite3.connect(db) as c:
-        assert c.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone() == ("3",)
+        assert c.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone() == ("4",)
+        # version 4: the log counts a commit's events by type from the index alone
+        assert [r[2] for r in c.execute("PRAGMA index_info(events_commit)")] == ["commit_id", "type"]
         assert c.execute("SELECT name, role FROM api_keys ORDER BY name").fetchall() == [
             ("old", "reader"), ("registry", "registry")]
     land("set-attr", db, "14362-1-1", "chuSuDung=X", "--date", "2020-01-05", "--doc", "HD-1")

@@ -1,4 +1,4 @@
-// write_snapshot and detail::LayerWriter: every format keeps fields, values and geometry, and
+// write_snapshot and io::LayerWriter: every format keeps fields, values and geometry, and
 // nothing is left behind unless the file is complete.
 #define BOOST_TEST_MODULE write
 #include <boost/test/unit_test.hpp>
@@ -7,7 +7,7 @@
 #include <libland/read.hpp>
 #include <libland/write.hpp>
 
-#include "detail/ogr_writer.hpp"
+#include "io/ogr_writer.hpp"
 #include "work_files.hpp"
 
 #include <filesystem>
@@ -93,7 +93,7 @@ BOOST_AUTO_TEST_CASE(an_unfinished_writer_leaves_nothing) {
     const std::string folder = libland::test::work_path("write", "unfinished");
     fs::create_directories(folder);
     {
-        detail::LayerWriter out(folder + "/half.gpkg", "thua", sample().fields, "EPSG:5897");
+        io::LayerWriter out(folder + "/half.gpkg", "thua", sample().fields, "EPSG:5897");
         out.add(sample().parcels[0].geometry, sample().parcels[0].attributes);
     }  // no commit: as if an exception had left the scope
     BOOST_TEST(fs::is_empty(folder), folder_entries(folder));

@@ -9,7 +9,7 @@
 
 namespace libland {
 
-namespace detail {
+namespace validation {
 
 std::vector<Finding> FindingList::take_ordered() {
     std::stable_sort(items_.begin(), items_.end(), [](const Item& a, const Item& b) {
@@ -58,7 +58,7 @@ std::string format_point(Point p) {
     return buf;
 }
 
-bool parcel_anchor(GeosContext& ctx, const ParcelShapes& shapes, std::size_t parcel, Point& out) {
+bool parcel_anchor(detail::GeosContext& ctx, const ParcelShapes& shapes, std::size_t parcel, Point& out) {
     if (parcel >= shapes.usable.size() || !shapes.usable[parcel]) {
         return false;
     }
@@ -66,18 +66,18 @@ bool parcel_anchor(GeosContext& ctx, const ParcelShapes& shapes, std::size_t par
     return true;
 }
 
-}  // namespace detail
+}  // namespace validation
 
 std::vector<Finding> validate(const Snapshot& snapshot, const ValidateOptions& options) {
     detail::GeosContext ctx;
-    detail::FindingList findings;
-    detail::ParcelShapes shapes;
-    detail::check_geometry(ctx, snapshot, shapes, findings);
-    detail::check_crs(snapshot, shapes, options, findings);
-    detail::check_identity(ctx, snapshot, shapes, findings);
-    if (!options.errors_only) detail::check_land_use(ctx, snapshot, shapes, findings);
-    detail::check_overlaps(ctx, snapshot, shapes, options, findings);
-    if (!options.errors_only) detail::check_gaps(ctx, snapshot, shapes, options, findings);
+    validation::FindingList findings;
+    validation::ParcelShapes shapes;
+    validation::check_geometry(ctx, snapshot, shapes, findings);
+    validation::check_crs(snapshot, shapes, options, findings);
+    validation::check_identity(ctx, snapshot, shapes, findings);
+    if (!options.errors_only) validation::check_land_use(ctx, snapshot, shapes, findings);
+    validation::check_overlaps(ctx, snapshot, shapes, options, findings);
+    if (!options.errors_only) validation::check_gaps(ctx, snapshot, shapes, options, findings);
     return findings.take_ordered();
 }
 

@@ -1,12 +1,12 @@
 #include <libland/write.hpp>
 
-#include "detail/ogr_writer.hpp"
+#include "io/ogr_writer.hpp"
 
 namespace libland {
 
 void write_snapshot(const Snapshot& snapshot, const std::string& path, const std::string& layer_name,
                     const CsvOptions& csv) {
-    detail::LayerWriter out(path, layer_name, snapshot.fields, snapshot.crs, true, csv);
+    io::LayerWriter out(path, layer_name, snapshot.fields, snapshot.crs, true, csv);
     for (const Parcel& parcel : snapshot.parcels) {
         out.add(parcel.geometry, parcel.attributes);
     }

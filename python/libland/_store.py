@@ -333,16 +333,20 @@ class Store:
                                                                float(tolerance))
         return ChangeSet(changes, Snapshot(before), Snapshot(after), sources)
 
-    def report(self, path: str, from_date: str, to_date: str, lang: str = "vi", paper: str = "A4",
-               province: str = "Ninh Bình", report_date: str = "", tolerance: float = 0.05) -> None:
+    def report(self, path: str, from_date: DateLike, to_date: DateLike, lang: str = "vi", paper: str = "A4",
+               province: str = "Ninh Bình", report_date: Optional[DateLike] = None,
+               tolerance: float = 0.05) -> None:
         """Writes the change report of the period (PDF or XLSX, by the extension), as `land
         report`: the map on both dates diffed, with the events recorded in (from_date, to_date]
-        in the list of changes."""
+        in the list of changes. ``report_date`` (default: today in Vietnam) is printed on it."""
         import os
-        before, after, changes = self._native.changes(from_date, to_date, float(tolerance))
-        recorded = self._native.events(from_date, to_date)
+        first = _dates.date_text(from_date, "from_date")
+        last = _dates.date_text(to_date, "to_date")
+        printed = "" if report_date is None else _dates.date_text(report_date, "report_date")
+        before, after, changes, _ = self._native.changes(first, last, float(tolerance))
+        recorded = self._native.events(first, last)
         _libland.write_change_report(changes, before, after, recorded, str(path), lang, paper, province,
-                                     os.path.basename(self.path), from_date, to_date, report_date)
+                                     os.path.basename(self.path), first, last, printed)
 
     def extract(self, parcel: str, path: str, as_of: Optional[str] = None, lang: str = "vi",
                 province: str = "Ninh Bình", hidden_fields: Sequence[str] = ()) -> None:

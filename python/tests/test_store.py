@@ -78,6 +78,33 @@ def test_changes_between_dates_equal_the_cli(surveys, land, tmp_path, changes):
     assert (between.matrix() - cli_matrix).abs().max().max() <= 0.5e-4 + 1e-12
 
 
+def test_report_is_the_cli_report(surveys, land, tmp_path):
+    """Store.report writes the same document as `land report` (its text, page by page; PDF and
+    XLSX), and refuses a malformed date naming it, writing nothing."""
+    import subprocess
+    import openpyxl
+    db = surveys[0]
+    pages = {}
+    for who in ("python", "cli"):
+        pdf = tmp_path / f"{who}.pdf"
+        if who == "python":
+            db.report(pdf, SURVEY_2019, SURVEY_2024, report_date="2026-12-01")
+        else:
+            land.run("report", db.path, "--from", SURVEY_2019, "--to", SURVEY_2024, "--report-date", "2026-12-01",
+                     "-o", pdf)
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        pages[who] = text.split("\f")
+    assert len(pages["python"]) > 2
+    assert pages["python"] == pages["cli"]
+    assert "2026" in pages["python"][0]
+    xlsx = tmp_path / "python.xlsx"
+    db.report(xlsx, SURVEY_2019, SURVEY_2024, report_date="2026-12-01")
+    assert len(openpyxl.load_workbook(xlsx).sheetnames) >= 2
+    with pytest.raises(libland.UsageError, match="2019-13-01"):
+        db.report(tmp_path / "bad.pdf", "2019-13-01", SURVEY_2024)
+    assert not (tmp_path / "bad.pdf").exists()
+
+
 def test_log_history_and_events(surveys, changes):
     db = surveys[0]
     log = db.log()

@@ -57,13 +57,8 @@ json describe(const Request& req, const Session& session, const std::string& id,
 // Returns the descriptions of the collections, all of them or only `only`.
 json collections(const Request& req, Session& session, const std::string& only = "") {
     json out = json::array();
-    const std::vector<libland::CommitRecord> log = session.store.log();
-    const std::string first = log.empty() ? "" : std::min_element(log.begin(), log.end(), [](auto& a, auto& b) {
-                                                     return a.date < b.date;
-                                                 })->date;
-    const std::string last = log.empty() ? "" : std::max_element(log.begin(), log.end(), [](auto& a, auto& b) {
-                                                    return a.date < b.date;
-                                                })->date;
+    const std::string first = session.store.first_date();
+    const std::string last = session.store.last_date();
     if (only.empty() || only == "parcels") {
         json extent = {{"spatial", spatial_extent(session, session.store.parcel_extent())},
                        {"temporal", temporal_extent(first, "")}};

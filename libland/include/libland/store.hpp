@@ -407,7 +407,11 @@ public:
     [[nodiscard]] PrivateFields private_fields();
     // Makes the fields private (true) or public (false), in one write.
     void set_private(const std::vector<std::string>& fields, bool is_private);
+    // Returns the earliest and the latest valid date of the recorded commits ("" when none).
+    [[nodiscard]] std::string first_date();
+    [[nodiscard]] std::string last_date();
     // Returns the bounds of every parcel version ever recorded (working CRS), nothing when empty.
+    // O(1) while every version lies in the CRS's area of use.
     // Versions reaching outside the working CRS's area of use (stored by an older program that
     // did not refuse them) are left out; versions_outside_crs_area() counts them.
     [[nodiscard]] std::optional<Box> parcel_extent();

@@ -2,11 +2,19 @@
 
 #include <libland/error.hpp>
 
-
 namespace libland::detail {
 
 namespace {
 
+struct WktReaderDeleter {
+    GEOSContextHandle_t ctx = nullptr;
+    void operator()(GEOSWKTReader* r) const noexcept { GEOSWKTReader_destroy_r(ctx, r); }
+};
+
+struct WkbWriterDeleter {
+    GEOSContextHandle_t ctx = nullptr;
+    void operator()(GEOSWKBWriter* w) const noexcept { GEOSWKBWriter_destroy_r(ctx, w); }
+};
 
 void store_message(const char* message, void* userdata) {
     if (userdata != nullptr && message != nullptr) {
@@ -161,44 +169,31 @@ MultiPolygon from_geos(GeosContext& ctx, const GEOSGeometry* g) {
     return out;
 }
 
+std::optional<GeomPtr> from_wkt(GeosContext& ctx, const std::string& wkt) {
+    const auto h = ctx.handle();
+    const std::unique_ptr<GEOSWKTReader, WktReaderDeleter> reader(GEOSWKTReader_create_r(h), WktReaderDeleter{h});
+    GEOSGeometry* g = reader ? GEOSWKTReader_read_r(h, reader.get(), wkt.c_str()) : nullptr;
+    if (g == nullptr) return std::nullopt;
+    return GeomPtr(g, GeomDeleter{h});
+}
+
+std::string to_wkb(GeosContext& ctx, const GEOSGeometry* g) {
+    const auto h = ctx.handle();
+    const std::unique_ptr<GEOSWKBWriter, WkbWriterDeleter> writer(GEOSWKBWriter_create_r(h), WkbWriterDeleter{h});
+    if (!writer) ctx.fail("cannot write WKB");
+    GEOSWKBWriter_setByteOrder_r(h, writer.get(), GEOS_WKB_NDR);
+    GEOSWKBWriter_setOutputDimension_r(h, writer.get(), 2);
+    std::size_t size = 0;
+    unsigned char* bytes = GEOSWKBWriter_write_r(h, writer.get(), g, &size);
+    if (bytes == nullptr) ctx.fail("cannot write WKB");
+    std::string wkb(reinterpret_cast<const char*>(bytes), size);
+    GEOSFree_r(h, bytes);
+    return wkb;
+}
+
 GeomPtr envelope(GeosContext& ctx, const Box& box) {
     return own(ctx, GEOSGeom_createRectangle_r(ctx.handle(), box.min_x, box.min_y, box.max_x, box.max_y),
                "cannot build an envelope");
-}
-
-GeomPtr valid_geometry(GeosContext& ctx, const GEOSGeometry* g) {
-    auto h = ctx.handle();
-    const int parts = GEOSGetNumGeometries_r(h, g);
-    if (GEOSGeomTypeId_r(h, g) != GEOS_MULTIPOLYGON || parts < 2) {
-        return own(ctx, GEOSMakeValid_r(h, g), "cannot repair a geometry");
-    }
-    std::vector<GEOSGeometry*> valid;
-    valid.reserve(static_cast<std::size_t>(parts));
-    const auto release = [&] {
-        for (GEOSGeometry* p : valid) GEOSGeom_destroy_r(h, p);
-    };
-    for (int i = 0; i < parts; ++i) {
-        const GEOSGeometry* part = GEOSGetGeometryN_r(h, g, i);
-        GEOSGeometry* fixed = GEOSisValid_r(h, part) == 1 ? GEOSGeom_clone_r(h, part) : GEOSMakeValid_r(h, part);
-        if (fixed == nullptr) {
-            release();
-            ctx.fail("cannot repair a geometry");
-        }
-        valid.push_back(fixed);
-    }
-    GEOSGeometry* collection =
-        GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, valid.data(), static_cast<unsigned>(valid.size()));
-    if (collection == nullptr) {
-        release();
-        ctx.fail("cannot repair a geometry");
-    }
-    const GeomPtr all(collection, GeomDeleter{h});  // owns the parts now
-    return own(ctx, GEOSUnaryUnion_r(h, all.get()), "cannot repair a geometry");
-}
-
-MultiPolygon made_valid(GeosContext& ctx, const GEOSGeometry* g) {
-    const GeomPtr fixed = valid_geometry(ctx, g);
-    return from_geos(ctx, fixed.get());
 }
 
 }  // namespace libland::detail

@@ -5,6 +5,7 @@
 #include <geos_c.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace libland::detail {
@@ -59,14 +60,10 @@ using TreePtr = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
 // Keeps only the polygonal parts of g (points and lines of a collection are dropped).
 [[nodiscard]] MultiPolygon from_geos(GeosContext& ctx, const GEOSGeometry* g);
 
-// Returns g made valid: a polygon by GEOS MakeValid; a multipolygon part by part (each part made
-// valid), then its parts united, so that touching or overlapping parts merge and the cost grows
-// as n log n in the number of parts (MakeValid of the whole grows quadratically). The repair of
-// invalid parcels (land diff --repair, land commit --repair, validate's coverage checks). Throws
-// geometry_error when GEOS fails.
-[[nodiscard]] GeomPtr valid_geometry(GeosContext& ctx, const GEOSGeometry* g);
-// The same, its polygonal parts only, as domain geometry.
-[[nodiscard]] MultiPolygon made_valid(GeosContext& ctx, const GEOSGeometry* g);
+// Reads WKT; nothing when it is not WKT GEOS can read (GEOS's reason in ctx.take_error()).
+[[nodiscard]] std::optional<GeomPtr> from_wkt(GeosContext& ctx, const std::string& wkt);
+// Returns g as little-endian 2D WKB.
+[[nodiscard]] std::string to_wkb(GeosContext& ctx, const GEOSGeometry* g);
 
 // Returns the envelope of g as a GEOS geometry for STR-tree queries.
 [[nodiscard]] GeomPtr envelope(GeosContext& ctx, const Box& box);

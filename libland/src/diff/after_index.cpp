@@ -8,7 +8,7 @@ namespace libland::change_detection {
 
 namespace {
 
-BoxIndex box_index(const PreparedSide& side) {
+detail::BoxIndex box_index(const PreparedSide& side) {
     std::vector<Box> boxes;
     std::vector<std::uint32_t> ids;
     for (std::size_t j = 0; j < side.size(); ++j) {
@@ -16,7 +16,7 @@ BoxIndex box_index(const PreparedSide& side) {
         boxes.push_back(side.box(j));
         ids.push_back(static_cast<std::uint32_t>(j));
     }
-    return BoxIndex(boxes, ids);
+    return detail::BoxIndex(boxes, ids);
 }
 
 std::uint16_t fingerprint(std::string_view key) noexcept {
@@ -60,7 +60,7 @@ std::optional<std::uint32_t> KeyIndex::find(std::string_view key) const noexcept
 
 AfterIndex index_after(const PreparedSide& after) {
     auto keys = std::async(std::launch::async, [&] { return KeyIndex(after); });
-    BoxIndex boxes = box_index(after);
+    detail::BoxIndex boxes = box_index(after);
     return {std::move(boxes), keys.get()};
 }
 

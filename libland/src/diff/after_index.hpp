@@ -1,6 +1,6 @@
 #pragma once
 // The after-parcels indexed for matching: by bounding box and by key.
-#include "diff/box_index.hpp"
+#include "detail/box_index.hpp"
 #include "diff/prepare.hpp"
 
 #include <cstdint>
@@ -33,7 +33,7 @@ private:
 };
 
 struct AfterIndex {
-    BoxIndex boxes;  // every after-parcel with an area, by index
+    detail::BoxIndex boxes;  // every after-parcel with an area, by index
     KeyIndex keys;
 };
 

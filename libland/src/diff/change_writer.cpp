@@ -1,5 +1,5 @@
 // write_changes(): one row per change event as CSV, GeoJSON or GeoPackage.
-#include "detail/ogr_writer.hpp"
+#include "io/ogr_writer.hpp"
 
 #include <libland/change.hpp>
 
@@ -35,7 +35,7 @@ Value area_value(const std::optional<double>& m2) { return m2 ? Value(*m2) : Val
 void write_changes(const ChangeSet& changes, const Snapshot& before, const Snapshot& after, const std::string& path,
                    bool include_unchanged, const CsvOptions& csv, const std::vector<ChangeSource>* sources) {
     const bool with_geometry = !detail::is_table_format(path);
-    detail::LayerWriter out(path, "changes", sources != nullptr ? sourced_fields() : change_fields(), before.crs,
+    io::LayerWriter out(path, "changes", sources != nullptr ? sourced_fields() : change_fields(), before.crs,
                             with_geometry, csv);
     std::vector<const ChangeSource*> row_sources;  // parallel to the rows
     if (sources != nullptr) {

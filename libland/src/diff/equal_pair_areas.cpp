@@ -32,7 +32,7 @@ void book_pair(detail::GeosContext& ctx, const PreparedSide& before, const Prepa
     index.boxes.query(before.box(i), found);
     std::sort(found.begin(), found.end());
     for (const std::uint32_t k : found) {
-        if (box_overlap_area(before.box(i), after.box(k)) <= 0) continue;
+        if (detail::box_overlap_area(before.box(i), after.box(k)) <= 0) continue;
         const double a = shared_area(ctx, before.geometry(i), after.geometry(k), [&] {
             return "before parcel " + before.parcel(i).key + " and after parcel " + after.parcel(k).key;
         });

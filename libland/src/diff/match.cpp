@@ -89,7 +89,7 @@ void overlay_one(detail::GeosContext& ctx, const OverlayContext& c, std::size_t 
     const detail::PreparedPtr prepared(GEOSPrepare_r(h, gi.get()), detail::PreparedDeleter{h});
     if (!prepared) ctx.fail("cannot prepare before parcel " + c.before.parcel(i).key);
     for (const std::uint32_t j : found) {
-        if (box_overlap_area(c.before.box(i), c.after.box(j)) <= 0) continue;
+        if (detail::box_overlap_area(c.before.box(i), c.after.box(j)) <= 0) continue;
         if (c.after_taken[j] != 0) {  // linked as equal to another parcel: only a sliver to book
             const double area = shared_area(ctx, c.before.geometry(i), c.after.geometry(j), [&] { return pair_name(c, i, j); });
             if (area > 0) slivers.push_back({i, j, area});

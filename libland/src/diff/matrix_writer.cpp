@@ -1,6 +1,6 @@
 // write_matrix(): the land-use transition matrix as CSV (hectares with 4 decimals) or as a
 // workbook (XLSX: numbers as numbers).
-#include "detail/ogr_writer.hpp"
+#include "io/ogr_writer.hpp"
 #include "detail/output_file.hpp"
 
 #include <libland/change.hpp>
@@ -40,7 +40,7 @@ void write_csv(const TransitionMatrix& matrix, const std::string& path, const Cs
 void write_workbook(const TransitionMatrix& matrix, const std::string& path) {
     std::vector<Field> fields{{"use_before", FieldType::string}};
     for (const std::string& code : matrix.uses_after) fields.push_back({code, FieldType::real});
-    detail::LayerWriter out(path, "matrix", fields, "", false);
+    io::LayerWriter out(path, "matrix", fields, "", false);
     for (std::size_t r = 0; r < matrix.uses_before.size(); ++r) {
         std::vector<Value> row{matrix.uses_before[r]};
         for (double hectares : matrix.hectares[r]) row.emplace_back(hectares + 0.0);

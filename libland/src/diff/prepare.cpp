@@ -1,8 +1,8 @@
 #include "diff/prepare.hpp"
 
 #include "detail/geos.hpp"
+#include "detail/validity.hpp"
 #include "diff/parallel.hpp"
-#include "diff/simple_ring.hpp"
 
 #include <libland/error.hpp>
 
@@ -19,19 +19,6 @@ constexpr std::size_t named_in_messages = 5;
 std::string describe(const Parcel& parcel) {
     return "parcel " + (parcel.key.empty() ? std::string("(no key)") : parcel.key) + " (fid " +
            std::to_string(parcel.fid) + ")";
-}
-
-// Returns GEOS's reason why the geometry is invalid, or "" when it is valid.
-std::string invalidity(detail::GeosContext& ctx, const MultiPolygon& geometry) {
-    if (is_simple_single_ring(geometry)) return {};
-    const detail::GeomPtr g = detail::to_geos(ctx, geometry);
-    const char valid = GEOSisValid_r(ctx.handle(), g.get());
-    if (valid == 1) return {};
-    if (valid == 2) ctx.fail("cannot check a geometry");
-    char* reason = GEOSisValidReason_r(ctx.handle(), g.get());
-    std::string text = reason != nullptr ? reason : "invalid";
-    GEOSFree_r(ctx.handle(), reason);
-    return text;
 }
 
 MultiPolygon make_valid(detail::GeosContext& ctx, const MultiPolygon& geometry, const Parcel& parcel) {
@@ -75,8 +62,7 @@ PreparedSide::PreparedSide(const Snapshot& snapshot, const char* side, bool repa
         for (std::size_t i = begin; i < end; ++i) {
             const MultiPolygon& g = snapshot.parcels[i].geometry;
             if (g.empty()) continue;
-            std::string reason = invalidity(ctx, g);
-            if (!reason.empty()) found.push_back({i, std::move(reason)});
+            if (auto bad = detail::invalidity(ctx, g)) found.push_back({i, std::move(bad->reason)});
             boxes_[i] = bounds(g);
             areas_[i] = libland::area(g);
         }

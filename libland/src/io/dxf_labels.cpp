@@ -3,7 +3,7 @@
 #include <libland/error.hpp>
 
 #include "detail/geos.hpp"
-#include "validate/parcel_index.hpp"
+#include "detail/box_index.hpp"
 
 #include <cstddef>
 #include <limits>
@@ -45,7 +45,7 @@ void reproject(Label& label, const Transformer& transform, const Snapshot& s, GI
 // The outline (index in snapshot.parcels) holding each label: the smallest that contains it.
 class OutlineFinder {
 public:
-    explicit OutlineFinder(const Snapshot& s) : parcels_(s.parcels), index_(ctx_, boxes(s), present(s)) {
+    explicit OutlineFinder(const Snapshot& s) : parcels_(s.parcels), index_(detail::BoxIndex::of(boxes(s), present(s))) {
         shapes_.resize(parcels_.size());
         prepared_.resize(parcels_.size());
     }

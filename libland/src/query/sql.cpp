@@ -2,9 +2,12 @@
 // bound parameters, and the SQL function land_fold that the free-text search runs in the database.
 #include "query/sql.hpp"
 
-#include "detail/gdal.hpp"
+#include "detail/geos.hpp"
+#include "detail/geos_ops.hpp"
+#include "detail/validity.hpp"
 #include "query/ast.hpp"
 
+#include <libland/crs.hpp>
 #include <libland/error.hpp>
 
 #include <sqlite3.h>
@@ -13,15 +16,11 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace libland::query {
 
 namespace {
-
-struct TransformDestroyer {
-    void operator()(OGRCoordinateTransformationH t) const noexcept { OCTDestroyCoordinateTransformation(t); }
-};
-using TransformPtr = std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, TransformDestroyer>;
 
 bool is_numeric(FieldType type) { return type == FieldType::integer || type == FieldType::real; }
 
@@ -45,37 +44,40 @@ struct Shape {
 };
 
 Shape to_working_crs(const std::string& wkt, int srid) {
-    detail::ensure_gdal_registered();
-    detail::QuietGdal quiet;
-    OGRGeometryH raw = nullptr;
-    char* cursor = const_cast<char*>(wkt.c_str());
-    if (OGR_G_CreateFromWkt(&cursor, nullptr, &raw) != OGRERR_NONE || raw == nullptr) {
+    detail::GeosContext ctx;
+    auto parsed = detail::from_wkt(ctx, wkt);
+    if (!parsed) {
         throw usage_error("filter: the geometry " + wkt + " is malformed");
     }
-    detail::OgrGeometryPtr geometry(raw);
-    if (OGR_G_GetGeometryType(raw) == wkbPolygon && !OGR_G_IsValid(raw)) {
+    const detail::GeomPtr geometry = std::move(*parsed);
+    if (GEOSGeomTypeId_r(ctx.handle(), geometry.get()) == GEOS_POLYGON && detail::invalidity(ctx, geometry.get())) {
         throw usage_error("filter: the polygon " + wkt + " is not valid (its rings cross or are not closed)");
     }
-    detail::SrsPtr lon_lat(OSRNewSpatialReference(nullptr));
-    OSRImportFromEPSG(lon_lat.get(), 4326);
-    OSRSetAxisMappingStrategy(lon_lat.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    detail::SrsPtr working(OSRNewSpatialReference(nullptr));
-    OSRImportFromEPSG(working.get(), srid);
-    OSRSetAxisMappingStrategy(working.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    const TransformPtr transform(OCTNewCoordinateTransformation(lon_lat.get(), working.get()));
-    if (!transform || OGR_G_Transform(raw, transform.get()) != OGRERR_NONE) {
+    // PROJ takes tens of milliseconds to choose a transformation: each thread keeps its own.
+    thread_local std::map<int, Transformer> transformers;
+    auto found = transformers.find(srid);
+    if (found == transformers.end()) {
+        found = transformers.emplace(srid, Transformer("OGC:CRS84", "EPSG:" + std::to_string(srid))).first;
+    }
+    const Transformer& to_working = found->second;
+    const auto move = [](double* x, double* y, void* transformer) {
+        try {
+            const Point p = (*static_cast<const Transformer*>(transformer))(Point{*x, *y});
+            *x = p.x;
+            *y = p.y;
+            return std::isfinite(p.x) && std::isfinite(p.y) ? 1 : 0;
+        } catch (const std::exception&) {
+            return 0;
+        }
+    };
+    GEOSGeometry* moved = GEOSGeom_transformXY_r(ctx.handle(), geometry.get(), move,
+                                                 const_cast<Transformer*>(&to_working));
+    if (moved == nullptr) {
         throw usage_error("filter: the geometry " + wkt + " cannot be moved into the database's CRS (longitude latitude expected)");
     }
-    Shape shape;
-    OGREnvelope envelope;
-    OGR_G_GetEnvelope(raw, &envelope);
-    shape.min_x = envelope.MinX;
-    shape.min_y = envelope.MinY;
-    shape.max_x = envelope.MaxX;
-    shape.max_y = envelope.MaxY;
-    shape.wkb.resize(static_cast<std::size_t>(OGR_G_WkbSize(raw)));
-    OGR_G_ExportToWkb(raw, wkbNDR, reinterpret_cast<unsigned char*>(shape.wkb.data()));
-    return shape;
+    const detail::GeomPtr working(moved, detail::GeomDeleter{ctx.handle()});
+    const Box box = detail::box_of(ctx, working.get());
+    return {detail::to_wkb(ctx, working.get()), box.min_x, box.min_y, box.max_x, box.max_y};
 }
 
 // Escapes LIKE's wildcards (with '\') so that the text matches itself.

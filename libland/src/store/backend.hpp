@@ -18,7 +18,7 @@ namespace libland::store {
 
 // The schema version this program writes (both backends); older databases are migrated when
 // opened.
-inline constexpr int current_schema_version = 3;
+inline constexpr int current_schema_version = 4;
 
 // The attribute schema of a survey: how its parcels' attributes are named, typed and keyed.
 struct Schema {
@@ -122,7 +122,8 @@ public:
     // a fixed order: two writers of one sheet check its dates and write one after the other.
     // Nothing to do where the write lock covers the whole database (SpatiaLite).
     virtual void lock_sheets(const std::vector<std::string>& sheets) = 0;
-    // Returns the latest valid date recorded, "" for an empty database.
+    // Returns the earliest and the latest valid date recorded, "" for an empty database.
+    [[nodiscard]] virtual std::string first_date() = 0;
     [[nodiscard]] virtual std::string last_date() = 0;
     // Returns the latest date on which a parcel of one of the communes (the first part of its key)
     // changed or a survey covered it, "" when none. An empty commune stands for the whole map.

@@ -1,5 +1,7 @@
 #include "store/parcel_geometry.hpp"
 
+#include "detail/validity.hpp"
+
 #include <libland/error.hpp>
 
 #include <algorithm>
@@ -7,11 +9,6 @@
 namespace libland::store {
 
 namespace {
-
-struct WktReaderDeleter {
-    GEOSContextHandle_t ctx = nullptr;
-    void operator()(GEOSWKTReader* r) const noexcept { GEOSWKTReader_destroy_r(ctx, r); }
-};
 
 // A GEOS overlay of two geometries (intersection, difference, ...).
 using Overlay = GEOSGeometry* (*)(GEOSContextHandle_t, const GEOSGeometry*, const GEOSGeometry*);
@@ -31,14 +28,12 @@ double overlay_area(detail::GeosContext& ctx, const MultiPolygon& a, const Multi
 }  // namespace
 
 detail::GeomPtr read_line(detail::GeosContext& ctx, const std::string& wkt) {
-    auto h = ctx.handle();
-    std::unique_ptr<GEOSWKTReader, WktReaderDeleter> reader(GEOSWKTReader_create_r(h), WktReaderDeleter{h});
-    GEOSGeometry* g = GEOSWKTReader_read_r(h, reader.get(), wkt.c_str());
-    if (g == nullptr) {
+    auto parsed = detail::from_wkt(ctx, wkt);
+    if (!parsed) {
         throw usage_error("'" + wkt.substr(0, 80) + "' is not WKT: " + ctx.take_error());
     }
-    detail::GeomPtr line(g, detail::GeomDeleter{h});
-    const int type = GEOSGeomTypeId_r(h, g);
+    detail::GeomPtr line = std::move(*parsed);
+    const int type = GEOSGeomTypeId_r(ctx.handle(), line.get());
     if (type != GEOS_LINESTRING && type != GEOS_MULTILINESTRING) {
         throw usage_error("'" + wkt.substr(0, 80) + "' is not a LINESTRING");
     }
@@ -49,14 +44,8 @@ std::string invalidity(detail::GeosContext& ctx, const MultiPolygon& geometry) {
     if (geometry.empty() || area(geometry) <= 0) {
         return "empty geometry";
     }
-    const detail::GeomPtr g = detail::to_geos(ctx, geometry);
-    if (GEOSisValid_r(ctx.handle(), g.get()) == 1) {
-        return {};
-    }
-    char* reason = GEOSisValidReason_r(ctx.handle(), g.get());
-    std::string text = reason != nullptr ? reason : "invalid geometry";
-    GEOSFree_r(ctx.handle(), reason);
-    return text;
+    const auto bad = detail::invalidity(ctx, geometry);
+    return bad ? bad->reason : std::string();
 }
 
 std::vector<MultiPolygon> cut(detail::GeosContext& ctx, const MultiPolygon& area_to_cut, const std::string& line_wkt) {

@@ -93,6 +93,10 @@ std::vector<Queryable> Store::layer_queryables(const std::string& name) {
     return out;
 }
 
+std::string Store::first_date() { return impl_->backend->first_date(); }
+
+std::string Store::last_date() { return impl_->backend->last_date(); }
+
 std::optional<Box> Store::parcel_extent() { return impl_->backend->parcel_extent(); }
 
 std::int64_t Store::versions_outside_crs_area() { return impl_->backend->versions_outside_crs_area(); }

@@ -26,6 +26,7 @@ public:
     CommitSummary apply(const Plan& plan) override;
 
     // postgis_read.cpp
+    [[nodiscard]] std::string first_date() override;
     [[nodiscard]] std::string last_date() override;
     [[nodiscard]] std::string last_change(const std::vector<std::string>& communes) override;
     [[nodiscard]] std::string last_change_of_sheets(const std::vector<std::string>& sheets) override;

@@ -40,6 +40,8 @@ void PostgisBackend::lock_sheet(const std::string& sheet_key) {
     db_.query("SELECT pg_advisory_xact_lock(hashtextextended('land sheet ' || $1, 0))", p);
 }
 
+std::string PostgisBackend::first_date() { return single_text(db_.query("SELECT min(valid_date) FROM commits")); }
+
 std::string PostgisBackend::last_date() { return single_text(db_.query("SELECT max(valid_date) FROM commits")); }
 
 std::string PostgisBackend::last_change(const std::vector<std::string>& communes) {

@@ -65,7 +65,7 @@ CREATE TABLE events (
   valid_date TEXT COLLATE "C" NOT NULL,
   reason     TEXT COLLATE "C" NOT NULL DEFAULT '',
   document   TEXT COLLATE "C" NOT NULL DEFAULT '');
-CREATE INDEX events_commit ON events (commit_id);
+CREATE INDEX events_commit ON events (commit_id, type);
 CREATE INDEX events_date ON events (valid_date);
 CREATE TABLE event_parcels (
   event_id   BIGINT NOT NULL REFERENCES events,

@@ -18,6 +18,7 @@ public:
 
     [[nodiscard]] std::unique_ptr<WriteLock> lock_for_write() override;
     void lock_sheets(const std::vector<std::string>&) override {}  // the write lock holds the whole file
+    [[nodiscard]] std::string first_date() override;
     [[nodiscard]] std::string last_date() override;
     [[nodiscard]] std::string last_change(const std::vector<std::string>& communes) override;
     [[nodiscard]] std::string last_change_of_sheets(const std::vector<std::string>& sheets) override;
@@ -96,13 +97,15 @@ private:
     // spatialite_write.cpp
     std::int64_t insert_commit(const Plan& plan, const std::string& recorded_at);
 
-    // The working CRS's area of use with validate's margin (everything when PROJ records none).
-    [[nodiscard]] Box crs_area() const;
+    // The working CRS's area of use with validate's margin (everything when PROJ records none),
+    // looked up in PROJ's database once.
+    [[nodiscard]] Box crs_area();
 
     detail::Database db_;
     std::string crs_;
     int srid_ = 0;
     Settings settings_;  // the meta table
+    std::optional<Box> crs_area_;
 };
 
 }  // namespace libland::store

@@ -34,7 +34,13 @@ CREATE TABLE commit_reverts (
 CREATE INDEX commit_reverts_reverted ON commit_reverts (reverted);
 )sql";
 
-constexpr const char* steps[] = {nullptr, nullptr, to_version_2, to_version_3};  // steps[v]: (v - 1) -> v
+// Version 3 -> 4: a commit's events are counted by type from the index alone (the log).
+constexpr const char* to_version_4 = R"sql(
+DROP INDEX events_commit;
+CREATE INDEX events_commit ON events (commit_id, type);
+)sql";
+
+constexpr const char* steps[] = {nullptr, nullptr, to_version_2, to_version_3, to_version_4};  // steps[v]: (v - 1) -> v
 
 }  // namespace
 

@@ -12,6 +12,11 @@
 #include <libland/crs.hpp>
 #include <libland/validate.hpp>
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <stdexcept>
+
 namespace libland::store {
 
 namespace {
@@ -72,6 +77,40 @@ void bind_parcel_filters(detail::Statement& q, const ParcelQuery& query) {
 std::optional<Box> read_box(detail::Statement& q) {
     if (!q.step() || q.is_null(0)) return std::nullopt;
     return Box{q.real(0), q.real(1), q.real(2), q.real(3)};
+}
+
+// Returns the bounds of everything an R-tree of SpatiaLite (pkid, xmin, xmax, ymin, ymax) holds,
+// read from its root node: the union of the root's cells, as SQLite keeps them (float32 rounded
+// outward), so O(1) whatever the number of entries; nothing when it is empty. The node layout is
+// SQLite's: 2 bytes of depth, 2 of cell count, then per cell an 8-byte rowid and four big-endian
+// float32 coordinates.
+std::optional<Box> rtree_bounds(detail::Database& db, const std::string& rtree) {
+    detail::Statement q(db, ("SELECT data FROM \"" + rtree + "_node\" WHERE nodeno = 1").c_str());
+    if (!q.step()) return std::nullopt;
+    const std::string_view node = q.blob(0);
+    const auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(node[i])); };
+    const auto coordinate = [&](std::size_t at) {
+        const std::uint32_t bits = byte(at) << 24 | byte(at + 1) << 16 | byte(at + 2) << 8 | byte(at + 3);
+        return static_cast<double>(std::bit_cast<float>(bits));
+    };
+    constexpr std::size_t header = 4, cell = 8 + 4 * 4;
+    if (node.size() < header) return std::nullopt;
+    const std::size_t cells = byte(2) << 8 | byte(3);
+    if (node.size() < header + cells * cell) throw input_error(db.path() + ": its spatial index " + rtree + " is damaged");
+    std::optional<Box> bounds;
+    for (std::size_t i = 0; i < cells; ++i) {
+        const std::size_t at = header + i * cell + 8;
+        const Box b{coordinate(at), coordinate(at + 8), coordinate(at + 4), coordinate(at + 12)};
+        bounds = bounds ? Box{std::min(bounds->min_x, b.min_x), std::min(bounds->min_y, b.min_y),
+                              std::max(bounds->max_x, b.max_x), std::max(bounds->max_y, b.max_y)}
+                        : b;
+    }
+    return bounds;
+}
+
+bool within(const Box& inner, const Box& outer) noexcept {
+    return inner.min_x >= outer.min_x && inner.min_y >= outer.min_y && inner.max_x <= outer.max_x &&
+           inner.max_y <= outer.max_y;
 }
 
 }  // namespace
@@ -217,6 +256,9 @@ std::vector<Queryable> SpatialiteBackend::layer_properties(const std::string& na
 // meaningless and impossible to show in longitude/latitude. versions_outside_crs_area() counts
 // what is left out.
 std::optional<Box> SpatialiteBackend::parcel_extent() {
+    // Every version inside the area (the rule, bar poison): the index's root knows the extent.
+    const std::optional<Box> all = rtree_bounds(db_, "idx_parcel_versions_geometry");
+    if (!all || within(*all, crs_area())) return all;
     detail::Statement q(db_, "SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM idx_parcel_versions_geometry "
                              "WHERE xmin >= ?2 AND ymin >= ?3 AND xmax <= ?4 AND ymax <= ?5");
     bind_box(q, crs_area());
@@ -224,6 +266,8 @@ std::optional<Box> SpatialiteBackend::parcel_extent() {
 }
 
 std::int64_t SpatialiteBackend::versions_outside_crs_area() {
+    const std::optional<Box> all = rtree_bounds(db_, "idx_parcel_versions_geometry");
+    if (!all || within(*all, crs_area())) return 0;
     detail::Statement q(db_, "SELECT count(*) FROM idx_parcel_versions_geometry "
                              "WHERE NOT (xmin >= ?2 AND ymin >= ?3 AND xmax <= ?4 AND ymax <= ?5)");
     bind_box(q, crs_area());
@@ -240,6 +284,9 @@ std::optional<Box> SpatialiteBackend::layer_extent(const std::string& name) {
     return read_box(q);
 }
 
-Box SpatialiteBackend::crs_area() const { return working_crs_area(crs_); }
+Box SpatialiteBackend::crs_area() {
+    if (!crs_area_) crs_area_ = working_crs_area(crs_);
+    return *crs_area_;
+}
 
 }  // namespace libland::store

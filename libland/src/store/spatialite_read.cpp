@@ -31,6 +31,11 @@ bool all_digits(const std::string& s) {
 
 }  // namespace
 
+std::string SpatialiteBackend::first_date() {
+    detail::Statement q(db_, "SELECT min(valid_date) FROM commits");
+    return q.step() ? q.text(0) : std::string();
+}
+
 std::string SpatialiteBackend::last_date() {
     detail::Statement q(db_, "SELECT max(valid_date) FROM commits");
     return q.step() ? q.text(0) : std::string();

@@ -64,7 +64,7 @@ CREATE TABLE events (
   valid_date TEXT NOT NULL,
   reason     TEXT NOT NULL DEFAULT '',
   document   TEXT NOT NULL DEFAULT '');
-CREATE INDEX events_commit ON events (commit_id);
+CREATE INDEX events_commit ON events (commit_id, type);
 CREATE INDEX events_date ON events (valid_date);
 CREATE TABLE event_parcels (
   event_id   INTEGER NOT NULL REFERENCES events,

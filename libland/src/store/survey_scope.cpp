@@ -1,7 +1,7 @@
 #include "store/survey_scope.hpp"
 
 #include "detail/geos_ops.hpp"
-#include "diff/box_index.hpp"
+#include "detail/box_index.hpp"
 #include "diff/significance.hpp"
 #include "store/numbering.hpp"
 
@@ -85,7 +85,7 @@ public:
 private:
     detail::GeosContext& ctx_;
     const Snapshot& survey_;
-    std::optional<change_detection::BoxIndex> index_;
+    std::optional<detail::BoxIndex> index_;
     std::vector<double> areas_;
     std::vector<std::uint32_t> found_;
 };

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace libland::detail {
+namespace libland::validation {
 
 // Findings in the making, each with its place in the output order: snapshot-level findings
 // first, then by the index of the first parcel concerned.
@@ -33,7 +33,7 @@ private:
 // The parcels' geometries as GEOS sees them, built once by check_geometry and shared by the
 // coverage checks. A parcel whose geometry is invalid is repaired here for coverage checks only.
 struct ParcelShapes {
-    std::vector<GeomPtr> usable;  // per parcel: valid polygonal geometry, or null when none
+    std::vector<detail::GeomPtr> usable;  // per parcel: valid polygonal geometry, or null when none
     std::vector<Box> boxes;       // per parcel: the usable geometry's envelope (unset when null)
 };
 
@@ -56,29 +56,29 @@ struct ParcelShapes {
 [[nodiscard]] std::string format_point(Point p);
 
 // Returns a point inside the parcel's usable geometry; false when it has none.
-bool parcel_anchor(GeosContext& ctx, const ParcelShapes& shapes, std::size_t parcel, Point& out);
+bool parcel_anchor(detail::GeosContext& ctx, const ParcelShapes& shapes, std::size_t parcel, Point& out);
 
 // Errors: invalid_geometry (GEOS's reason and location), empty_geometry, non_polygonal.
 // Fills `shapes` for the coverage checks.
-void check_geometry(GeosContext& ctx, const Snapshot& snapshot, ParcelShapes& shapes, FindingList& out);
+void check_geometry(detail::GeosContext& ctx, const Snapshot& snapshot, ParcelShapes& shapes, FindingList& out);
 
 // Errors: missing_id, duplicate_id.
-void check_identity(GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes, FindingList& out);
+void check_identity(detail::GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes, FindingList& out);
 
 // Warnings: unknown_use, one per distinct code.
-void check_land_use(GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes, FindingList& out);
+void check_land_use(detail::GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes, FindingList& out);
 
 // Errors: missing_crs, swapped_axes; warning: geographic_crs.
 void check_crs(const Snapshot& snapshot, const ParcelShapes& shapes, const ValidateOptions& options,
                FindingList& out);
 
 // Errors: overlap, for each pair of parcels overlapping wider than options.tolerance.
-void check_overlaps(GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes,
+void check_overlaps(detail::GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes,
                     const ValidateOptions& options, FindingList& out);
 
 // Warnings: sliver_gap, for each gap between parcels narrower than options.sliver_width and
 // wider than options.tolerance.
-void check_gaps(GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes,
+void check_gaps(detail::GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes,
                 const ValidateOptions& options, FindingList& out);
 
-}  // namespace libland::detail
+}  // namespace libland::validation

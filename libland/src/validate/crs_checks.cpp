@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <optional>
 
-namespace libland::detail {
+namespace libland::validation {
 
 namespace {
 
@@ -105,4 +105,4 @@ void check_crs(const Snapshot& snapshot, const ParcelShapes& shapes, const Valid
     }
 }
 
-}  // namespace libland::detail
+}  // namespace libland::validation

@@ -1,9 +1,9 @@
 // Writing validation findings as CSV (one row each, x/y columns) or GeoJSON (the finding's area,
-// else its location point), never partially (detail::LayerWriter).
+// else its location point), never partially (io::LayerWriter).
 #include <libland/error.hpp>
 #include <libland/validate.hpp>
 
-#include "detail/ogr_writer.hpp"
+#include "io/ogr_writer.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -53,7 +53,7 @@ void write_findings(const std::vector<Finding>& findings, const Snapshot& snapsh
         throw usage_error(path + ": findings are written as .csv, .xlsx or .geojson");
     }
     const bool with_geometry = !detail::is_table_format(path);
-    detail::LayerWriter out(path, "findings", finding_fields(), snapshot.crs, with_geometry, csv);
+    io::LayerWriter out(path, "findings", finding_fields(), snapshot.crs, with_geometry, csv);
     for (const Finding& f : findings) {
         if (!f.where.empty()) {
             out.add(f.where, finding_values(f));

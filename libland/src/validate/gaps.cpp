@@ -11,14 +11,14 @@
 // that meet across tile edges are then merged. Cost: n log n.
 #include "validate/checks.hpp"
 #include "detail/geos_ops.hpp"
-#include "validate/parcel_index.hpp"
+#include "detail/box_index.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <numeric>
 
-namespace libland::detail {
+namespace libland::validation {
 
 namespace {
 
@@ -71,33 +71,33 @@ std::vector<Box> tiles_for(const ParcelShapes& shapes) {
 }
 
 // Appends the polygons of g, one GEOS polygon each.
-void append_polygons(GeosContext& ctx, const GEOSGeometry* g, std::vector<GeomPtr>& out) {
-    for (Polygon& polygon : from_geos(ctx, g)) {
-        out.push_back(to_geos(ctx, polygon));
+void append_polygons(detail::GeosContext& ctx, const GEOSGeometry* g, std::vector<detail::GeomPtr>& out) {
+    for (Polygon& polygon : detail::from_geos(ctx, g)) {
+        out.push_back(detail::to_geos(ctx, polygon));
     }
 }
 
 // Appends the pieces of gaps narrower than `width` that lie inside the tile.
-void slivers_in_tile(GeosContext& ctx, const ParcelShapes& shapes, const BoxIndex& parcels, const Box& tile,
-                     double width, double tolerance, std::vector<GeomPtr>& pieces) {
+void slivers_in_tile(detail::GeosContext& ctx, const ParcelShapes& shapes, const detail::BoxIndex& parcels, const Box& tile,
+                     double width, double tolerance, std::vector<detail::GeomPtr>& pieces) {
     const auto h = ctx.handle();
     std::vector<const GEOSGeometry*> near;
-    for (std::size_t i : parcels.query(grown(tile, tile_reach * width))) {
+    for (std::size_t i : parcels.query(detail::grown(tile, tile_reach * width))) {
         near.push_back(shapes.usable[i].get());
     }
     if (near.empty()) return;
-    GeomPtr covered = union_of(ctx, near);
-    GeomPtr grown_union = buffer(ctx, covered.get(), width / 2);
-    GeomPtr closed = buffer(ctx, grown_union.get(), -width / 2);
+    detail::GeomPtr covered = detail::union_of(ctx, near);
+    detail::GeomPtr grown_union = detail::buffer(ctx, covered.get(), width / 2);
+    detail::GeomPtr closed = detail::buffer(ctx, grown_union.get(), -width / 2);
     // Most tiles hold no gap worth reporting: skip the costly overlay when the closing adds less
     // area than a disk as wide as the tolerance, which any gap wider than it contains.
-    if (area_of(ctx, closed.get()) - area_of(ctx, covered.get()) <= std::numbers::pi * tolerance * tolerance / 4) {
+    if (detail::area_of(ctx, closed.get()) - detail::area_of(ctx, covered.get()) <= std::numbers::pi * tolerance * tolerance / 4) {
         return;
     }
-    GeomPtr gaps = own(ctx, GEOSDifference_r(h, closed.get(), covered.get()), "cannot subtract parcels");
-    if (is_empty(ctx, gaps.get())) return;
-    GeomPtr frame = envelope(ctx, tile);
-    GeomPtr inside = own(ctx, GEOSIntersection_r(h, gaps.get(), frame.get()), "cannot clip gaps to a tile");
+    detail::GeomPtr gaps = detail::own(ctx, GEOSDifference_r(h, closed.get(), covered.get()), "cannot subtract parcels");
+    if (detail::is_empty(ctx, gaps.get())) return;
+    detail::GeomPtr frame = detail::envelope(ctx, tile);
+    detail::GeomPtr inside = detail::own(ctx, GEOSIntersection_r(h, gaps.get(), frame.get()), "cannot clip gaps to a tile");
     append_polygons(ctx, inside.get(), pieces);
 }
 
@@ -110,10 +110,10 @@ std::size_t root(std::vector<std::size_t>& parent, std::size_t i) {
 }
 
 // Returns the gaps: the pieces that meet across tile edges merged into one.
-std::vector<GeomPtr> merged(GeosContext& ctx, std::vector<GeomPtr> pieces) {
+std::vector<detail::GeomPtr> merged(detail::GeosContext& ctx, std::vector<detail::GeomPtr> pieces) {
     std::vector<Box> boxes;
-    for (const auto& p : pieces) boxes.push_back(box_of(ctx, p.get()));
-    const BoxIndex index(ctx, boxes);
+    for (const auto& p : pieces) boxes.push_back(detail::box_of(ctx, p.get()));
+    const auto index = detail::BoxIndex::of(boxes);
     std::vector<std::size_t> parent(pieces.size());
     std::iota(parent.begin(), parent.end(), 0);
     for (std::size_t i = 0; i < pieces.size(); ++i) {
@@ -125,22 +125,22 @@ std::vector<GeomPtr> merged(GeosContext& ctx, std::vector<GeomPtr> pieces) {
     }
     std::vector<std::vector<const GEOSGeometry*>> groups(pieces.size());
     for (std::size_t i = 0; i < pieces.size(); ++i) groups[root(parent, i)].push_back(pieces[i].get());
-    std::vector<GeomPtr> gaps;
+    std::vector<detail::GeomPtr> gaps;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
         if (groups[i].size() == 1) gaps.push_back(std::move(pieces[i]));
-        else if (groups[i].size() > 1) gaps.push_back(union_of(ctx, groups[i]));
+        else if (groups[i].size() > 1) gaps.push_back(detail::union_of(ctx, groups[i]));
     }
     return gaps;
 }
 
 // Returns the indices of the parcels within `reach` of the gap, in increasing order.
-std::vector<std::size_t> parcels_along(GeosContext& ctx, const ParcelShapes& shapes, const BoxIndex& parcels,
+std::vector<std::size_t> parcels_along(detail::GeosContext& ctx, const ParcelShapes& shapes, const detail::BoxIndex& parcels,
                                        const GEOSGeometry* gap, double reach) {
     const auto h = ctx.handle();
-    PreparedPtr prepared(GEOSPrepare_r(h, gap), PreparedDeleter{h});
+    detail::PreparedPtr prepared(GEOSPrepare_r(h, gap), detail::PreparedDeleter{h});
     if (!prepared) ctx.fail("cannot prepare a gap");
     std::vector<std::size_t> along;
-    for (std::size_t i : parcels.query(grown(box_of(ctx, gap), reach))) {
+    for (std::size_t i : parcels.query(detail::grown(detail::box_of(ctx, gap), reach))) {
         if (GEOSPreparedDistanceWithin_r(h, prepared.get(), shapes.usable[i].get(), reach) == 1) {
             along.push_back(i);
         }
@@ -150,33 +150,33 @@ std::vector<std::size_t> parcels_along(GeosContext& ctx, const ParcelShapes& sha
 
 }  // namespace
 
-void check_gaps(GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes,
+void check_gaps(detail::GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes,
                 const ValidateOptions& options, FindingList& out) {
     const double width = options.sliver_width;
     if (width <= options.tolerance) return;
     std::vector<bool> present(shapes.usable.size());
     for (std::size_t i = 0; i < present.size(); ++i) present[i] = shapes.usable[i] != nullptr;
-    const BoxIndex parcels(ctx, shapes.boxes, present);
-    std::vector<GeomPtr> pieces;
+    const auto parcels = detail::BoxIndex::of(shapes.boxes, present);
+    std::vector<detail::GeomPtr> pieces;
     for (const Box& tile : tiles_for(shapes)) {
         slivers_in_tile(ctx, shapes, parcels, tile, width, options.tolerance, pieces);
     }
     const double noise = std::max(options.tolerance, 1e-6);
-    for (GeomPtr& gap : merged(ctx, std::move(pieces))) {
+    for (detail::GeomPtr& gap : merged(ctx, std::move(pieces))) {
         // Gaps no wider than the tolerance are survey noise, like such overlaps.
-        if (is_empty(ctx, buffer(ctx, gap.get(), -noise / 2).get())) continue;
+        if (detail::is_empty(ctx, detail::buffer(ctx, gap.get(), -noise / 2).get())) continue;
         std::vector<std::size_t> along = parcels_along(ctx, shapes, parcels, gap.get(), noise);
         // A notch in one parcel's own outline is not a gap between parcels.
         if (along.size() < 2) continue;
         std::vector<std::string> labels;
         for (std::size_t i : along) labels.push_back(parcel_label(snapshot.parcels[i]));
         Finding f{Severity::warning, FindingCode::sliver_gap, labels,
-                  "gap of " + quantity(area_of(ctx, gap.get()), "m2") + ", up to " +
-                      quantity(widest(ctx, gap.get(), noise / 10), "m") + " wide, between parcels " +
+                  "gap of " + quantity(detail::area_of(ctx, gap.get()), "m2") + ", up to " +
+                      quantity(detail::widest(ctx, gap.get(), noise / 10), "m") + " wide, between parcels " +
                       join_labels(labels),
-                  from_geos(ctx, gap.get()), point_on_surface(ctx, gap.get()), true};
+                  detail::from_geos(ctx, gap.get()), detail::point_on_surface(ctx, gap.get()), true};
         out.add_for_parcel(along.front(), std::move(f));
     }
 }
 
-}  // namespace libland::detail
+}  // namespace libland::validation

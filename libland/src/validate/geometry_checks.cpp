@@ -1,12 +1,15 @@
 // Per-parcel geometry checks: empty, non-polygonal, invalid (with GEOS's reason and location).
 #include "validate/checks.hpp"
+
 #include "detail/geos_ops.hpp"
+#include "detail/validity.hpp"
 
 #include <libland/error.hpp>
 
 #include <cmath>
+#include <optional>
 
-namespace libland::detail {
+namespace libland::validation {
 
 namespace {
 
@@ -48,13 +51,13 @@ Finding missing_geometry(const Parcel& parcel) {
 }
 
 // Returns the parcel's polygonal geometry made valid for the coverage checks, or null.
-GeomPtr repaired(GeosContext& ctx, const GEOSGeometry* g) {
+detail::GeomPtr repaired(detail::GeosContext& ctx, const GEOSGeometry* g) {
     try {
-        GeomPtr valid = valid_geometry(ctx, g);
-        GeomPtr poly = polygonal(ctx, valid.get());
-        return is_empty(ctx, poly.get()) ? GeomPtr(nullptr, GeomDeleter{ctx.handle()}) : std::move(poly);
+        detail::GeomPtr valid = detail::valid_geometry(ctx, g);
+        detail::GeomPtr poly = detail::polygonal(ctx, valid.get());
+        return detail::is_empty(ctx, poly.get()) ? detail::GeomPtr(nullptr, detail::GeomDeleter{ctx.handle()}) : std::move(poly);
     } catch (const geometry_error&) {
-        return GeomPtr(nullptr, GeomDeleter{ctx.handle()});
+        return detail::GeomPtr(nullptr, detail::GeomDeleter{ctx.handle()});
     }
 }
 
@@ -71,9 +74,9 @@ const Point* non_finite_point(const MultiPolygon& geometry) {
 }
 
 // Checks one parcel with a non-empty geometry; returns its usable geometry or null.
-GeomPtr check_parcel(GeosContext& ctx, std::size_t i, const Parcel& parcel, FindingList& out) {
+detail::GeomPtr check_parcel(detail::GeosContext& ctx, std::size_t i, const Parcel& parcel, FindingList& out) {
     auto h = ctx.handle();
-    GeomPtr g(nullptr, GeomDeleter{h});
+    detail::GeomPtr g(nullptr, detail::GeomDeleter{h});
     if (const Point* bad = non_finite_point(parcel.geometry)) {
         out.add_for_parcel(i, parcel_error(FindingCode::invalid_geometry, parcel,
                                            "parcel " + parcel_label(parcel) +
@@ -82,7 +85,7 @@ GeomPtr check_parcel(GeosContext& ctx, std::size_t i, const Parcel& parcel, Find
         return g;  // nothing GEOS could measure: no usable geometry
     }
     try {
-        g = to_geos(ctx, parcel.geometry);
+        g = detail::to_geos(ctx, parcel.geometry);
     } catch (const geometry_error& e) {
         // A ring with fewer than four points or not closed: GEOS refuses to build it at all.
         Finding f = parcel_error(FindingCode::invalid_geometry, parcel,
@@ -90,21 +93,21 @@ GeomPtr check_parcel(GeosContext& ctx, std::size_t i, const Parcel& parcel, Find
         f.location = *first_point(parcel.geometry);
         f.has_location = true;
         out.add_for_parcel(i, std::move(f));
-        return GeomPtr(nullptr, GeomDeleter{h});
+        return detail::GeomPtr(nullptr, detail::GeomDeleter{h});
     }
-    char* reason = nullptr;
-    GEOSGeometry* location = nullptr;
-    char valid = GEOSisValidDetail_r(h, g.get(), 0, &reason, &location);
-    if (valid == 1) {
+    std::optional<detail::Invalidity> bad;
+    try {
+        bad = detail::invalidity(ctx, g.get());
+    } catch (const geometry_error& e) {
+        bad = detail::Invalidity{e.what(), std::nullopt};  // GEOS could not tell: a finding, not an abort
+    }
+    if (!bad) {
         return g;
     }
-    GeomPtr where(location, GeomDeleter{h});
-    std::string why = reason != nullptr ? reason : ctx.take_error();
-    GEOSFree_r(h, reason);
-    Finding f =
-        parcel_error(FindingCode::invalid_geometry, parcel, "parcel " + parcel_label(parcel) + " is invalid: " + why);
-    if (where && GEOSGeomGetX_r(h, where.get(), &f.location.x) == 1 &&
-        GEOSGeomGetY_r(h, where.get(), &f.location.y) == 1) {
+    Finding f = parcel_error(FindingCode::invalid_geometry, parcel,
+                             "parcel " + parcel_label(parcel) + " is invalid: " + bad->reason);
+    if (bad->location) {
+        f.location = *bad->location;
         f.has_location = true;
         f.message += " at " + format_point(f.location);
     }
@@ -114,24 +117,24 @@ GeomPtr check_parcel(GeosContext& ctx, std::size_t i, const Parcel& parcel, Find
 
 }  // namespace
 
-void check_geometry(GeosContext& ctx, const Snapshot& snapshot, ParcelShapes& shapes, FindingList& out) {
+void check_geometry(detail::GeosContext& ctx, const Snapshot& snapshot, ParcelShapes& shapes, FindingList& out) {
     const auto n = snapshot.parcels.size();
     shapes.usable.clear();
     shapes.usable.reserve(n);
     shapes.boxes.assign(n, Box{});
     for (std::size_t i = 0; i < n; ++i) {
         const Parcel& parcel = snapshot.parcels[i];
-        GeomPtr usable(nullptr, GeomDeleter{ctx.handle()});
+        detail::GeomPtr usable(nullptr, detail::GeomDeleter{ctx.handle()});
         if (first_point(parcel.geometry) == nullptr) {
             out.add_for_parcel(i, missing_geometry(parcel));
         } else {
             usable = check_parcel(ctx, i, parcel, out);
         }
         if (usable) {
-            shapes.boxes[i] = box_of(ctx, usable.get());
+            shapes.boxes[i] = detail::box_of(ctx, usable.get());
         }
         shapes.usable.push_back(std::move(usable));
     }
 }
 
-}  // namespace libland::detail
+}  // namespace libland::validation

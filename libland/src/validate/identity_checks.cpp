@@ -4,7 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace libland::detail {
+namespace libland::validation {
 
 namespace {
 
@@ -39,7 +39,7 @@ std::string ambiguous_part(const Snapshot& snapshot, const Parcel& parcel) {
     return {};
 }
 
-void add_located(GeosContext& ctx, const ParcelShapes& shapes, std::size_t i, Finding f, FindingList& out) {
+void add_located(detail::GeosContext& ctx, const ParcelShapes& shapes, std::size_t i, Finding f, FindingList& out) {
     f.has_location = parcel_anchor(ctx, shapes, i, f.location);
     out.add_for_parcel(i, std::move(f));
 }
@@ -58,7 +58,7 @@ std::string fid_list(const Snapshot& snapshot, const std::vector<std::size_t>& m
 
 }  // namespace
 
-void check_identity(GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes, FindingList& out) {
+void check_identity(detail::GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes, FindingList& out) {
     std::unordered_map<std::string, std::vector<std::size_t>> holders;
     for (std::size_t i = 0; i < snapshot.parcels.size(); ++i) {
         const Parcel& parcel = snapshot.parcels[i];
@@ -92,4 +92,4 @@ void check_identity(GeosContext& ctx, const Snapshot& snapshot, const ParcelShap
     }
 }
 
-}  // namespace libland::detail
+}  // namespace libland::validation

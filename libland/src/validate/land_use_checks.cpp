@@ -6,7 +6,7 @@
 #include <map>
 #include <string_view>
 
-namespace libland::detail {
+namespace libland::validation {
 
 namespace {
 
@@ -20,7 +20,7 @@ struct Unknown {
 
 }  // namespace
 
-void check_land_use(GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes, FindingList& out) {
+void check_land_use(detail::GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes, FindingList& out) {
     if (snapshot.use_field.empty()) {
         return;
     }
@@ -45,4 +45,4 @@ void check_land_use(GeosContext& ctx, const Snapshot& snapshot, const ParcelShap
     }
 }
 
-}  // namespace libland::detail
+}  // namespace libland::validation

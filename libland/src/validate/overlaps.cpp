@@ -6,13 +6,13 @@
 // prepared geometry: n log n overall, with overlays only for the pairs that really overlap.
 #include "validate/checks.hpp"
 #include "detail/geos_ops.hpp"
-#include "validate/parcel_index.hpp"
+#include "detail/box_index.hpp"
 
 #include <libland/error.hpp>
 
 #include <algorithm>
 
-namespace libland::detail {
+namespace libland::validation {
 
 namespace {
 
@@ -20,24 +20,24 @@ namespace {
 constexpr double smallest_erosion = 1e-6;
 
 struct Shrunk {
-    std::vector<GeomPtr> shapes;  // per parcel; null when there is nothing left
+    std::vector<detail::GeomPtr> shapes;  // per parcel; null when there is nothing left
     std::vector<Box> boxes;
     std::vector<bool> present;
 };
 
-Shrunk shrink_all(GeosContext& ctx, const ParcelShapes& shapes, double distance) {
+Shrunk shrink_all(detail::GeosContext& ctx, const ParcelShapes& shapes, double distance) {
     Shrunk s;
     const auto n = shapes.usable.size();
     s.boxes.assign(n, Box{});
     s.present.assign(n, false);
     for (std::size_t i = 0; i < n; ++i) {
-        GeomPtr g(nullptr, GeomDeleter{ctx.handle()});
+        detail::GeomPtr g(nullptr, detail::GeomDeleter{ctx.handle()});
         if (shapes.usable[i]) {
-            g = buffer(ctx, shapes.usable[i].get(), -distance);
-            if (is_empty(ctx, g.get())) {
+            g = detail::buffer(ctx, shapes.usable[i].get(), -distance);
+            if (detail::is_empty(ctx, g.get())) {
                 g.reset();
             } else {
-                s.boxes[i] = box_of(ctx, g.get());
+                s.boxes[i] = detail::box_of(ctx, g.get());
                 s.present[i] = true;
             }
         }
@@ -46,20 +46,20 @@ Shrunk shrink_all(GeosContext& ctx, const ParcelShapes& shapes, double distance)
     return s;
 }
 
-Finding overlap_finding(GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes, std::size_t i,
+Finding overlap_finding(detail::GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes, std::size_t i,
                         std::size_t j, const ValidateOptions& options) {
     const auto h = ctx.handle();
-    GeomPtr common = own(ctx, GEOSIntersection_r(h, shapes.usable[i].get(), shapes.usable[j].get()),
+    detail::GeomPtr common = detail::own(ctx, GEOSIntersection_r(h, shapes.usable[i].get(), shapes.usable[j].get()),
                          "cannot intersect parcels");
-    GeomPtr area = polygonal(ctx, common.get());
+    detail::GeomPtr area = detail::polygonal(ctx, common.get());
     std::vector<std::string> labels{parcel_label(snapshot.parcels[i]), parcel_label(snapshot.parcels[j])};
     Finding f{Severity::error, FindingCode::overlap, labels,
-              "parcels " + join_labels(labels) + " overlap by " + quantity(area_of(ctx, area.get()), "m2") +
-                  ", up to " + quantity(widest(ctx, area.get(), options.tolerance / 10 + 1e-6), "m") +
+              "parcels " + join_labels(labels) + " overlap by " + quantity(detail::area_of(ctx, area.get()), "m2") +
+                  ", up to " + quantity(detail::widest(ctx, area.get(), options.tolerance / 10 + 1e-6), "m") +
                   " wide (tolerance " + quantity(options.tolerance, "m") + ")",
-              from_geos(ctx, area.get()), {}, false};
-    if (!is_empty(ctx, area.get())) {
-        f.location = point_on_surface(ctx, area.get());
+              detail::from_geos(ctx, area.get()), {}, false};
+    if (!detail::is_empty(ctx, area.get())) {
+        f.location = detail::point_on_surface(ctx, area.get());
         f.has_location = true;
     }
     return f;
@@ -67,14 +67,14 @@ Finding overlap_finding(GeosContext& ctx, const Snapshot& snapshot, const Parcel
 
 }  // namespace
 
-void check_overlaps(GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes,
+void check_overlaps(detail::GeosContext& ctx, const Snapshot& snapshot, const ParcelShapes& shapes,
                     const ValidateOptions& options, FindingList& out) {
     const auto h = ctx.handle();
     const Shrunk shrunk = shrink_all(ctx, shapes, std::max(options.tolerance / 2, smallest_erosion));
-    const BoxIndex index(ctx, shrunk.boxes, shrunk.present);
+    const auto index = detail::BoxIndex::of(shrunk.boxes, shrunk.present);
     for (std::size_t i = 0; i < shrunk.shapes.size(); ++i) {
         if (!shrunk.present[i]) continue;
-        PreparedPtr prepared(GEOSPrepare_r(h, shrunk.shapes[i].get()), PreparedDeleter{h});
+        detail::PreparedPtr prepared(GEOSPrepare_r(h, shrunk.shapes[i].get()), detail::PreparedDeleter{h});
         if (!prepared) ctx.fail("cannot prepare a geometry");
         for (std::size_t j : index.query(shrunk.boxes[i])) {
             if (j <= i) continue;
@@ -88,4 +88,4 @@ void check_overlaps(GeosContext& ctx, const Snapshot& snapshot, const ParcelShap
     }
 }
 
-}  // namespace libland::detail
+}  // namespace libland::validation

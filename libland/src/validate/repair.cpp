@@ -3,6 +3,7 @@
 #include <libland/validate.hpp>
 
 #include "detail/geos.hpp"
+#include "detail/validity.hpp"
 
 #include <libland/error.hpp>
 
@@ -38,7 +39,7 @@ Snapshot repaired(Snapshot snapshot) {
         } catch (const geometry_error&) {
             continue;  // a ring GEOS cannot build (too few points): validate reports it
         }
-        if (GEOSisValid_r(ctx.handle(), g.get()) != 0) continue;
+        if (!detail::invalidity(ctx, g.get())) continue;
         MultiPolygon fixed = detail::made_valid(ctx, g.get());
         if (fixed.empty()) continue;  // nothing polygonal left: validate reports the parcel
         parcel.geometry = std::move(fixed);

@@ -1,10 +1,10 @@
-#include "diff/simple_ring.hpp"
+#include "detail/simple_ring.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 
-namespace libland::change_detection {
+namespace libland::detail {
 
 namespace {
 
@@ -64,4 +64,4 @@ bool is_simple_single_ring(const MultiPolygon& geometry, std::size_t max_vertice
     return true;
 }
 
-}  // namespace libland::change_detection
+}  // namespace libland::detail

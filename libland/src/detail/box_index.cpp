@@ -1,9 +1,9 @@
-#include "diff/box_index.hpp"
+#include "detail/box_index.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-namespace libland::change_detection {
+namespace libland::detail {
 
 namespace {
 
@@ -39,6 +39,17 @@ BoxIndex::BoxIndex(const std::vector<Box>& boxes, const std::vector<std::uint32_
     for (std::size_t i = 0; i < boxes.size(); ++i) items_.push_back({boxes[i], ids[i]});
     str_order(items_);
     build_levels();
+}
+
+BoxIndex BoxIndex::of(const std::vector<Box>& boxes, const std::vector<bool>& present) {
+    std::vector<Box> kept;
+    std::vector<std::uint32_t> ids;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        if (!present.empty() && !present[i]) continue;
+        kept.push_back(boxes[i]);
+        ids.push_back(static_cast<std::uint32_t>(i));
+    }
+    return BoxIndex(kept, ids);
 }
 
 // Groups each level's runs of node_capacity entries into the level above, ordering each level
@@ -91,4 +102,11 @@ void BoxIndex::query(const Box& query, std::vector<std::uint32_t>& out) const {
     }
 }
 
-}  // namespace libland::change_detection
+std::vector<std::uint32_t> BoxIndex::query(const Box& box) const {
+    std::vector<std::uint32_t> hits;
+    query(box, hits);
+    std::sort(hits.begin(), hits.end());
+    return hits;
+}
+
+}  // namespace libland::detail

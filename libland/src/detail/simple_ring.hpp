@@ -2,7 +2,7 @@
 // A fast validity test for the common parcel: one polygon, one ring, a few dozen vertices.
 #include <libland/geometry.hpp>
 
-namespace libland::change_detection {
+namespace libland::detail {
 
 // Returns true when the geometry is one polygon without holes whose ring is closed, has finite
 // coordinates, at least three distinct vertices, a non-zero area, and no edge crossing or
@@ -11,4 +11,4 @@ namespace libland::change_detection {
 // false above `max_vertices`.
 [[nodiscard]] bool is_simple_single_ring(const MultiPolygon& geometry, std::size_t max_vertices = 64) noexcept;
 
-}  // namespace libland::change_detection
+}  // namespace libland::detail

@@ -1,13 +1,14 @@
 #pragma once
 // A packed, static R-tree over bounding boxes (sort-tile-recursive order), built once and queried
-// from any number of threads.
+// from any number of threads. The library's one spatial index of boxes (change detection,
+// validation, survey scopes, DXF labels). Private.
 #include <libland/geometry.hpp>
 
 #include <algorithm>
 #include <cstdint>
 #include <vector>
 
-namespace libland::change_detection {
+namespace libland::detail {
 
 // Returns the area two boxes share (0 when they only touch or are apart).
 [[nodiscard]] inline double box_overlap_area(const Box& a, const Box& b) noexcept {
@@ -16,14 +17,24 @@ namespace libland::change_detection {
     return w > 0 && h > 0 ? w * h : 0;
 }
 
+// Returns the box grown by `margin` on every side.
+[[nodiscard]] inline Box grown(const Box& box, double margin) noexcept {
+    return {box.min_x - margin, box.min_y - margin, box.max_x + margin, box.max_y + margin};
+}
+
 class BoxIndex {
 public:
-    // Indexes boxes[i] under the id ids[i]. REQUIRES: ids.size() == boxes.size().
+    // Indexes boxes[i] under the id ids[i]. REQUIRES: ids.size() == boxes.size() < 2^32.
     BoxIndex(const std::vector<Box>& boxes, const std::vector<std::uint32_t>& ids);
+    // Indexes boxes[i] under the id i, for every i where `present` is empty or present[i].
+    // REQUIRES: present is empty or present.size() == boxes.size().
+    [[nodiscard]] static BoxIndex of(const std::vector<Box>& boxes, const std::vector<bool>& present = {});
 
     // Appends to `out` the id of every indexed box that intersects `query` (touching counts), in
     // no particular order.
     void query(const Box& query, std::vector<std::uint32_t>& out) const;
+    // Returns the ids of the indexed boxes that intersect `query`, in increasing order.
+    [[nodiscard]] std::vector<std::uint32_t> query(const Box& query) const;
 
     [[nodiscard]] std::size_t size() const noexcept { return items_.size(); }
 
@@ -44,4 +55,4 @@ private:
     std::vector<std::vector<Node>> levels_;  // levels_[0] groups items; the last level is the root
 };
 
-}  // namespace libland::change_detection
+}  // namespace libland::detail

@@ -1,4 +1,4 @@
-#include "detail/ogr_writer.hpp"
+#include "io/ogr_writer.hpp"
 
 #include "io/ogr_fields.hpp"
 #include "io/ogr_geometry.hpp"
@@ -10,7 +10,7 @@
 #include <string_view>
 #include <system_error>
 
-namespace libland::detail {
+namespace libland::io {
 namespace {
 
 namespace fs = std::filesystem;
@@ -22,9 +22,9 @@ std::vector<const char*> sidecars(const std::string& driver) {
     return {};
 }
 
-SrsPtr make_srs(const std::string& crs, const std::string& path) {
+detail::SrsPtr make_srs(const std::string& crs, const std::string& path) {
     if (crs.empty()) return nullptr;
-    SrsPtr srs(OSRNewSpatialReference(nullptr));
+    detail::SrsPtr srs(OSRNewSpatialReference(nullptr));
     if (OSRSetFromUserInput(srs.get(), crs.c_str()) != OGRERR_NONE) {
         throw usage_error(path + ": unknown CRS '" + crs + "'");
     }
@@ -58,37 +58,37 @@ std::vector<const char*> layer_options(const std::string& driver, bool with_geom
 LayerWriter::LayerWriter(const std::string& path, const std::string& layer_name,
                          const std::vector<Field>& fields, const std::string& crs, bool with_geometry,
                          const CsvOptions& csv)
-    : output_(path), driver_(driver_for(path)) {
+    : output_(path), driver_(detail::driver_for(path)) {
     if (driver_ == "XLSX") {  // a workbook's cells hold no outlines
-        workbook_ = std::make_unique<XlsxWorkbook>(output_.temp_path());
+        workbook_ = std::make_unique<detail::XlsxWorkbook>(output_.temp_path());
         sheet_.emplace(workbook_->add_sheet(sheet_name(layer_name)));
         for (std::size_t i = 0; i < fields.size(); ++i) {
-            sheet_->text(0, static_cast<int>(i), fields[i].name, CellFormat::bold);
+            sheet_->text(0, static_cast<int>(i), fields[i].name, detail::CellFormat::bold);
         }
         sheet_->freeze(1, 0);
         row_ = 1;
         return;
     }
-    ensure_gdal_registered();
-    const QuietGdal quiet;
+    detail::ensure_gdal_registered();
+    const detail::QuietGdal quiet;
     GDALDriverH driver = GDALGetDriverByName(driver_.c_str());
     dataset_.reset(driver == nullptr ? nullptr
                                      : GDALCreate(driver, output_.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!dataset_) {
-        throw input_error(path + ": cannot create (" + gdal_error("driver " + driver_ + " failed") + ")");
+        throw input_error(path + ": cannot create (" + detail::gdal_error("driver " + driver_ + " failed") + ")");
     }
-    const SrsPtr srs = with_geometry ? make_srs(crs, path) : nullptr;
+    const detail::SrsPtr srs = with_geometry ? make_srs(crs, path) : nullptr;
     std::vector<const char*> options = layer_options(driver_, with_geometry, csv);
     layer_ = GDALDatasetCreateLayer(dataset_.get(), layer_name.c_str(), srs.get(),
                                     with_geometry ? wkbMultiPolygon : wkbNone,
                                     const_cast<char**>(options.data()));
     if (layer_ == nullptr) {
-        throw input_error(path + ": cannot create layer " + layer_name + " (" + gdal_error("failed") + ")");
+        throw input_error(path + ": cannot create layer " + layer_name + " (" + detail::gdal_error("failed") + ")");
     }
     for (const Field& field : fields) {
-        const FieldDefnPtr definition(OGR_Fld_Create(field.name.c_str(), io::ogr_field_type(field.type)));
+        const detail::FieldDefnPtr definition(OGR_Fld_Create(field.name.c_str(), ogr_field_type(field.type)));
         if (OGR_L_CreateField(layer_, definition.get(), TRUE) != OGRERR_NONE) {
-            throw input_error(path + ": cannot create field " + field.name + " (" + gdal_error("failed") + ")");
+            throw input_error(path + ": cannot create field " + field.name + " (" + detail::gdal_error("failed") + ")");
         }
     }
     in_transaction_ = GDALDatasetStartTransaction(dataset_.get(), FALSE) == OGRERR_NONE;
@@ -107,7 +107,7 @@ void LayerWriter::add(const MultiPolygon& geometry, const std::vector<Value>& va
         write(nullptr, values);
         return;
     }
-    write(io::to_ogr(geometry).release(), values);
+    write(to_ogr(geometry).release(), values);
 }
 
 void LayerWriter::add(const std::vector<Value>& values) { write(nullptr, values); }
@@ -132,16 +132,16 @@ void LayerWriter::write(OGRGeometryH geometry, const std::vector<Value>& values)
         throw input_error(output_.target() + ": FlatGeobuf cannot hold a feature without geometry; "
                                              "write .gpkg instead");
     }
-    const FeaturePtr feature(OGR_F_Create(OGR_L_GetLayerDefn(layer_)));
+    const detail::FeaturePtr feature(OGR_F_Create(OGR_L_GetLayerDefn(layer_)));
     if (geometry != nullptr) {
         OGR_F_SetGeometryDirectly(feature.get(), geometry);
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
-        io::write_value(feature.get(), static_cast<int>(i), values[i]);
+        write_value(feature.get(), static_cast<int>(i), values[i]);
     }
-    const QuietGdal quiet;
+    const detail::QuietGdal quiet;
     if (OGR_L_CreateFeature(layer_, feature.get()) != OGRERR_NONE) {
-        throw input_error(output_.target() + ": cannot write a feature (" + gdal_error("failed") + ")");
+        throw input_error(output_.target() + ": cannot write a feature (" + detail::gdal_error("failed") + ")");
     }
 }
 
@@ -155,9 +155,9 @@ void LayerWriter::write_row(const std::vector<Value>& values) {
         if (const auto* text = std::get_if<std::string>(&values[i])) {
             sheet_->text(row_, column, *text);
         } else if (const auto* whole = std::get_if<std::int64_t>(&values[i])) {
-            sheet_->number(row_, column, static_cast<double>(*whole), CellFormat::text);
+            sheet_->number(row_, column, static_cast<double>(*whole), detail::CellFormat::text);
         } else if (const auto* real = std::get_if<double>(&values[i]); real != nullptr && std::isfinite(*real)) {
-            sheet_->number(row_, column, *real, CellFormat::text);
+            sheet_->number(row_, column, *real, detail::CellFormat::text);
         } else if (real != nullptr) {
             sheet_->text(row_, column, to_string(values[i]));
         }  // null: an empty cell
@@ -172,15 +172,15 @@ void LayerWriter::commit() {
         output_.commit();
         return;
     }
-    const QuietGdal quiet;
+    const detail::QuietGdal quiet;
     if (in_transaction_ && GDALDatasetCommitTransaction(dataset_.get()) != OGRERR_NONE) {
-        throw input_error(output_.target() + ": cannot write (" + gdal_error("commit failed") + ")");
+        throw input_error(output_.target() + ": cannot write (" + detail::gdal_error("commit failed") + ")");
     }
     CPLErrorReset();
     dataset_.reset();  // closing flushes
     if (CPLGetLastErrorType() == CE_Failure) {
         move_sidecars(false);
-        throw input_error(output_.target() + ": cannot write (" + gdal_error("close failed") + ")");
+        throw input_error(output_.target() + ": cannot write (" + detail::gdal_error("close failed") + ")");
     }
     move_sidecars(true);
     output_.commit();
@@ -201,4 +201,4 @@ void LayerWriter::move_sidecars(bool keep) {
     }
 }
 
-}  // namespace libland::detail
+}  // namespace libland::io

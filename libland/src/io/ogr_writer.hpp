@@ -3,7 +3,7 @@
 // workbook (.xlsx, libxlsxwriter: a frozen header row, numbers as numbers, widths that fit), never
 // partially. Shared by every writer of the library (snapshots, diff results, findings). Private.
 //
-//   detail::LayerWriter out(path, "parcels", fields, "EPSG:5897");
+//   io::LayerWriter out(path, "parcels", fields, "EPSG:5897");
 //   for (...) out.add(parcel.geometry, parcel.attributes);
 //   out.commit();   // without it, nothing is left at `path`
 #include <libland/attribute.hpp>
@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace libland::detail {
+namespace libland::io {
 
 class LayerWriter {
 public:
@@ -54,15 +54,15 @@ private:
     void write_row(const std::vector<Value>& values);
     void move_sidecars(bool keep);
 
-    OutputFile output_;
+    detail::OutputFile output_;
     std::string driver_;
-    DatasetPtr dataset_;
+    detail::DatasetPtr dataset_;
     OGRLayerH layer_ = nullptr;  // borrowed from dataset_
     bool in_transaction_ = false;
     // A workbook instead of a GDAL dataset (XLSX): its one sheet and the next row to write.
-    std::unique_ptr<XlsxWorkbook> workbook_;
-    std::optional<XlsxSheet> sheet_;
+    std::unique_ptr<detail::XlsxWorkbook> workbook_;
+    std::optional<detail::XlsxSheet> sheet_;
     int row_ = 0;
 };
 
-}  // namespace libland::detail
+}  // namespace libland::io
