@@ -14,6 +14,7 @@ packages=(
   wrk hyperfine
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-core poppler-utils python3-openpyxl python3-pil
   clang-14 libclang-rt-14-dev
+  libpq-dev postgresql-15-postgis-3  # the PostgreSQL backend (libpq) and the throwaway clusters of its test suites
 )
 missing=()
 for p in "${packages[@]}"; do
