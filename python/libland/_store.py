@@ -50,7 +50,8 @@ def _coordinates(piece: Any) -> Any:
 
 
 class Store:
-    """A versioned land database (one SpatiaLite file that QGIS opens as-is).
+    """A versioned land database: one SpatiaLite file that QGIS opens as-is, or a PostgreSQL/PostGIS
+    database named by a ``postgresql://`` URI or a ``PG:`` connection string.
 
     ``Store(path)`` opens an existing database; :meth:`Store.create` makes a new one. Nothing is
     overwritten: each commit or transaction closes versions and opens new ones, with the reason

@@ -1,0 +1,62 @@
+"""Transactions per second with N concurrent writers on distinct parcels, on either backend.
+
+    PYTHONPATH=build/python /usr/bin/python3 bench/writers_bench.py DB WRITERS TRANSACTIONS
+
+DB is a land database holding a survey (a SpatiaLite path or a postgresql:// URI). Each writer is
+its own process with its own Store and changes the land use of parcels of its own map sheet back
+and forth (one transaction each, its dates going forward), so writers never touch the same parcel
+or sheet. Prints writers, transactions, seconds and transactions per second.
+"""
+import multiprocessing
+import sys
+import time
+
+import libland
+
+
+def sheets_with_parcels(db, writers):
+    snapshot = libland.Store(db, read_only=True).as_of("2100-01-01")
+    by_sheet = {}
+    for key in snapshot.keys():
+        by_sheet.setdefault(key.rsplit("-", 1)[0], []).append(key)
+    sheets = sorted(by_sheet, key=lambda s: -len(by_sheet[s]))[:writers]
+    if len(sheets) < writers:
+        sys.exit(f"{db} has {len(sheets)} sheets; {writers} writers need as many")
+    return [by_sheet[s] for s in sheets]
+
+
+def write(db, parcels, transactions, start_day, ready, go):
+    store = libland.Store(db)
+    ready.wait()
+    go.wait()
+    for i in range(transactions):
+        day = start_day + i
+        date = f"{2100 + day // 336}-{1 + (day % 336) // 28:02d}-{1 + day % 28:02d}"
+        store.set_use(parcels[i % len(parcels)], "ONT" if (i // len(parcels)) % 2 == 0 else "NTS",
+                      date=date, document=f"BENCH-{i}", by="bench")
+
+
+def main():
+    db, writers, transactions = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    groups = sheets_with_parcels(db, writers)
+    start_day = int(time.time()) % 1000 * 4 * transactions  # later runs take later dates
+    ready = multiprocessing.Barrier(writers + 1)
+    go = multiprocessing.Barrier(writers + 1)
+    procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, start_day, ready, go))
+             for w in range(writers)]
+    for p in procs:
+        p.start()
+    ready.wait()
+    t0 = time.perf_counter()
+    go.wait()
+    for p in procs:
+        p.join()
+    seconds = time.perf_counter() - t0
+    failed = sum(p.exitcode != 0 for p in procs)
+    total = writers * transactions
+    print(f"writers {writers} transactions {total} seconds {seconds:.2f} tx/s {total / seconds:.0f}"
+          + (f" FAILED writers {failed}" if failed else ""))
+
+
+if __name__ == "__main__":
+    main()
