@@ -4,8 +4,8 @@
 
 DB is a land database holding a survey (a SpatiaLite path or a postgresql:// URI). Each writer is
 its own process with its own Store and changes the land use of parcels of its own map sheet back
-and forth (one transaction each, its dates going forward), so writers never touch the same parcel
-or sheet. Prints writers, transactions, seconds and transactions per second.
+and forth (one transaction each, all dated 2026-06-01), so writers never touch the same parcel or
+sheet. Prints writers, transactions, seconds and transactions per second.
 """
 import multiprocessing
 import sys
@@ -25,13 +25,12 @@ def sheets_with_parcels(db, writers):
     return [by_sheet[s] for s in sheets]
 
 
-def write(db, parcels, transactions, start_day, ready, go):
+def write(db, parcels, transactions, ready, go):
     store = libland.Store(db)
     ready.wait()
     go.wait()
     for i in range(transactions):
-        day = start_day + i
-        date = f"{2100 + day // 336}-{1 + (day % 336) // 28:02d}-{1 + day % 28:02d}"
+        date = "2026-06-01"
         store.set_use(parcels[i % len(parcels)], "ONT" if (i // len(parcels)) % 2 == 0 else "NTS",
                       date=date, document=f"BENCH-{i}", by="bench")
 
@@ -39,10 +38,9 @@ def write(db, parcels, transactions, start_day, ready, go):
 def main():
     db, writers, transactions = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     groups = sheets_with_parcels(db, writers)
-    start_day = int(time.time()) % 1000 * 4 * transactions  # later runs take later dates
     ready = multiprocessing.Barrier(writers + 1)
     go = multiprocessing.Barrier(writers + 1)
-    procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, start_day, ready, go))
+    procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, ready, go))
              for w in range(writers)]
     for p in procs:
         p.start()
