@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import getpass
 import json
-from typing import Any, Dict, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import _dates
 from . import _frames
@@ -68,6 +68,14 @@ class Store:
         """Opens an existing database; ``read_only`` never writes the file nor changes its journal
         mode (writes then raise InputError), as `land log`, `history`, `export` and `changes` do."""
         self._native = _libland.Store.open(str(path), read_only)
+
+    @staticmethod
+    def copy(from_db: str, to_db: str) -> List[Tuple[str, int]]:
+        """Copies the whole land database ``from_db`` into ``to_db`` (a new SpatiaLite file or an
+        empty PostgreSQL database), as `land copy`: every setting, commit, version, event, lineage
+        row, layer and key. Returns (table, rows) pairs. Raises InputError when ``to_db`` exists or
+        holds a land database."""
+        return list(_libland.Store.copy(str(from_db), str(to_db)))
 
     @classmethod
     def create(cls, path: str, crs: str = "EPSG:5897", area_field: str = "") -> "Store":
