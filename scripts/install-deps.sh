@@ -16,6 +16,7 @@ packages=(
   clang-14 libclang-rt-14-dev
   libprotozero-dev  # landd's vector tiles (MVT) are written with protozero
   nodejs chromium   # the web map's npm packages (npm ci at configure time) and its browser test
+  libpq-dev postgresql-15-postgis-3  # the PostgreSQL backend (libpq) and the throwaway clusters of its test suites
 )
 missing=()
 for p in "${packages[@]}"; do

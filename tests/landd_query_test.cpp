@@ -9,6 +9,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "landd_server.hpp"
+#include "raw_database.hpp"
 
 #include <gdal.h>
 #include <ogr_api.h>
@@ -35,15 +36,14 @@ Served2& served() {
     static Served2 s = [] {
         Served2 out;
         out.served = serve_sample_database("landd_query", {"--title", "Ninh Binh land office", "--max-limit", "5000"});
-        const std::string scratch = std::filesystem::path(out.served.db.path).parent_path().string();
+        const std::string scratch = libland::test::work_folder("landd_query");
         // New names are restricted; a name with a space is one an older program stored, which
         // landd must still serve escaped.
         must_run_land({"layer", "load", out.served.db.path, sample_maps + "/tourism.gpkg", "--name",
                        "tourism_with_space", "--layer", "tourism_sites"},
                       scratch);
-        const std::string rename = "sqlite3 '" + out.served.db.path + "' \"UPDATE layers SET name = '" +
-                                   out.layer_with_space + "' WHERE name = 'tourism_with_space'\"";
-        if (std::system(rename.c_str()) != 0) throw std::runtime_error("cannot rename the layer: " + rename);
+        libland::test::execute_sql(out.served.db.path, ("UPDATE layers SET name = '" + out.layer_with_space +
+                                                        "' WHERE name = 'tourism_with_space'").c_str());
         return out;
     }();
     return s;

@@ -35,7 +35,7 @@ inline void must_run_land(const std::vector<std::string>& args, const std::strin
 inline SampleDatabase build_sample_database(const std::string& suite) {
     SampleDatabase db;
     db.path = fresh_database(suite, "sample.db");
-    const std::string scratch = std::filesystem::path(db.path).parent_path().string();
+    const std::string scratch = work_folder(suite);
     const std::vector<std::string> id_use{"--id", "maXa,soTo,soThua", "--use", "loaiDat"};
     must_run_land({"init", db.path, "--crs", "EPSG:5897"}, scratch);
     for (const auto& [survey, date] : {std::pair{survey_2019, "2019-06-30"}, {survey_2024, "2024-06-30"}}) {

@@ -237,6 +237,17 @@ BOOST_AUTO_TEST_CASE(extent_from_the_index_root_equals_a_scan_of_every_version) 
         BOOST_TEST(store.first_date() == "2019-01-01");
         BOOST_TEST(store.last_date() == "2021-03-01");
     }
+    if (test::postgis_backend()) {
+        // PostgreSQL: the extent of every version (ST_Extent), exact.
+        Store store = Store::open(path, Store::Access::read_only);
+        const std::optional<Box> extent = store.parcel_extent();
+        BOOST_TEST_REQUIRE(extent.has_value());
+        BOOST_TEST(extent->min_x == store_x0);
+        BOOST_TEST(extent->max_x == store_x0 + 70 * 20);
+        BOOST_TEST(extent->max_y == store_y0 + 50 * 20);
+        BOOST_TEST(store.versions_outside_crs_area() == 0);
+        return;
+    }
     detail::Database raw(path, detail::Database::Mode::open_existing);
     detail::Statement depth(raw, "SELECT count(*) FROM idx_parcel_versions_geometry_node");
     BOOST_TEST_REQUIRE(depth.step());

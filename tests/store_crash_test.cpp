@@ -1,10 +1,13 @@
-// Safety of the store under a crash and under concurrency: a `land commit` killed with SIGKILL at
-// random moments leaves an intact database showing the whole commit or none of it; a reader keeps
-// reading while a writer commits; a second writer waits a bounded time, then gives up clearly.
+// Safety of the store under a crash and under concurrency, on either backend: a `land commit`
+// killed with SIGKILL at random moments leaves an intact database showing the whole commit or none
+// of it; a reader keeps reading while a writer commits; on SpatiaLite a second writer waits a
+// bounded time, then gives up clearly; on PostgreSQL a server restarted in the middle of a commit
+// leaves it whole or absent.
 #define BOOST_TEST_MODULE store_crash
 #include <boost/test/unit_test.hpp>
 
 #include "detail/sqlite.hpp"
+#include "raw_database.hpp"
 #include "sample_maps.hpp"
 #include "store_fixtures.hpp"
 #include "store_process.hpp"
@@ -42,27 +45,15 @@ const std::string& pristine() {
     return path;
 }
 
-std::string copy_of_pristine(const std::string& name) {
-    const std::string path = test::fresh_database("store_crash", name);
-    fs::copy_file(pristine(), path);
-    return path;
-}
+std::string copy_of_pristine(const std::string& name) { return test::copy_database(pristine(), "store_crash", name); }
 
 std::vector<std::string> commit_2024(const std::string& db) {
     return {"commit", db, survey_2024, "--date", "2024-06-30", "--id", "maXa,soTo,soThua", "--use", "loaiDat"};
 }
 
-std::string integrity(const std::string& db) {
-    detail::Database raw(db, detail::Database::Mode::open_existing);
-    detail::Statement check(raw, "PRAGMA integrity_check");
-    return check.step() ? check.text(0) : "no answer";
-}
+std::string integrity(const std::string& db) { return test::integrity(db); }
 
-std::int64_t count(const std::string& db, const char* sql) {
-    detail::Database raw(db, detail::Database::Mode::open_existing);
-    detail::Statement q(raw, sql);
-    return q.step() ? q.integer(0) : -1;
-}
+std::int64_t count(const std::string& db, const char* sql) { return test::count_rows(db, sql); }
 
 }  // namespace
 
@@ -129,6 +120,10 @@ BOOST_AUTO_TEST_CASE(a_reader_keeps_reading_while_a_writer_commits) {
 }
 
 BOOST_AUTO_TEST_CASE(a_second_writer_waits_then_gives_up_with_a_clear_message) {
+    if (test::postgis_backend()) {
+        BOOST_TEST_MESSAGE("SpatiaLite's single writer only; PostgreSQL's writers: store_writers_postgis");
+        return;
+    }
     const std::string db = test::fresh_database("store_crash", "writers.sqlite");
     {
         Store store = Store::create(db, "EPSG:5897");
@@ -152,4 +147,42 @@ BOOST_AUTO_TEST_CASE(a_second_writer_waits_then_gives_up_with_a_clear_message) {
     BOOST_TEST(busy.code == 2);
     BOOST_TEST(busy.err.find("database is busy") != std::string::npos, busy.err);
     BOOST_TEST(waited < 15);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_restarted_during_a_commit_leaves_it_whole_or_absent) {
+    if (!test::postgis_backend()) {
+        BOOST_TEST_MESSAGE("PostgreSQL only: a SpatiaLite file has no server");
+        return;
+    }
+    if (!test::have_sample_surveys()) return;
+    const std::int64_t versions_2019 = count(pristine(), "SELECT count(*) FROM parcel_versions");
+    const std::string calm = copy_of_pristine("calm_restart.sqlite");
+    const auto start = Clock::now();
+    BOOST_TEST_REQUIRE(test::wait_for(test::spawn_land(commit_2024(calm), folder() + "/out", folder() + "/err")) == 0);
+    const auto full = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+    const std::int64_t versions_2024 = count(calm, "SELECT count(*) FROM parcel_versions");
+    int landed = 0, vanished = 0;
+    for (long at : {full / 2, (3 * full) / 4, (9 * full) / 10}) {
+        const std::string db = copy_of_pristine("restarted.sqlite");
+        const pid_t child = test::spawn_land(commit_2024(db), folder() + "/out", folder() + "/err");
+        std::this_thread::sleep_for(std::chrono::milliseconds(at));
+        test::ThrowawayCluster::get().restart();  // an immediate stop: the server's crash recovery runs
+        const int code = test::wait_for(child);
+        BOOST_TEST(integrity(db) == "ok");
+        Store store = Store::open(db);
+        const std::size_t commits = store.log().size();
+        const std::int64_t versions = count(db, "SELECT count(*) FROM parcel_versions");
+        if (commits == 2) {
+            ++landed;
+            BOOST_TEST(code == 0);
+            BOOST_TEST(versions == versions_2024);
+        } else {
+            ++vanished;
+            BOOST_TEST(commits == 1u);
+            BOOST_TEST(code != 0);  // the writer was told
+            BOOST_TEST(versions == versions_2019);
+            BOOST_TEST(count(db, "SELECT count(*) FROM parcel_versions WHERE valid_to IS NOT NULL") == 0);
+        }
+    }
+    BOOST_TEST_MESSAGE("commits during a restart: " << landed << " landed whole, " << vanished << " left no trace");
 }

@@ -1,5 +1,6 @@
 #pragma once
 // Small hand-made surveys and fresh database paths for the store's test suites.
+#include "pg_cluster.hpp"
 #include "work_files.hpp"
 
 #include <libland/geometry.hpp>
@@ -59,8 +60,11 @@ inline CommitInfo commit_info(const std::string& date, const std::string& messag
     return info;
 }
 
-// Returns a path for a new database in the suite's work folder (no file there, nor WAL leftovers).
+// Returns a new land database's location for the backend under test: a path in the suite's work
+// folder (no file there, nor WAL leftovers), or with LIBLAND_TEST_BACKEND=postgis the URI of a new,
+// empty database of the throwaway cluster.
 inline std::string fresh_database(const std::string& suite, const std::string& name) {
+    if (postgis_backend()) return ThrowawayCluster::get().fresh_database(database_name(suite, name));
     const std::string path = work_path(suite, name);
     std::filesystem::remove(path + "-wal");
     std::filesystem::remove(path + "-shm");

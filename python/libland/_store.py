@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import getpass
 import json
-from typing import Any, Dict, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import _dates
 from . import _frames
@@ -50,7 +50,8 @@ def _coordinates(piece: Any) -> Any:
 
 
 class Store:
-    """A versioned land database (one SpatiaLite file that QGIS opens as-is).
+    """A versioned land database: one SpatiaLite file that QGIS opens as-is, or a PostgreSQL/PostGIS
+    database named by a ``postgresql://`` URI or a ``PG:`` connection string.
 
     ``Store(path)`` opens an existing database; :meth:`Store.create` makes a new one. Nothing is
     overwritten: each commit or transaction closes versions and opens new ones, with the reason
@@ -67,6 +68,14 @@ class Store:
         """Opens an existing database; ``read_only`` never writes the file nor changes its journal
         mode (writes then raise InputError), as `land log`, `history`, `export` and `changes` do."""
         self._native = _libland.Store.open(str(path), read_only)
+
+    @staticmethod
+    def copy(from_db: str, to_db: str) -> List[Tuple[str, int]]:
+        """Copies the whole land database ``from_db`` into ``to_db`` (a new SpatiaLite file or an
+        empty PostgreSQL database), as `land copy`: every setting, commit, version, event, lineage
+        row, layer and key. Returns (table, rows) pairs. Raises InputError when ``to_db`` exists or
+        holds a land database."""
+        return list(_libland.Store.copy(str(from_db), str(to_db)))
 
     @classmethod
     def create(cls, path: str, crs: str = "EPSG:5897", area_field: str = "") -> "Store":

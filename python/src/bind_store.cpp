@@ -170,6 +170,15 @@ void bind_opening(py::class_<SharedStore>& c) {
          py::arg("path"), py::arg("crs"), py::arg("area_field"),
          "Creates a new database file with one projected working CRS and its registered-area field.")
         .def_static(
+            "copy",
+            [](const std::string& from, const std::string& to) {
+                py::gil_scoped_release release;
+                return Store::copy(from, to);
+            },
+            py::arg("from_db"), py::arg("to_db"),
+            "Copies a whole land database into a new SpatiaLite file or an empty PostgreSQL database; "
+            "returns (table, rows) pairs.")
+        .def_static(
             "open",
             [](const std::string& path, bool read_only) {
                 py::gil_scoped_release release;

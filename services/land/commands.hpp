@@ -12,6 +12,7 @@ int validate_command(const Args& args);
 int diff_command(const Args& args);
 // the versioned land database
 int init_command(const Args& args);
+int copy_command(const Args& args);
 int commit_command(const Args& args);
 int split_command(const Args& args);
 int merge_command(const Args& args);

@@ -32,7 +32,11 @@ const Command commands[] = {
      "          [--report REPORT.(pdf|xlsx) [--lang vi|en] [--paper A4|A3] [--province NAME]]",
      {"repair", "all", "quiet", "excel"}, land::diff_command},
     // the versioned land database
-    {"init", "land init DB [--crs EPSG:N] [--area-field NAME|none]", {}, land::init_command},
+    {"init", "land init DB [--crs EPSG:N] [--area-field NAME|none]\n"
+             "          (DB: a SpatiaLite file, or a PostgreSQL database: postgresql://... or PG:...)",
+     {}, land::init_command},
+    {"copy", "land copy FROM TO  (a whole land database into a new SpatiaLite file or an empty PostgreSQL database)",
+     {}, land::copy_command},
     {"commit",
      "land commit DB FILE --date YYYY-MM-DD --id F1,.. --use F [--layer L] [--message TEXT] [--backdate] [--repair]\n"
      "          [--scope sheets|communes] [--dry-run] [--accept-unknown-codes] [--force] [--by NAME] [--quiet]\n"

@@ -249,18 +249,31 @@ struct KeyInfo {
 // for parallel readers); any number of Stores, in any processes, may read while one writes.
 class Store {
 public:
-    // Creates a new database file with one working CRS ("EPSG:N", projected) and its registered-
+    // Creates a new land database with one working CRS ("EPSG:N", projected) and its registered-
     // area field: a field name, "none", or "" for any field area_fields() finds (dienTich, ...).
-    // Throws input_error if the file exists, usage_error for a geographic or unknown CRS.
+    // `path` is a SpatiaLite file (created; input_error if it exists) or a PostgreSQL database
+    // (a postgresql:// or postgres:// URI, or "PG:" followed by a libpq connection string): an
+    // existing database holding no tables (input_error otherwise), where the postgis extension is
+    // created (usage_error when the role may not). Throws usage_error for a geographic or
+    // unknown CRS. Nothing is left half-made.
     [[nodiscard]] static Store create(const std::string& path, const std::string& crs,
                                       const std::string& area_field = "");
     // How a database is opened. read_only: the file is never written and its journal mode never
-    // changed (SQLITE_OPEN_READONLY); every write then throws input_error.
+    // changed (SQLITE_OPEN_READONLY; on PostgreSQL a read-only session); every write then throws
+    // input_error.
     enum class Access { read_write, read_only };
 
     // Opens an existing database. Throws input_error when it is missing or not a land database;
     // a file that is not one is refused before anything is written to it.
     [[nodiscard]] static Store open(const std::string& path, Access access = Access::read_write);
+
+    // Copies the whole land database `from` (either backend, opened read-only) into `to`: a new
+    // SpatiaLite file, or an existing PostgreSQL database holding no tables: every setting,
+    // commit, version, event, lineage row, layer and key, with their ids, dates and geometry bit
+    // for bit. Throws input_error when `to` exists or holds a land database (nothing is changed
+    // then) or when `from` cannot be read; a copy that fails leaves no land database at `to`.
+    // Returns each table copied with its number of rows, in copying order.
+    static std::vector<std::pair<std::string, std::int64_t>> copy(const std::string& from, const std::string& to);
 
     ~Store();
     Store(Store&&) noexcept;
@@ -270,6 +283,8 @@ public:
 
     // The working CRS, e.g. "EPSG:5897"; every geometry stored and returned is in it.
     [[nodiscard]] const std::string& crs() const noexcept;
+    // The database as messages name it: the file's path, or the connection string with any
+    // password replaced by "***".
     [[nodiscard]] const std::string& path() const noexcept;
     // The registered-area field as created: a name, "none", or "" (the fields area_fields()
     // finds). It follows the geometry: never a change in commits and changes, and set to the

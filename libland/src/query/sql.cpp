@@ -130,16 +130,31 @@ public:
         }
         if (!filter_.text.empty()) free_text();
         if (const std::optional<Box>& b = filter_.box) sql_.where += " AND " + box_filter(b->min_x, b->min_y, b->max_x, b->max_y);
+        sql_.where_parameters = sql_.parameters.size();
         for (const SortKey& key : filter_.sort) {
-            sql_.order += column(queryable(key.property)) + (key.descending ? " DESC, " : ", ");
+            // SQLite sorts NULL first; PostgreSQL is told to do the same.
+            const char* nulls = !postgis() ? "" : key.descending ? " NULLS LAST" : " NULLS FIRST";
+            sql_.order += column(queryable(key.property)) + (key.descending ? " DESC" : "") + nulls + ", ";
         }
         return std::move(sql_);
     }
 
 private:
+    [[nodiscard]] bool postgis() const noexcept { return target_.dialect == Dialect::postgis; }
+
     std::string bound(Parameter value) {
         sql_.parameters.push_back(std::move(value));
-        return "?" + std::to_string(sql_.first + static_cast<int>(sql_.parameters.size()) - 1);
+        return (postgis() ? "$" : "?") + std::to_string(sql_.first + static_cast<int>(sql_.parameters.size()) - 1);
+    }
+
+    // The text folded (letter case, accents) in SQL: land_fold() in SpatiaLite, translate() with
+    // fold_map's texts bound in PostgreSQL.
+    std::string folded(const std::string& expression, bool letter_case, bool accents) {
+        if (!postgis()) {
+            return "land_fold(" + expression + ", " + (letter_case ? "1" : "0") + ", " + (accents ? "1" : "0") + ")";
+        }
+        const FoldMap& map = fold_map(letter_case, accents);
+        return "translate(" + expression + ", " + bound(map.from) + ", " + bound(map.to) + ")";
     }
 
     const Queryable& queryable(const std::string& name) {
@@ -163,7 +178,7 @@ private:
 
     std::string column(const Queryable& q) {
         const Column c = target_.column(q);
-        return c.path ? c.sql + bound(*c.path) + ")" : c.sql;
+        return c.path ? c.sql + bound(*c.path) + c.close : c.sql;
     }
 
     // The value given as text, bound as the property's type.
@@ -198,7 +213,7 @@ private:
             case Node::Kind::boolean: return bound(static_cast<std::int64_t>(node.number));
             case Node::Kind::fold: {
                 const std::string inner = scalar(*node.children[0], type, other);
-                return "land_fold(" + inner + (node.op == "casei" ? ", 1, 0)" : ", 0, 1)");
+                return folded(inner, node.op == "casei", node.op != "casei");
             }
             default: throw usage_error("filter: a value was expected where a condition is");
         }
@@ -242,12 +257,15 @@ private:
                 }
                 std::optional<FieldType> type;
                 const std::string subject = scalar(*node.children[0], type, std::nullopt);
+                // CQL2's LIKE pattern is PostgreSQL's (case-sensitive, '\\' escapes); SQLite's
+                // case-sensitive match is GLOB.
+                std::string text = pattern.text;
                 if (pattern.kind == Node::Kind::fold) {
                     const bool casei = pattern.op == "casei";
-                    const std::string folded = fold_text(pattern.children[0]->text, casei, !casei);
-                    return subject + " GLOB " + bound(glob_pattern(folded));
+                    text = fold_text(pattern.children[0]->text, casei, !casei);
                 }
-                return subject + " GLOB " + bound(glob_pattern(pattern.text));
+                if (postgis()) return subject + " LIKE " + bound(text);
+                return subject + " GLOB " + bound(glob_pattern(text));
             }
             case Node::Kind::in_list: {
                 std::optional<FieldType> type;
@@ -284,6 +302,10 @@ private:
     // The R-tree prefilter: rows whose bounds meet the box.
     std::string box_filter(double min_x, double min_y, double max_x, double max_y) {
         const std::string x0 = bound(min_x), y0 = bound(min_y), x1 = bound(max_x), y1 = bound(max_y);
+        if (postgis()) {
+            return target_.geometry_column + " && ST_MakeEnvelope(" + x0 + ", " + y0 + ", " + x1 + ", " + y1 + ", " +
+                   bound(static_cast<std::int64_t>(target_.srid)) + ")";
+        }
         return target_.id_column + " IN (SELECT pkid FROM " + target_.rtree + " WHERE xmin <= " + x1 +
                " AND xmax >= " + x0 + " AND ymin <= " + y1 + " AND ymax >= " + y0 + ")";
     }
@@ -292,6 +314,10 @@ private:
         check_geometry_property(*node.children[0]);
         Shape shape = to_working_crs(node.children[1]->text, target_.srid);
         std::string out = box_filter(shape.min_x, shape.min_y, shape.max_x, shape.max_y);
+        if (postgis()) {
+            return out + " AND ST_Intersects(" + target_.geometry_column + ", ST_GeomFromWKB(" +
+                   bound(Blob{std::move(shape.wkb)}) + ", " + bound(static_cast<std::int64_t>(target_.srid)) + "))";
+        }
         return out + " AND ST_Intersects(" + target_.geometry_column + ", GeomFromWKB(" + bound(Blob{std::move(shape.wkb)}) +
                ", " + bound(static_cast<std::int64_t>(target_.srid)) + ")) = 1";
     }
@@ -301,6 +327,11 @@ private:
         const Shape point = to_working_crs(node.children[1]->text, target_.srid);
         const double d = node.number;
         std::string out = box_filter(point.min_x - d, point.min_y - d, point.max_x + d, point.max_y + d);
+        if (postgis()) {
+            return out + " AND ST_Distance(" + target_.geometry_column + ", ST_SetSRID(ST_MakePoint(" +
+                   bound(point.min_x) + ", " + bound(point.min_y) + "), " +
+                   bound(static_cast<std::int64_t>(target_.srid)) + ")) <= " + bound(d);
+        }
         return out + " AND ST_Distance(" + target_.geometry_column + ", MakePoint(" + bound(point.min_x) + ", " +
                bound(point.min_y) + ", " + bound(static_cast<std::int64_t>(target_.srid)) + ")) <= " + bound(d);
     }
@@ -313,17 +344,17 @@ private:
             haystack += (haystack.empty() ? "" : " || ' ' || ") + ("coalesce(" + column(q) + ", '')");
         }
         if (haystack.empty()) {
-            sql_.where += " AND 0";
+            sql_.where += " AND 1 = 0";
             return;
         }
-        const std::string folded = fold_text(filter_.text);
+        const std::string words = fold_text(filter_.text);
         std::size_t at = 0;
-        while (at < folded.size()) {
-            const std::size_t start = folded.find_first_not_of(" \t\n\r,", at);
+        while (at < words.size()) {
+            const std::size_t start = words.find_first_not_of(" \t\n\r,", at);
             if (start == std::string::npos) break;
-            const std::size_t end = std::min(folded.find_first_of(" \t\n\r,", start), folded.size());
-            const std::string word = folded.substr(start, end - start);
-            sql_.where += " AND land_fold(" + haystack + ", 1, 1) LIKE " + bound("%" + like_literal(word) + "%") +
+            const std::size_t end = std::min(words.find_first_of(" \t\n\r,", start), words.size());
+            const std::string word = words.substr(start, end - start);
+            sql_.where += " AND " + folded(haystack, true, true) + " LIKE " + bound("%" + like_literal(word) + "%") +
                           " ESCAPE '\\'";
             at = end;
         }
@@ -347,7 +378,51 @@ void fold_function(sqlite3_context* context, int argc, sqlite3_value** argv) {
     sqlite3_result_text(context, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
 }
 
+// Appends the code point as UTF-8.
+void append_utf8(std::string& out, std::uint32_t code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
+FoldMap make_fold_map(bool letter_case, bool accents) {
+    // fold_text changes single code points of these ranges (Latin letters, Vietnamese letters,
+    // combining marks); every other character stays as it is.
+    FoldMap map;
+    std::string removed;
+    for (const auto& [first, last] : {std::pair<std::uint32_t, std::uint32_t>{0x41, 0x5A}, {0xC0, 0x24F}, {0x300, 0x36F},
+                                     {0x1E00, 0x1EFF}}) {
+        for (std::uint32_t code = first; code <= last; ++code) {
+            std::string one;
+            append_utf8(one, code);
+            const std::string out = fold_text(one, letter_case, accents);
+            if (out == one) continue;
+            if (out.empty()) {
+                removed += one;
+            } else {
+                map.from += one;
+                map.to += out;
+            }
+        }
+    }
+    map.from += removed;
+    return map;
+}
+
 }  // namespace
+
+const FoldMap& fold_map(bool letter_case, bool accents) {
+    static const FoldMap maps[4] = {make_fold_map(false, false), make_fold_map(false, true), make_fold_map(true, false),
+                                    make_fold_map(true, true)};
+    return maps[(letter_case ? 2 : 0) + (accents ? 1 : 0)];
+}
 
 void Sql::bind(detail::Statement& statement) const {
     for (std::size_t i = 0; i < parameters.size(); ++i) {

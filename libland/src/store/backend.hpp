@@ -2,9 +2,12 @@
 // The storage side of a Store, behind which a database lives (SpatiaLite today; PostGIS could be a
 // second implementation). The Store decides *what* changes (diffs, transaction geometry,
 // validation); a Backend reads states and applies a Plan atomically. Private.
+#include "store/copy_tables.hpp"
+
 #include <libland/store.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -12,6 +15,10 @@
 #include <vector>
 
 namespace libland::store {
+
+// The schema version this program writes (both backends); older databases are migrated when
+// opened.
+inline constexpr int current_schema_version = 4;
 
 // The attribute schema of a survey: how its parcels' attributes are named, typed and keyed.
 struct Schema {
@@ -108,8 +115,13 @@ public:
     // "area_field".
     [[nodiscard]] virtual std::string setting(const std::string& name) const = 0;
 
-    // Takes the write lock (bounded wait; then throws "database is busy").
+    // Takes the write lock (bounded wait; then throws "database is busy"). SpatiaLite: the whole
+    // database, one writer at a time. PostgreSQL: a transaction; writers of other parcels go on.
     [[nodiscard]] virtual std::unique_ptr<WriteLock> lock_for_write() = 0;
+    // Inside the write lock, locks the sheets (a write's back-dating area) until the write ends, in
+    // a fixed order: two writers of one sheet check its dates and write one after the other.
+    // Nothing to do where the write lock covers the whole database (SpatiaLite).
+    virtual void lock_sheets(const std::vector<std::string>& sheets) = 0;
     // Returns the earliest and the latest valid date recorded, "" for an empty database.
     [[nodiscard]] virtual std::string first_date() = 0;
     [[nodiscard]] virtual std::string last_date() = 0;
@@ -185,6 +197,18 @@ public:
     [[nodiscard]] virtual std::optional<KeyRole> key_role(const std::string& sha256_hex) = 0;
     // Records the day of a valid key's use unless recorded already; returns whether it wrote.
     virtual bool record_key_use(const std::string& sha256_hex, const std::string& day) = 0;
+
+    // land copy (copy_tables.hpp). The settings (meta table) as read at open.
+    [[nodiscard]] virtual const std::map<std::string, std::string>& settings() const noexcept = 0;
+    // Calls `row` with each row of the table in copy_order (none for a missing optional table).
+    virtual void read_rows(const CopyTable& table, const std::function<void(const Row&)>& row) = 0;
+    // Inside the write lock: inserts the rows as given, ids kept.
+    virtual void write_rows(const CopyTable& table, const std::vector<Row>& rows) = 0;
+    // Inside the write lock, after every row: rows added later take ids after the copied ones.
+    virtual void finish_copy() = 0;
+    // Removes the land database's tables (a failed copy into an existing PostgreSQL database);
+    // nothing for SpatiaLite, whose file the caller removes.
+    virtual void remove_all() = 0;
 };
 
 // Database settings recorded at creation (name -> value), e.g. {"area_field", "dienTich"}.
@@ -196,5 +220,18 @@ using Settings = std::map<std::string, std::string>;
                                                          const Settings& settings);
 // read_only: SQLITE_OPEN_READONLY, the file never written nor its journal mode changed.
 [[nodiscard]] std::unique_ptr<Backend> open_spatialite(const std::string& path, bool read_only);
+
+// PostgreSQL/PostGIS (postgis_open.cpp): creates the schema in an existing database that holds no
+// land database (creating the postgis extension), in one transaction; or opens one. `conninfo` is
+// a libpq connection string (URI or key=value).
+[[nodiscard]] std::unique_ptr<Backend> create_postgis(const std::string& conninfo, const std::string& crs,
+                                                      const Settings& settings);
+// read_only: the session is READ ONLY (default_transaction_read_only), never writing.
+[[nodiscard]] std::unique_ptr<Backend> open_postgis(const std::string& conninfo, bool read_only);
+
+// Returns the libpq connection string when `database` names a PostgreSQL database: a
+// postgresql:// or postgres:// URI (as is), or "PG:" followed by one (GDAL's spelling; the prefix
+// is dropped). Nothing for a SpatiaLite path.
+[[nodiscard]] std::optional<std::string> postgres_conninfo(const std::string& database);
 
 }  // namespace libland::store

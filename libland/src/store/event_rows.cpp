@@ -14,21 +14,6 @@ const std::string version_columns =
 const std::string event_columns =
     "e.event_id, e.commit_id, e.type, e.valid_date, c.recorded_at, e.reason, e.document, c.backdated";
 
-ParcelVersion read_version(const detail::Statement& row, int at) {
-    ParcelVersion v;
-    v.version = row.integer(at);
-    v.uid = row.integer(at + 1);
-    v.key = row.text(at + 2);
-    v.use = row.text(at + 3);
-    v.valid_from = row.text(at + 4);
-    v.valid_to = row.text(at + 5);
-    v.commit = row.integer(at + 6);
-    v.recorded_at = row.text(at + 7);
-    v.area_m2 = row.real(at + 8);
-    v.attributes = attributes_as_text(row.text(at + 9));
-    return v;
-}
-
 std::vector<AttributeChange> attribute_changes(const ParcelVersion& before, const ParcelVersion& after) {
     std::map<std::string, std::string> was(before.attributes.begin(), before.attributes.end());
     std::vector<AttributeChange> out;
@@ -38,19 +23,6 @@ std::vector<AttributeChange> attribute_changes(const ParcelVersion& before, cons
         if (old != value) out.push_back(AttributeChange{field, old, value});
     }
     return out;
-}
-
-ParcelEvent read_event_head(const detail::Statement& row) {
-    ParcelEvent event;
-    event.id = row.integer(0);
-    event.commit = row.integer(1);
-    event.type = row.text(2);
-    event.date = row.text(3);
-    event.recorded_at = row.text(4);
-    event.reason = row.text(5);
-    event.document = row.text(6);
-    event.backdated = row.integer(7) != 0;
-    return event;
 }
 
 detail::Statement event_parcels_statement(detail::Database& db) {
@@ -66,6 +38,10 @@ void read_event_parcels(detail::Statement& members, ParcelEvent& event) {
         (members.text(0) == "parent" ? event.parents : event.children).push_back(read_version(members, 1));
     }
     members.reset();
+    describe_attribute_changes(event);
+}
+
+void describe_attribute_changes(ParcelEvent& event) {
     if (event.type == to_string(ChangeType::attributes_changed) && event.parents.size() == 1 &&
         event.children.size() == 1) {
         event.attribute_changes = attribute_changes(event.parents.front(), event.children.front());

@@ -27,6 +27,16 @@ constexpr ParcelColumn parcel_columns[] = {
     {"version", "version_id", FieldType::integer}, {"commit", "commit_id", FieldType::integer},
 };
 
+// A member of a JSON text column as SQL of the dialect: SQLite's json_extract keeps the member's
+// JSON type; in PostgreSQL the member's text is cast to the queryable's type (numbers compare as
+// numbers, text byte by byte as in SQLite).
+query::Column json_member(const std::string& column, const Queryable& q, query::Dialect dialect) {
+    if (dialect == query::Dialect::spatialite) return query::Column{"json_extract(" + column + ", ", json_path(q.name), q.type};
+    const bool numeric = q.type == FieldType::integer || q.type == FieldType::real;
+    return query::Column{"(jsonb_extract_path_text(" + column + "::jsonb, ", q.name, q.type,
+                         numeric ? ")::double precision)" : ") COLLATE \"C\")"};
+}
+
 }  // namespace
 
 std::vector<Queryable> parcel_queryables(const std::vector<Field>& fields) {
@@ -36,14 +46,15 @@ std::vector<Queryable> parcel_queryables(const std::vector<Field>& fields) {
     return out;
 }
 
-query::Target parcel_target(std::vector<Queryable> queryables, int srid) {
+query::Target parcel_target(std::vector<Queryable> queryables, int srid, query::Dialect dialect) {
     query::Target target;
+    target.dialect = dialect;
     target.queryables = std::move(queryables);
-    target.column = [](const Queryable& q) {
+    target.column = [dialect](const Queryable& q) {
         for (const ParcelColumn& c : parcel_columns) {
             if (q.name == c.name) return query::Column{c.column, std::nullopt, c.type};
         }
-        return query::Column{"json_extract(attributes, ", json_path(q.name), q.type};
+        return json_member("attributes", q, dialect);
     };
     target.id_column = "version_id";
     target.rtree = "idx_parcel_versions_geometry";
@@ -52,12 +63,11 @@ query::Target parcel_target(std::vector<Queryable> queryables, int srid) {
     return target;
 }
 
-query::Target layer_target(std::vector<Queryable> queryables, int srid) {
+query::Target layer_target(std::vector<Queryable> queryables, int srid, query::Dialect dialect) {
     query::Target target;
+    target.dialect = dialect;
     target.queryables = std::move(queryables);
-    target.column = [](const Queryable& q) {
-        return query::Column{"json_extract(f.properties, ", json_path(q.name), q.type};
-    };
+    target.column = [dialect](const Queryable& q) { return json_member("f.properties", q, dialect); };
     target.id_column = "f.feature_id";
     target.rtree = "idx_layer_features_geometry";
     target.geometry_column = "f.geometry";

@@ -1,6 +1,7 @@
 #pragma once
-// What the filters of query.hpp run over in the SpatiaLite tables: the parcel versions (columns
-// and attributes held as JSON) and published layers' features (properties held as JSON). Private.
+// What the filters of query.hpp run over in the store's tables (either backend): the parcel
+// versions (columns and attributes held as JSON text) and published layers' features (properties
+// held as JSON text). Private.
 #include "query/sql.hpp"
 
 #include <libland/attribute.hpp>
@@ -13,7 +14,9 @@ namespace libland::store {
 // version, commit (not yet marked private).
 [[nodiscard]] std::vector<Queryable> parcel_queryables(const std::vector<Field>& fields);
 
-[[nodiscard]] query::Target parcel_target(std::vector<Queryable> queryables, int srid);
-[[nodiscard]] query::Target layer_target(std::vector<Queryable> queryables, int srid);
+[[nodiscard]] query::Target parcel_target(std::vector<Queryable> queryables, int srid,
+                                         query::Dialect dialect = query::Dialect::spatialite);
+[[nodiscard]] query::Target layer_target(std::vector<Queryable> queryables, int srid,
+                                        query::Dialect dialect = query::Dialect::spatialite);
 
 }  // namespace libland::store

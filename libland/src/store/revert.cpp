@@ -131,7 +131,10 @@ CommitSummary Store::revert(std::int64_t commit, const CommitInfo& info) {
     versions.insert(opened.begin(), opened.end());
 
     std::set<std::int64_t> own_uids;
-    for (const auto& [id, v] : versions) own_uids.insert(v.uid);
+    for (const auto& [id, v] : versions) {
+        own_uids.insert(v.uid);
+        tx.touches(v.parcel.key);
+    }
     std::vector<MultiPolygon> reopened;
     for (std::int64_t id : closed_ids) reopened.push_back(versions.at(id).parcel.geometry);
     tx.check_no_overlap(reopened, own_uids);

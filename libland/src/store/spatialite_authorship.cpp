@@ -2,25 +2,14 @@
 // since it exists, created by the first such write, so older databases need no migration), and
 // the parcels each commit touched, for the log.
 #include "store/spatialite_backend.hpp"
+#include "store/spatialite_optional_tables.hpp"
 
 #include <libland/error.hpp>
 
 namespace libland::store {
 
-namespace {
-
-constexpr const char* create_sql = R"sql(
-CREATE TABLE IF NOT EXISTS commit_authors (
-  commit_id     INTEGER PRIMARY KEY REFERENCES commits,
-  author        TEXT NOT NULL DEFAULT '',
-  source_name   TEXT NOT NULL DEFAULT '',
-  source_sha256 TEXT NOT NULL DEFAULT '');
-)sql";
-
-}  // namespace
-
 void SpatialiteBackend::record_authorship(std::int64_t commit, const Plan& plan) {
-    db_.execute(create_sql);
+    db_.execute(commit_authors_sql);
     detail::Statement q(db_, "INSERT INTO commit_authors (commit_id, author, source_name, source_sha256) "
                              "VALUES (?, ?, ?, ?)");
     q.bind(1, commit).bind(2, plan.info.author).bind(3, plan.source_name).bind(4, plan.source_sha256).run();

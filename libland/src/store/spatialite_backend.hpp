@@ -5,9 +5,6 @@
 
 namespace libland::store {
 
-// The schema version this program writes; older databases are migrated when opened.
-inline constexpr int current_schema_version = 4;
-
 class SpatialiteBackend final : public Backend {
 public:
     // Opens an existing land database (checks its schema version).
@@ -20,6 +17,7 @@ public:
     [[nodiscard]] std::string setting(const std::string& name) const override;
 
     [[nodiscard]] std::unique_ptr<WriteLock> lock_for_write() override;
+    void lock_sheets(const std::vector<std::string>&) override {}  // the write lock holds the whole file
     [[nodiscard]] std::string first_date() override;
     [[nodiscard]] std::string last_date() override;
     [[nodiscard]] std::string last_change(const std::vector<std::string>& communes) override;
@@ -75,6 +73,13 @@ public:
     void add_key(const std::string& name, KeyRole role, const std::string& sha256_hex) override;
     [[nodiscard]] std::optional<KeyRole> key_role(const std::string& sha256_hex) override;
     bool record_key_use(const std::string& sha256_hex, const std::string& day) override;
+
+    // spatialite_copy.cpp
+    [[nodiscard]] const Settings& settings() const noexcept override { return settings_; }
+    void read_rows(const CopyTable& table, const std::function<void(const Row&)>& row) override;
+    void write_rows(const CopyTable& table, const std::vector<Row>& rows) override;
+    void finish_copy() override;
+    void remove_all() override;
 
 private:
     void create_schema(const Settings& settings);  // spatialite_schema.cpp

@@ -2,6 +2,7 @@
 // row leaves api_keys (so no request can use it from that moment on) for revoked_keys, created by
 // the first revocation (older databases need no migration).
 #include "store/spatialite_backend.hpp"
+#include "store/spatialite_optional_tables.hpp"
 
 #include "store/utc_clock.hpp"
 
@@ -11,14 +12,6 @@ namespace libland::store {
 
 namespace {
 
-constexpr const char* revoked_sql = R"sql(
-CREATE TABLE IF NOT EXISTS revoked_keys (
-  name       TEXT NOT NULL,
-  role       TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  revoked_at TEXT NOT NULL,
-  last_used  TEXT);
-)sql";
 
 // Revoked keys recorded before keys had a last use.
 bool revoked_table_lacks_last_use(detail::Database& db) {
@@ -61,7 +54,7 @@ std::optional<std::string> SpatialiteBackend::key_name(const std::string& sha256
 
 void SpatialiteBackend::revoke_key(const std::string& name) {
     detail::Transaction tx(db_);
-    db_.execute(revoked_sql);
+    db_.execute(revoked_keys_sql);
     if (revoked_table_lacks_last_use(db_)) db_.execute("ALTER TABLE revoked_keys ADD COLUMN last_used TEXT");
     detail::Statement keep(db_, "INSERT INTO revoked_keys (name, role, created_at, revoked_at, last_used) "
                                 "SELECT name, role, created_at, ?, last_used FROM api_keys WHERE name = ?");

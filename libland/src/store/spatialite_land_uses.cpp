@@ -1,6 +1,7 @@
 // The database's local land-use codes in SpatiaLite: table local_land_uses, created by the first
 // `land codes add` (databases made before it have none and need no migration).
 #include "store/spatialite_backend.hpp"
+#include "store/spatialite_optional_tables.hpp"
 
 #include "store/utc_clock.hpp"
 
@@ -10,12 +11,6 @@ namespace libland::store {
 
 namespace {
 
-constexpr const char* create_sql = R"sql(
-CREATE TABLE IF NOT EXISTS local_land_uses (
-  code     TEXT PRIMARY KEY,
-  name     TEXT NOT NULL DEFAULT '',
-  added_at TEXT NOT NULL);
-)sql";
 
 bool has_table(detail::Database& db) {
     detail::Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'local_land_uses'");
@@ -26,7 +21,7 @@ bool has_table(detail::Database& db) {
 
 void SpatialiteBackend::add_land_use(const LocalLandUse& use) {
     detail::Transaction tx(db_);
-    db_.execute(create_sql);
+    db_.execute(local_land_uses_sql);
     detail::Statement taken(db_, "SELECT 1 FROM local_land_uses WHERE code = ?");
     taken.bind(1, use.code);
     if (taken.step()) throw usage_error("the land-use code '" + use.code + "' is already in the database's list");

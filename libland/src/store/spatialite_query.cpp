@@ -1,6 +1,7 @@
 // The SpatiaLite side of the services' paged reads (see parcel_query.cpp). The SQL text is
 // assembled from constant fragments, one per filter present; every value is bound. Box filters go
 // through the R-tree spatial indexes.
+#include "store/meta_settings.hpp"
 #include "store/spatialite_backend.hpp"
 
 #include "detail/wkb.hpp"
@@ -286,10 +287,7 @@ std::optional<Box> SpatialiteBackend::layer_extent(const std::string& name) {
 }
 
 Box SpatialiteBackend::crs_area() {
-    constexpr double everywhere = 1e300;
-    if (!crs_area_) {
-        crs_area_ = area_of_use(crs_, crs_area_margin_degrees).value_or(Box{-everywhere, -everywhere, everywhere, everywhere});
-    }
+    if (!crs_area_) crs_area_ = working_crs_area(crs_);
     return *crs_area_;
 }
 

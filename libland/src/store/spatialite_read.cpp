@@ -3,11 +3,11 @@
 
 #include "detail/wkb.hpp"
 #include "store/attributes_json.hpp"
+#include "store/state_rows.hpp"
 
 #include <libland/error.hpp>
 
 #include <algorithm>
-#include <numeric>
 
 namespace libland::store {
 
@@ -18,26 +18,6 @@ const std::string select_parcels =
     "SELECT version_id, uid, key, use, attributes, AsBinary(geometry), valid_to FROM parcel_versions ";
 
 constexpr const char* valid_on = "valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)";
-
-// Reorders the state's parallel vectors by parcel key.
-void sort_by_key(State& state) {
-    std::vector<Parcel> parcels = std::move(state.snapshot.parcels);
-    std::vector<std::size_t> order(parcels.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return parcels[a].key < parcels[b].key; });
-    State sorted;
-    sorted.snapshot = std::move(state.snapshot);
-    sorted.snapshot.parcels.clear();
-    sorted.snapshot.parcels.reserve(order.size());
-    for (std::size_t i : order) {
-        sorted.snapshot.parcels.push_back(std::move(parcels[i]));
-        sorted.versions.push_back(state.versions[i]);
-        sorted.uids.push_back(state.uids[i]);
-        sorted.valid_to.push_back(std::move(state.valid_to[i]));
-    }
-    state = std::move(sorted);
-}
 
 // Raises `last` to the query's single date (NULL leaves it) and resets the query.
 void take_latest(detail::Statement& q, std::string& last) {
@@ -126,39 +106,8 @@ std::optional<Schema> SpatialiteBackend::schema_at(const std::string& date) {
 }
 
 void SpatialiteBackend::read_parcels(detail::Statement& rows, State& state) {
-    const std::vector<Field>& fields = state.snapshot.fields;
-    while (rows.step()) {
-        Parcel parcel;
-        parcel.fid = rows.integer(0);
-        parcel.key = rows.text(2);
-        parcel.use = rows.text(3);
-        parcel.attributes = attributes_from_json(fields, rows.text(4));
-        parcel.geometry = detail::from_wkb(rows.blob(5));
-        parcel.source_type = "MULTIPOLYGON";
-        state.versions.push_back(rows.integer(0));
-        state.uids.push_back(rows.integer(1));
-        state.valid_to.push_back(rows.is_null(6) ? std::string() : rows.text(6));
-        state.snapshot.parcels.push_back(std::move(parcel));
-    }
+    while (rows.step()) add_parcel_row(rows, rows.blob(5), state);
 }
-
-namespace {
-
-State empty_state(const std::string& crs, const std::string& path, const std::optional<Schema>& schema) {
-    State state;
-    state.snapshot.source = path;
-    state.snapshot.layer = "parcels";
-    state.snapshot.crs = crs;
-    state.snapshot.source_crs = crs;
-    if (schema) {
-        state.snapshot.fields = schema->fields;
-        state.snapshot.id_fields = schema->id_fields;
-        state.snapshot.use_field = schema->use_field;
-    }
-    return state;
-}
-
-}  // namespace
 
 State SpatialiteBackend::state_at(const std::string& date, const std::optional<Box>& box) {
     detail::ReadScope read(db_);

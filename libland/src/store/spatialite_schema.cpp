@@ -1,5 +1,6 @@
 // The SpatiaLite schema of a land database (documented in docs/store-schema.md).
 #include "query/sql.hpp"
+#include "store/meta_settings.hpp"
 #include "store/spatialite_backend.hpp"
 
 #include <libland/error.hpp>
@@ -197,17 +198,9 @@ void SpatialiteBackend::read_meta() {
     while (meta->step()) settings_[meta->text(0)] = meta->text(1);
     meta.reset();
     crs_ = setting("crs");
-    const std::string digits = crs_.size() > 5 && crs_.rfind("EPSG:", 0) == 0 ? crs_.substr(5) : std::string();
-    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) {
-        throw input_error(db_.path() + ": not a land database (no working CRS recorded)");
-    }
-    srid_ = std::stoi(digits);
+    srid_ = recorded_srid(settings_, db_.path());
+    const int number = recorded_schema_version(settings_, db_.path());
     const std::string version = setting("schema_version");
-    const int number = version.size() == 1 && version[0] >= '1' && version[0] <= '9' ? version[0] - '0' : 0;
-    if (number < 1 || number > current_schema_version) {
-        throw input_error(db_.path() + ": land database schema version " + version +
-                          " is not one this program knows (1 to " + std::to_string(current_schema_version) + ")");
-    }
     db_.prepare_for_writes();  // a land database: from here on it may be written (not when read-only)
     if (number < current_schema_version) {
         if (db_.read_only()) {

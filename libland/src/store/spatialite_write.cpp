@@ -4,6 +4,7 @@
 #include "detail/wkb.hpp"
 #include "store/attributes_json.hpp"
 #include "store/numbering.hpp"
+#include "store/plan_writing.hpp"
 #include "store/utc_clock.hpp"
 
 #include <libland/error.hpp>
@@ -114,24 +115,7 @@ CommitSummary SpatialiteBackend::apply(const Plan& plan) {
     summary.commit = insert_commit(plan, recorded_at);
     summary.backdated = plan.backdated;
     PlanWriter writer(db_, plan, summary.commit, recorded_at, srid_);
-    // Close every parent first, so that keys freed by this write can be taken by its children.
-    for (const PlannedEvent& event : plan.events) {
-        for (std::int64_t version : event.closes) writer.close(version);
-    }
-    for (const PlannedEvent& event : plan.events) {
-        const bool change = event.type != resurveyed_event;
-        std::vector<std::int64_t> opened;
-        for (const NewVersion& v : event.opens) {
-            opened.push_back(writer.open(v));
-            if (change) summary.new_keys.push_back(v.parcel.key);
-        }
-        writer.record(event, opened);
-        if (change) {
-            ++summary.events[event.type];
-        } else {
-            ++summary.resurveyed;
-        }
-    }
+    write_events(writer, plan, summary);
     return summary;
 }
 

@@ -184,7 +184,10 @@ CommitSummary Store::commit(const Snapshot& survey, const CommitInfo& info, doub
     store::check_same_area(map.snapshot, survey);
     store::Scope scoped = scope == SurveyScope::communes ? store::commune_scope(std::move(map), survey)
                                                          : store::sheet_scope(std::move(map), survey, tolerance);
-    // Only a change in the survey's scope after its date makes it back-dated.
+    // Only a change in the survey's scope after its date makes it back-dated. Its sheets are
+    // locked first (PostgreSQL: transactions there wait; the versions it closes are re-checked
+    // when written).
+    backend.lock_sheets(scoped.sheets);
     plan.backdated = store::check_order(scope == SurveyScope::communes ? backend.last_change(scoped.communes)
                                                                        : backend.last_change_of_sheets(scoped.sheets),
                                         info);

@@ -3,6 +3,7 @@
 #include "store/numbering.hpp"
 #include "store/parcel_geometry.hpp"
 
+#include <libland/date.hpp>
 #include <libland/error.hpp>
 
 #include <algorithm>
@@ -22,7 +23,7 @@ TransactionPlan::TransactionPlan(Backend& backend, const CommitInfo& info)
     : backend_(backend), lock_(backend.lock_for_write()), numbers_(backend) {
     plan_.kind = "transaction";
     plan_.info = info;
-    plan_.backdated = check_order(backend, info);
+    check_record_date(info.date);  // the order is checked against the parcels' sheets at commit()
     std::optional<Schema> schema = backend.schema_at(info.date);
     if (!schema) {
         throw usage_error(backend.path() + ": holds no survey yet; commit one before registering transactions");
@@ -31,7 +32,18 @@ TransactionPlan::TransactionPlan(Backend& backend, const CommitInfo& info)
     products_.emplace(plan_.schema, backend.setting("area_field"), info.values);
 }
 
-Target TransactionPlan::target(const std::string& parcel) { return current_parcel(backend_, parcel, plan_.info.date); }
+Target TransactionPlan::target(const std::string& parcel) {
+    // The date order is told first: a date before the last change of the parcel's sheet needs
+    // permission, whatever else is wrong with it then.
+    if (const std::optional<std::int64_t> uid = backend_.find_uid(parcel)) {
+        const State now = backend_.parcels_at({*uid}, "9999-12-31");
+        const std::string key = now.snapshot.parcels.empty() ? parcel : now.snapshot.parcels.front().key;
+        (void)check_order(backend_.last_change_of_sheets({split_key(key).sheet_key}), plan_.info);
+    }
+    Target found = current_parcel(backend_, parcel, plan_.info.date);
+    target_sheets_.insert(split_key(found.parcel.key).sheet_key);
+    return found;
+}
 
 Parcel TransactionPlan::new_parcel(const Parcel& parent, MultiPolygon geometry) {
     Parcel child = parent;
@@ -87,7 +99,20 @@ void TransactionPlan::check_area_kept(const std::vector<Target>& parents, const 
     }
 }
 
+void TransactionPlan::touches(const std::string& key) { target_sheets_.insert(split_key(key).sheet_key); }
+
+std::vector<std::string> TransactionPlan::sheets() const {
+    std::set<std::string> sheets = target_sheets_;
+    for (const PlannedEvent& event : plan_.events) {
+        for (const NewVersion& v : event.opens) sheets.insert(split_key(v.parcel.key).sheet_key);
+    }
+    return {sheets.begin(), sheets.end()};
+}
+
 CommitSummary TransactionPlan::commit() {
+    const std::vector<std::string> touched = sheets();
+    backend_.lock_sheets(touched);
+    plan_.backdated = check_order(backend_.last_change_of_sheets(touched), plan_.info);
     CommitSummary summary = backend_.apply(plan_);
     if (plan_.info.dry_run) {
         summary.dry_run = true;

@@ -27,10 +27,12 @@ private:
     std::map<std::string, std::int64_t> last_;
 };
 
-// One transaction being prepared: takes the write lock, checks the date order, knows the schema.
+// One transaction being prepared: takes the write lock, checks the date, knows the schema. Its
+// back-dating area is the sheets of the parcels it touches (those it acts on and those it opens):
+// it is back-dated when its date is before the last change or survey of one of them.
 class TransactionPlan {
 public:
-    // Throws usage_error for a bad date, a back-dated one without permission, an empty database.
+    // Throws usage_error for a bad date, an empty database.
     TransactionPlan(Backend& backend, const CommitInfo& info);
 
     // The parcel acted on, current on the date (see current_parcel).
@@ -53,19 +55,27 @@ public:
                          const std::string& what);
 
     void add(PlannedEvent event) { plan_.events.push_back(std::move(event)); }
+    // Counts the sheet of a parcel the plan changes without target() (a revert's versions) in
+    // its back-dating area.
+    void touches(const std::string& key);
     // Marks the plan as the revert of a commit.
     void reverting(std::int64_t commit) noexcept { plan_.reverts = commit; }
     [[nodiscard]] const CommitInfo& info() const noexcept { return plan_.info; }
     [[nodiscard]] const Schema& schema() const noexcept { return plan_.schema; }
     [[nodiscard]] detail::GeosContext& geos() noexcept { return ctx_; }
 
-    // Applies the plan and releases the lock. A dry run (info.dry_run) applies it inside the lock
-    // and undoes it: the summary tells what would be recorded.
+    // Checks the date order against the sheets touched (usage_error when back-dated without
+    // permission), applies the plan and releases the lock. A dry run (info.dry_run) applies it
+    // inside the lock and undoes it: the summary tells what would be recorded.
     CommitSummary commit();
 
 private:
+    // The sheets of the targets and of the versions the plan opens, sorted.
+    [[nodiscard]] std::vector<std::string> sheets() const;
+
     Backend& backend_;
     std::unique_ptr<WriteLock> lock_;
+    std::set<std::string> target_sheets_;
     Plan plan_;
     std::optional<ProductAttributes> products_;  // over plan_.schema
     Numbers numbers_;

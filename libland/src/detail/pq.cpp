@@ -1,0 +1,230 @@
+// RAII around libpq (see pq.hpp).
+#include "detail/pq.hpp"
+
+#include <libland/error.hpp>
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <regex>
+
+namespace libland::detail {
+
+namespace {
+
+// SQLSTATE classes and codes the store treats as a lost race or a refusal, not as broken input.
+bool is_race(std::string_view state) {
+    return state == "40001" /* serialization_failure */ || state == "40P01" /* deadlock_detected */ ||
+           state == "23505" /* unique_violation */ || state == "55P03" /* lock_not_available */;
+}
+
+int hex_value(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+std::string first_line(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    if (const auto nl = text.find('\n'); nl != std::string::npos) text.resize(nl);
+    return text;
+}
+
+}  // namespace
+
+std::string redact_password(std::string_view conninfo) {
+    std::string text(conninfo);
+    // URI: scheme://user:password@host...
+    static const std::regex userinfo(R"(^((?:postgres|postgresql)://[^:@/?#]*):[^@/?#]*@)", std::regex::icase);
+    text = std::regex_replace(text, userinfo, "$1:***@");
+    // URI query parameter or key=value form: password=secret (quoted or not).
+    static const std::regex key_value(R"((^|[\s?&])(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]*))", std::regex::icase);
+    return std::regex_replace(text, key_value, "$1$2***");
+}
+
+PgParams& PgParams::add(std::int64_t value) {
+    values_.emplace_back(std::to_string(value));
+    binary_.push_back(0);
+    return *this;
+}
+
+PgParams& PgParams::add(double value) {
+    char text[40];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    values_.emplace_back(text);
+    binary_.push_back(0);
+    return *this;
+}
+
+PgParams& PgParams::add(std::string_view text) {
+    values_.emplace_back(std::string(text));
+    binary_.push_back(0);
+    return *this;
+}
+
+PgParams& PgParams::add(const std::optional<std::string>& text) { return text ? add(*text) : add_null(); }
+
+PgParams& PgParams::add_bytes(std::string_view bytes) {
+    values_.emplace_back(std::string(bytes));
+    binary_.push_back(1);
+    return *this;
+}
+
+PgParams& PgParams::add_null() {
+    values_.emplace_back(std::nullopt);
+    binary_.push_back(0);
+    return *this;
+}
+
+PgResult::~PgResult() { PQclear(result_); }
+
+PgResult& PgResult::operator=(PgResult&& other) noexcept {
+    if (this != &other) {
+        PQclear(result_);
+        result_ = other.result_;
+        other.result_ = nullptr;
+    }
+    return *this;
+}
+
+int PgResult::rows() const noexcept { return result_ == nullptr ? 0 : PQntuples(result_); }
+
+std::int64_t PgResult::affected() const noexcept {
+    const char* n = PQcmdTuples(result_);
+    return n == nullptr || *n == '\0' ? 0 : std::strtoll(n, nullptr, 10);
+}
+
+bool PgResult::is_null(int row, int column) const noexcept { return PQgetisnull(result_, row, column) != 0; }
+
+std::int64_t PgResult::integer(int row, int column) const {
+    const char* text = PQgetvalue(result_, row, column);
+    std::int64_t value = 0;
+    std::from_chars(text, text + std::strlen(text), value);
+    return value;
+}
+
+double PgResult::real(int row, int column) const {
+    const char* text = PQgetvalue(result_, row, column);
+    return std::strtod(text, nullptr);  // PostgreSQL writes the shortest text that reads back exactly
+}
+
+std::string PgResult::text(int row, int column) const {
+    return std::string(PQgetvalue(result_, row, column), static_cast<std::size_t>(PQgetlength(result_, row, column)));
+}
+
+std::string PgResult::bytes(int row, int column) const {
+    const char* text = PQgetvalue(result_, row, column);
+    const auto length = static_cast<std::size_t>(PQgetlength(result_, row, column));
+    if (length < 2 || text[0] != '\\' || text[1] != 'x') {
+        throw input_error("a bytea value is not in hex output (bytea_output must be 'hex')");
+    }
+    std::string out((length - 2) / 2, '\0');
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i] = static_cast<char>(hex_value(text[2 + 2 * i]) * 16 + hex_value(text[3 + 2 * i]));
+    }
+    return out;
+}
+
+PgConnection::PgConnection(const std::string& conninfo) : display_(redact_password(conninfo)) {
+    conn_ = PQconnectdb(conninfo.c_str());
+    if (conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK) {
+        const std::string why = conn_ == nullptr ? "out of memory" : first_line(PQerrorMessage(conn_));
+        PQfinish(conn_);
+        conn_ = nullptr;
+        throw input_error(display_ + ": cannot connect to PostgreSQL: " + redact_password(why));
+    }
+    // Exact, predictable text: hex bytea, shortest exact floats, UTC, no notices on stderr.
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    execute("SET bytea_output = 'hex'; SET extra_float_digits = 1; SET TIME ZONE 'UTC'; "
+            "SET client_min_messages = warning; SET search_path = public");
+}
+
+PgConnection::~PgConnection() { PQfinish(conn_); }
+
+PgConnection::PgConnection(PgConnection&& other) noexcept
+    : conn_(other.conn_), display_(std::move(other.display_)) {
+    other.conn_ = nullptr;
+}
+
+PgConnection& PgConnection::operator=(PgConnection&& other) noexcept {
+    if (this != &other) {
+        PQfinish(conn_);
+        conn_ = other.conn_;
+        display_ = std::move(other.display_);
+        other.conn_ = nullptr;
+    }
+    return *this;
+}
+
+void PgConnection::fail(pg_result* result, std::string_view what) {
+    const char* state = result == nullptr ? nullptr : PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    const std::string code = state == nullptr ? std::string() : state;
+    const char* primary = result == nullptr ? nullptr : PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    std::string message = primary != nullptr ? primary : first_line(PQerrorMessage(conn_));
+    PQclear(result);
+    message = display_ + ": " + std::string(what) + ": " + message;
+    if (is_race(code)) throw usage_error(message);
+    if (code == "42501") throw usage_error(message);  // insufficient_privilege
+    throw input_error(message);
+}
+
+void PgConnection::execute(const char* sql) {
+    pg_result* result = PQexec(conn_, sql);
+    const ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(result, "SQL failed");
+    PQclear(result);
+}
+
+PgResult PgConnection::query(const std::string& sql, const PgParams& params) {
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    for (const auto& v : params.values_) {
+        values.push_back(v ? v->data() : nullptr);
+        lengths.push_back(v ? static_cast<int>(v->size()) : 0);
+    }
+    pg_result* result = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                                     lengths.data(), params.binary_.data(), 0);
+    const ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(result, "SQL failed");
+    return PgResult(result);
+}
+
+bool PgConnection::in_transaction() const noexcept { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
+
+bool PgConnection::aborted() const noexcept { return PQtransactionStatus(conn_) == PQTRANS_INERROR; }
+
+PgTransaction::PgTransaction(PgConnection& db) : db_(db) { db_.execute("BEGIN"); }
+
+PgTransaction::~PgTransaction() {
+    if (done_) return;
+    try {
+        db_.execute("ROLLBACK");
+    } catch (...) {  // a destructor never throws; the server rolls back a broken connection anyway
+    }
+}
+
+void PgTransaction::commit() {
+    // COMMIT of a transaction a failed statement aborted would roll back silently.
+    if (db_.aborted()) throw input_error(db_.display() + ": the transaction failed; nothing written");
+    db_.execute("COMMIT");
+    done_ = true;
+}
+
+PgReadScope::PgReadScope(PgConnection& db) : db_(db) {
+    if (db_.in_transaction()) return;
+    db_.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    owns_ = true;
+}
+
+PgReadScope::~PgReadScope() {
+    if (!owns_) return;
+    try {
+        db_.execute("COMMIT");
+    } catch (...) {  // a read-only transaction has nothing to lose
+    }
+}
+
+}  // namespace libland::detail

@@ -1,0 +1,144 @@
+#pragma once
+// RAII around libpq (PostgreSQL's C client). Private: never included by public headers. Every
+// value reaches SQL as a bound parameter ($1, $2 ...); SQL text is always a constant or built from
+// constant fragments.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
+
+namespace libland::detail {
+
+// Returns the connection string with its password replaced by "***": in a URI
+// (postgresql://user:secret@host/db, or ?password=secret) and in key=value form
+// (password=secret). Everything else is kept, so the text still names the database.
+[[nodiscard]] std::string redact_password(std::string_view conninfo);
+
+// Values for $1..$n. Text travels in libpq's text format (the server infers the type from the
+// statement); byte strings travel in binary format as bytea.
+class PgParams {
+public:
+    PgParams& add(std::int64_t value);
+    PgParams& add(int value) { return add(static_cast<std::int64_t>(value)); }
+    PgParams& add(double value);
+    PgParams& add(std::string_view text);
+    PgParams& add(const char* text) { return add(std::string_view(text)); }
+    PgParams& add(const std::string& text) { return add(std::string_view(text)); }
+    PgParams& add(const std::optional<std::string>& text);
+    PgParams& add_bytes(std::string_view bytes);
+    PgParams& add_null();
+    [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
+
+private:
+    friend class PgConnection;
+    std::vector<std::optional<std::string>> values_;
+    std::vector<int> binary_;
+};
+
+// The rows of one statement. Move-only; frees the PGresult on destruction. Columns are 0-based;
+// values are read as text (the server's output) and converted.
+class PgResult {
+public:
+    explicit PgResult(pg_result* result) noexcept : result_(result) {}
+    ~PgResult();
+    PgResult(PgResult&& other) noexcept : result_(other.result_) { other.result_ = nullptr; }
+    PgResult& operator=(PgResult&& other) noexcept;
+    PgResult(const PgResult&) = delete;
+    PgResult& operator=(const PgResult&) = delete;
+
+    [[nodiscard]] int rows() const noexcept;
+    // Returns the number of rows an INSERT/UPDATE/DELETE touched.
+    [[nodiscard]] std::int64_t affected() const noexcept;
+    [[nodiscard]] bool is_null(int row, int column) const noexcept;
+    [[nodiscard]] std::int64_t integer(int row, int column) const;
+    [[nodiscard]] double real(int row, int column) const;
+    [[nodiscard]] std::string text(int row, int column) const;
+    // Decodes a bytea column (hex output) into its bytes.
+    [[nodiscard]] std::string bytes(int row, int column) const;
+
+private:
+    pg_result* result_ = nullptr;
+};
+
+// One row of a PgResult, read with the same calls as a SQLite statement's current row, so that
+// code reading rows can serve both backends.
+class PgRow {
+public:
+    PgRow(const PgResult& result, int row) noexcept : result_(&result), row_(row) {}
+    [[nodiscard]] bool is_null(int column) const noexcept { return result_->is_null(row_, column); }
+    [[nodiscard]] std::int64_t integer(int column) const { return result_->integer(row_, column); }
+    [[nodiscard]] double real(int column) const { return result_->real(row_, column); }
+    [[nodiscard]] std::string text(int column) const { return result_->text(row_, column); }
+
+private:
+    const PgResult* result_;
+    int row_;
+};
+
+// One connection to a PostgreSQL database. Move-only; closes on destruction.
+class PgConnection {
+public:
+    // Connects with a libpq connection string (URI or key=value). Throws input_error naming the
+    // database (password redacted) with the server's reason when it cannot connect.
+    explicit PgConnection(const std::string& conninfo);
+    ~PgConnection();
+    PgConnection(PgConnection&& other) noexcept;
+    PgConnection& operator=(PgConnection&& other) noexcept;
+    PgConnection(const PgConnection&) = delete;
+    PgConnection& operator=(const PgConnection&) = delete;
+
+    // Runs SQL without parameters (several statements allowed). Throws on failure (see fail()).
+    void execute(const char* sql);
+    // Runs one statement with bound parameters and returns its rows.
+    PgResult query(const std::string& sql, const PgParams& params = {});
+
+    // The connection string with the password redacted: what messages name.
+    [[nodiscard]] const std::string& display() const noexcept { return display_; }
+    [[nodiscard]] bool in_transaction() const noexcept;
+    // Returns whether the open transaction failed (only a rollback can end it).
+    [[nodiscard]] bool aborted() const noexcept;
+
+private:
+    // Throws the libland error for a failed statement: a usage_error for a lost race (a
+    // serialization failure, a deadlock, a unique violation) and a permission error, else an
+    // input_error, each naming the database and giving the server's message.
+    [[noreturn]] void fail(pg_result* result, std::string_view what);
+
+    pg_conn* conn_ = nullptr;
+    std::string display_;
+};
+
+// BEGIN on construction; ROLLBACK on destruction unless commit() succeeded.
+class PgTransaction {
+public:
+    explicit PgTransaction(PgConnection& db);
+    ~PgTransaction();
+    PgTransaction(const PgTransaction&) = delete;
+    PgTransaction& operator=(const PgTransaction&) = delete;
+
+    void commit();
+
+private:
+    PgConnection& db_;
+    bool done_ = false;
+};
+
+// A read transaction (REPEATABLE READ, READ ONLY): every query inside it sees the same committed
+// state. Inside an open transaction it does nothing. Ends on destruction.
+class PgReadScope {
+public:
+    explicit PgReadScope(PgConnection& db);
+    ~PgReadScope();
+    PgReadScope(const PgReadScope&) = delete;
+    PgReadScope& operator=(const PgReadScope&) = delete;
+
+private:
+    PgConnection& db_;
+    bool owns_ = false;
+};
+
+}  // namespace libland::detail
