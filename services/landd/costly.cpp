@@ -5,6 +5,9 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
+#include <cstdint>
+
 namespace landd {
 
 CostlyWork::Pass::Pass(CostlyWork& work) : work_(work) {
@@ -57,6 +60,13 @@ void CostlyWork::keep(const std::string& key, const Response& response) {
 }
 
 std::string database_state(const std::string& db) {
+    struct stat file {};
+    if (::stat(db.c_str(), &file) != 0) {
+        // A server database (PostgreSQL) has no file whose changes can be seen from here, and
+        // other processes write to it: a state never seen before, so that nothing cached is reused.
+        static std::atomic<std::uint64_t> unseen{0};
+        return "unseen:" + std::to_string(++unseen);
+    }
     std::string state;
     for (const std::string& file : {db, db + "-wal"}) {
         struct stat info {};

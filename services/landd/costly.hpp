@@ -56,7 +56,8 @@ private:
 };
 
 // Returns a text that changes whenever the database file changes (size and modification time of
-// the file and of its write-ahead log): the state part of a cache key.
+// the file and of its write-ahead log): the state part of a cache key. For a database that is no
+// file (PostgreSQL), a new text at every call: nothing cached is ever reused.
 [[nodiscard]] std::string database_state(const std::string& db);
 
 }  // namespace landd
