@@ -179,7 +179,7 @@ struct ParcelQuery {
     std::int64_t offset = 0;
     // For drawing maps (vector tiles): the parcels come without their attributes (key, use and
     // geometry only) and in no particular order, which saves sorting and reading every row's
-    // attributes. A backend may ignore it.
+    // attributes (both backends).
     bool outlines_only = false;
 };
 

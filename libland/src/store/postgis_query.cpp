@@ -85,17 +85,19 @@ ParcelPage PostgisBackend::query_parcels(const ParcelQuery& query) {
     counted.add_filter(filter, false);
     bound.add_filter(filter);
     where += filter.where;
-    const std::string sql = "SELECT version_id, uid, key, use, attributes, ST_AsBinary(geometry), valid_from, "
+    // Outlines only: no attributes read, no order to sort into (as SpatiaLite).
+    const std::string attributes = query.outlines_only ? "NULL" : "attributes";
+    const std::string order = query.outlines_only ? "" : " ORDER BY " + filter.order + "key, version_id";
+    const std::string sql = "SELECT version_id, uid, key, use, " + attributes + ", ST_AsBinary(geometry), valid_from, "
                             "coalesce(valid_to, ''), commit_id, recorded_at, area_m2 FROM parcel_versions" +
-                            where + " ORDER BY " + filter.order + "key, version_id LIMIT " + bound(query.limit) +
-                            " OFFSET " + bound(query.offset);
+                            where + order + " LIMIT " + bound(query.limit) + " OFFSET " + bound(query.offset);
     const detail::PgResult rows = db_.query(sql, bound.params);
     for (int r = 0; r < rows.rows(); ++r) {
         Parcel parcel;
         parcel.fid = rows.integer(r, 0);
         parcel.key = rows.text(r, 2);
         parcel.use = rows.text(r, 3);
-        parcel.attributes = attributes_from_json(page.snapshot.fields, rows.text(r, 4));
+        if (!query.outlines_only) parcel.attributes = attributes_from_json(page.snapshot.fields, rows.text(r, 4));
         if (!rows.is_null(r, 5)) parcel.geometry = detail::from_wkb(rows.bytes(r, 5));
         parcel.source_type = "MULTIPOLYGON";
         page.versions.push_back(ParcelVersion{rows.integer(r, 0), rows.integer(r, 1), parcel.key, parcel.use,
