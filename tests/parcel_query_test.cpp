@@ -7,6 +7,7 @@
 #include "detail/sqlite.hpp"
 #include "store_fixtures.hpp"
 
+#include <libland/crs.hpp>
 #include <libland/error.hpp>
 #include <libland/store.hpp>
 
@@ -221,6 +222,29 @@ BOOST_AUTO_TEST_CASE(layer_features_by_box_and_id_and_extents) {
     BOOST_TEST(std::abs(parcels->min_x - store_x0) < 0.5);
     BOOST_TEST(std::abs(parcels->max_y - (store_y0 + 60)) < 0.5);
     BOOST_TEST(!store.layer_extent("roads").has_value());
+}
+
+// A layer in longitude/latitude is moved into the working CRS by the library's transformer (the
+// engine readers' CRS plan): each site lands where libland::Transformer puts it.
+BOOST_AUTO_TEST_CASE(a_layer_in_longitude_latitude_is_reprojected_by_the_library) {
+    Store store = grid_database("layer_crs84.sqlite");
+    const Transformer to_working("OGC:CRS84", "EPSG:5897");
+    const Point chua{105.9, 20.25}, den{105.95, 20.3};
+    const std::string file = libland::test::write_work_file(
+        "parcel_query", "sites_crs84.geojson",
+        R"({"type":"FeatureCollection","features":[)"
+        R"({"type":"Feature","properties":{"name":"Chua"},"geometry":{"type":"Point","coordinates":[105.9,20.25]}},)"
+        R"({"type":"Feature","properties":{"name":"Den"},"geometry":{"type":"Point","coordinates":[105.95,20.3]}}]})");
+    BOOST_TEST(store.load_layer(file, "sites") == 2);
+    const std::optional<Box> extent = store.layer_extent("sites");
+    BOOST_TEST_REQUIRE(extent.has_value());
+    const Point a = to_working(chua), b = to_working(den);
+    // The spatial index keeps float32 bounds rounded outward: within 0.1 m at these coordinates.
+    BOOST_TEST(std::abs(extent->min_x - a.x) < 0.1);
+    BOOST_TEST(std::abs(extent->min_y - a.y) < 0.1);
+    BOOST_TEST(std::abs(extent->max_x - b.x) < 0.1);
+    BOOST_TEST(std::abs(extent->max_y - b.y) < 0.1);
+    BOOST_TEST(a.x > 500000);  // really moved out of degrees
 }
 
 // The parcels' extent comes from the spatial index's root in O(1): on an index of several levels,

@@ -75,4 +75,4 @@ def test_one_validity_test():
 def test_one_reprojection_path():
     # Everything moves between CRSs through libland::Transformer (crs.cpp, PROJ).
     assert calls_outside(r"\bproj_create_crs_to_crs|OCTNewCoordinateTransformation|OGR_G_Transform\b",
-                         {"crs.cpp", "store/layer_source.cpp"}) == []  # published layers, for both backends; moves next
+                         {"crs.cpp"}) == []

@@ -2,6 +2,8 @@
 
 #include <libland/error.hpp>
 
+#include <cmath>
+
 namespace libland::detail {
 
 namespace {
@@ -175,6 +177,28 @@ std::optional<GeomPtr> from_wkt(GeosContext& ctx, const std::string& wkt) {
     GEOSGeometry* g = reader ? GEOSWKTReader_read_r(h, reader.get(), wkt.c_str()) : nullptr;
     if (g == nullptr) return std::nullopt;
     return GeomPtr(g, GeomDeleter{h});
+}
+
+std::optional<GeomPtr> from_wkb(GeosContext& ctx, std::string_view wkb) {
+    const auto h = ctx.handle();
+    GEOSGeometry* g = GEOSGeomFromWKB_buf_r(h, reinterpret_cast<const unsigned char*>(wkb.data()), wkb.size());
+    if (g == nullptr) return std::nullopt;
+    return GeomPtr(g, GeomDeleter{h});
+}
+
+GeomPtr transformed(GeosContext& ctx, const GEOSGeometry* g, const Transformer& transform) {
+    const auto move = [](double* x, double* y, void* with) {
+        try {
+            const Point p = (*static_cast<const Transformer*>(with))(Point{*x, *y});
+            *x = p.x;
+            *y = p.y;
+            return std::isfinite(p.x) && std::isfinite(p.y) ? 1 : 0;
+        } catch (const std::exception&) {
+            return 0;
+        }
+    };
+    return own(ctx, GEOSGeom_transformXY_r(ctx.handle(), g, move, const_cast<Transformer*>(&transform)),
+               "cannot move a geometry into the working CRS");
 }
 
 std::string to_wkb(GeosContext& ctx, const GEOSGeometry* g) {

@@ -1,5 +1,6 @@
 #pragma once
 // RAII around the GEOS reentrant C API. Private: never included by public headers.
+#include <libland/crs.hpp>
 #include <libland/geometry.hpp>
 
 #include <geos_c.h>
@@ -7,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace libland::detail {
 
@@ -62,6 +64,11 @@ using TreePtr = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
 
 // Reads WKT; nothing when it is not WKT GEOS can read (GEOS's reason in ctx.take_error()).
 [[nodiscard]] std::optional<GeomPtr> from_wkt(GeosContext& ctx, const std::string& wkt);
+// Reads WKB; nothing when GEOS cannot read it (GEOS's reason in ctx.take_error()).
+[[nodiscard]] std::optional<GeomPtr> from_wkb(GeosContext& ctx, std::string_view wkb);
+// Returns g with every vertex moved by `transform` (libland's one reprojection path). Throws
+// geometry_error when a vertex cannot be moved.
+[[nodiscard]] GeomPtr transformed(GeosContext& ctx, const GEOSGeometry* g, const Transformer& transform);
 // Returns g as little-endian 2D WKB.
 [[nodiscard]] std::string to_wkb(GeosContext& ctx, const GEOSGeometry* g);
 

@@ -60,22 +60,12 @@ Shape to_working_crs(const std::string& wkt, int srid) {
         found = transformers.emplace(srid, Transformer("OGC:CRS84", "EPSG:" + std::to_string(srid))).first;
     }
     const Transformer& to_working = found->second;
-    const auto move = [](double* x, double* y, void* transformer) {
-        try {
-            const Point p = (*static_cast<const Transformer*>(transformer))(Point{*x, *y});
-            *x = p.x;
-            *y = p.y;
-            return std::isfinite(p.x) && std::isfinite(p.y) ? 1 : 0;
-        } catch (const std::exception&) {
-            return 0;
-        }
-    };
-    GEOSGeometry* moved = GEOSGeom_transformXY_r(ctx.handle(), geometry.get(), move,
-                                                 const_cast<Transformer*>(&to_working));
-    if (moved == nullptr) {
+    detail::GeomPtr working(nullptr, detail::GeomDeleter{ctx.handle()});
+    try {
+        working = detail::transformed(ctx, geometry.get(), to_working);
+    } catch (const geometry_error&) {
         throw usage_error("filter: the geometry " + wkt + " cannot be moved into the database's CRS (longitude latitude expected)");
     }
-    const detail::GeomPtr working(moved, detail::GeomDeleter{ctx.handle()});
     const Box box = detail::box_of(ctx, working.get());
     return {detail::to_wkb(ctx, working.get()), box.min_x, box.min_y, box.max_x, box.max_y};
 }

@@ -2,6 +2,8 @@
 #include "store/layer_source.hpp"
 
 #include "detail/gdal.hpp"
+#include "detail/geos.hpp"
+#include "io/source_crs.hpp"
 #include "io/utf8.hpp"
 
 #include <libland/error.hpp>
@@ -13,11 +15,6 @@
 namespace libland::store {
 
 namespace {
-
-struct TransformDestroyer {
-    void operator()(OGRCoordinateTransformationH t) const noexcept { OCTDestroyCoordinateTransformation(t); }
-};
-using TransformPtr = std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, TransformDestroyer>;
 
 // Returns the dataset's layer names joined by ", ".
 std::string layer_names(GDALDatasetH ds) {
@@ -40,20 +37,6 @@ OGRLayerH pick_layer(GDALDatasetH ds, const std::string& file, const std::string
                           " layers; choose one with --layer: " + layer_names(ds));
     }
     return GDALDatasetGetLayer(ds, 0);
-}
-
-// Returns a transformation from the layer's CRS into the database's, or null when they agree or
-// the layer declares none (then taken to be in the database's CRS).
-TransformPtr to_database_crs(OGRLayerH layer, int srid) {
-    OGRSpatialReferenceH source = OGR_L_GetSpatialRef(layer);
-    if (source == nullptr) return nullptr;
-    detail::SrsPtr target(OSRNewSpatialReference(nullptr));
-    OSRImportFromEPSG(target.get(), srid);
-    OSRSetAxisMappingStrategy(target.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    if (OSRIsSame(source, target.get()) != 0) return nullptr;
-    detail::SrsPtr source_copy(OSRClone(source));
-    OSRSetAxisMappingStrategy(source_copy.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    return TransformPtr(OCTNewCoordinateTransformation(source_copy.get(), target.get()));
 }
 
 // Refuses text that is not UTF-8, naming the feature and the field: a published layer has no
@@ -99,7 +82,9 @@ std::int64_t read_layer_features(const std::string& file, const std::string& sou
     detail::DatasetPtr ds = detail::open_vector(file);
     detail::QuietGdal quiet;
     OGRLayerH layer = pick_layer(ds.get(), file, source_layer);
-    TransformPtr transform = to_database_crs(layer, srid);
+    // The engine readers' CRS plan: the layer's CRS into the working one (none declared: in it).
+    const io::CrsPlan crs = io::plan_crs(layer, "EPSG:" + std::to_string(srid), file);
+    detail::GeosContext ctx;
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     std::int64_t count = 0;
     OGR_L_ResetReading(layer);
@@ -110,12 +95,19 @@ std::int64_t read_layer_features(const std::string& file, const std::string& sou
         OGRGeometryH geometry = OGR_F_GetGeometryRef(feature.get());
         if (geometry != nullptr && !OGR_G_IsEmpty(geometry)) {
             OGR_G_FlattenTo2D(geometry);
-            if (transform && OGR_G_Transform(geometry, transform.get()) != OGRERR_NONE) {
-                throw input_error(file + ": feature " + std::to_string(OGR_F_GetFID(feature.get())) +
-                                  " cannot be reprojected: " + detail::gdal_error("unknown reason"));
-            }
             row.wkb.assign(static_cast<std::size_t>(OGR_G_WkbSize(geometry)), '\0');
             OGR_G_ExportToWkb(geometry, wkbNDR, reinterpret_cast<unsigned char*>(row.wkb.data()));
+            if (crs.transform) {
+                try {
+                    auto source = detail::from_wkb(ctx, row.wkb);
+                    if (!source) throw geometry_error(ctx.take_error());
+                    const detail::GeomPtr moved = detail::transformed(ctx, source->get(), *crs.transform);
+                    row.wkb = detail::to_wkb(ctx, moved.get());
+                } catch (const geometry_error& e) {
+                    throw input_error(file + ": feature " + std::to_string(OGR_F_GetFID(feature.get())) +
+                                      " cannot be reprojected: " + e.what());
+                }
+            }
         }
         add(row);
         ++count;
