@@ -204,6 +204,9 @@ BOOST_AUTO_TEST_CASE(a_published_layer_is_served_in_longitude_latitude) {
     BOOST_TEST(all.front().properties_json.front() == '{');
     // A box far away (in the sea east of Hainan) holds nothing.
     BOOST_TEST(store.layer_features("tourism", Box{109, 18, 109.1, 18.1}, 1000, 0).empty());
+    // A box around the commune holds every site (the box moved into the working CRS).
+    BOOST_TEST(static_cast<std::int64_t>(store.layer_features("tourism", Box{105, 19.5, 107, 21}, 1000, 0).size()) ==
+               loaded);
     BOOST_TEST(store.layer_features("tourism", std::nullopt, 2, 1).size() == 2u);
 }
 

@@ -160,8 +160,9 @@ public:
     virtual std::int64_t load_layer(const std::string& file, const std::string& name,
                                     const std::string& source_layer) = 0;
     [[nodiscard]] virtual std::vector<LayerInfo> layers() = 0;
+    // The layer's features whose bounds meet `box` (working CRS; all without one), by id.
     [[nodiscard]] virtual std::vector<LayerFeature> layer_features(const std::string& name,
-                                                                   const std::optional<Box>& lon_lat_box,
+                                                                   const std::optional<Box>& box,
                                                                    std::int64_t limit, std::int64_t offset) = 0;
 
     // Paged reads for services (see Store::query_parcels and the others).

@@ -40,6 +40,12 @@ Box projected_bounds(const Box& lon_lat, const std::string& crs) {
 
 }  // namespace
 
+std::vector<LayerFeature> Store::layer_features(const std::string& name, const std::optional<Box>& lon_lat_box,
+                                                std::int64_t limit, std::int64_t offset) {
+    const std::optional<Box> box = lon_lat_box ? std::optional(projected_bounds(*lon_lat_box, crs())) : std::nullopt;
+    return impl_->backend->layer_features(name, box, limit, offset);
+}
+
 ParcelPage Store::query_parcels(const ParcelQuery& query) {
     store::check_date(query.date);
     check_page(query.limit, query.offset);

@@ -53,7 +53,7 @@ public:
                             const std::string& source_layer) override;
     [[nodiscard]] std::vector<LayerInfo> layers() override;
     [[nodiscard]] std::vector<LayerFeature> layer_features(const std::string& name,
-                                                           const std::optional<Box>& lon_lat_box,
+                                                           const std::optional<Box>& box,
                                                            std::int64_t limit, std::int64_t offset) override;
     void remove_layer(const std::string& name) override;
 

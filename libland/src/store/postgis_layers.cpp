@@ -42,22 +42,11 @@ std::vector<LayerInfo> PostgisBackend::layers() {
 }
 
 std::vector<LayerFeature> PostgisBackend::layer_features(const std::string& name,
-                                                         const std::optional<Box>& lon_lat_box, std::int64_t limit,
+                                                         const std::optional<Box>& box, std::int64_t limit,
                                                          std::int64_t offset) {
-    Box box{-1e300, -1e300, 1e300, 1e300};
-    if (lon_lat_box) {
-        const Transformer to_db("EPSG:4326", crs_);
-        const Box& b = *lon_lat_box;
-        box = Box{1e300, 1e300, -1e300, -1e300};
-        for (Point corner : {Point{b.min_x, b.min_y}, Point{b.min_x, b.max_y}, Point{b.max_x, b.min_y},
-                             Point{b.max_x, b.max_y}}) {
-            const Point p = to_db(corner);
-            box = Box{std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
-                      std::max(box.max_y, p.y)};
-        }
-    }
+    const Box b = box.value_or(Box{});
     detail::PgParams p;
-    p.add(name).add(lon_lat_box ? 1 : 0).add(box.min_x).add(box.min_y).add(box.max_x).add(box.max_y);
+    p.add(name).add(box ? 1 : 0).add(b.min_x).add(b.min_y).add(b.max_x).add(b.max_y);
     p.add(limit).add(offset).add(srid_);
     const detail::PgResult q = db_.query(
         "SELECT f.feature_id, f.properties, ST_AsGeoJSON(ST_Transform(f.geometry, 4326), 9) "

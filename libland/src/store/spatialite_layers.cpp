@@ -39,28 +39,17 @@ std::vector<LayerInfo> SpatialiteBackend::layers() {
 }
 
 std::vector<LayerFeature> SpatialiteBackend::layer_features(const std::string& name,
-                                                            const std::optional<Box>& lon_lat_box,
+                                                            const std::optional<Box>& box,
                                                             std::int64_t limit, std::int64_t offset) {
-    Box box{-1e300, -1e300, 1e300, 1e300};
-    if (lon_lat_box) {
-        const Transformer to_db("EPSG:4326", crs_);
-        const Box& b = *lon_lat_box;
-        box = Box{1e300, 1e300, -1e300, -1e300};
-        for (Point corner : {Point{b.min_x, b.min_y}, Point{b.min_x, b.max_y}, Point{b.max_x, b.min_y},
-                             Point{b.max_x, b.max_y}}) {
-            const Point p = to_db(corner);
-            box = Box{std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
-                      std::max(box.max_y, p.y)};
-        }
-    }
+    const Box b = box.value_or(Box{});
     detail::Statement q(db_,
                         "SELECT f.feature_id, f.properties, AsGeoJSON(Transform(f.geometry, 4326), 9) "
                         "FROM layer_features f JOIN layers l USING (layer_id) WHERE l.name = ?1 "
                         "AND (?2 = 0 OR f.feature_id IN (SELECT pkid FROM idx_layer_features_geometry "
                         "WHERE xmin <= ?5 AND xmax >= ?3 AND ymin <= ?6 AND ymax >= ?4)) "
                         "ORDER BY f.feature_id LIMIT ?7 OFFSET ?8");
-    q.bind(1, name).bind(2, lon_lat_box ? 1 : 0).bind(3, box.min_x).bind(4, box.min_y);
-    q.bind(5, box.max_x).bind(6, box.max_y).bind(7, limit).bind(8, offset);
+    q.bind(1, name).bind(2, box ? 1 : 0).bind(3, b.min_x).bind(4, b.min_y);
+    q.bind(5, b.max_x).bind(6, b.max_y).bind(7, limit).bind(8, offset);
     std::vector<LayerFeature> out;
     while (q.step()) out.push_back(LayerFeature{q.integer(0), q.text(1), q.is_null(2) ? "null" : q.text(2)});
     return out;

@@ -131,9 +131,4 @@ void Store::remove_layer(const std::string& name) { impl_->backend->remove_layer
 
 std::vector<LayerInfo> Store::layers() { return impl_->backend->layers(); }
 
-std::vector<LayerFeature> Store::layer_features(const std::string& name, const std::optional<Box>& lon_lat_box,
-                                                std::int64_t limit, std::int64_t offset) {
-    return impl_->backend->layer_features(name, lon_lat_box, limit, offset);
-}
-
 }  // namespace libland
