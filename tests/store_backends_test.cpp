@@ -44,7 +44,7 @@ void write_record(Store& store) {
     const CommitSummary retired = store.retire(now.parcels[now.parcels.size() / 4].key, on("2025-03-01"));
     store.revert(retired.commit, on("2025-03-02"));
     store.load_layer(test::sample_maps + "/planning_zones.gpkg", "planning_zones", "");
-    (void)store.add_key("so-tai-nguyen", KeyRole::reader);
+    store.add_key("so-tai-nguyen", KeyRole::reader, KeyDigest{std::string(64, '5')});
     store.add_land_use("XYZ", "local code");
 }
 

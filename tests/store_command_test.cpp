@@ -4,6 +4,7 @@
 #define BOOST_TEST_MODULE store_command
 #include <boost/test/unit_test.hpp>
 
+#include "api_keys.hpp"
 #include "sample_maps.hpp"
 #include "store_fixtures.hpp"
 #include "store_process.hpp"
@@ -203,7 +204,11 @@ BOOST_AUTO_TEST_CASE(transactions_layers_and_keys_from_the_command_line) {
     const Outcome key = land({"keys", "add", db, "--name", "so-du-lich", "--role", "reader"});
     BOOST_TEST(key.code == 0, key.err);
     const std::string printed = key.out.substr(0, key.out.find('\n'));
-    BOOST_TEST((Store::open(db).check_key(printed) == KeyRole::reader));
+    {
+        Store opened = Store::open(db);
+        BOOST_TEST((api_keys::role(opened, printed) == KeyRole::reader));
+        BOOST_TEST((opened.key_role(api_keys::digest(printed)) == KeyRole::reader));  // the SHA-256 of the key
+    }
     BOOST_TEST(land({"keys", "add", db, "--name", "x", "--role", "admin"}).code == 2);
 }
 

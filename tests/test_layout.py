@@ -76,3 +76,12 @@ def test_one_reprojection_path():
     # Everything moves between CRSs through libland::Transformer (crs.cpp, PROJ).
     assert calls_outside(r"\bproj_create_crs_to_crs|OCTNewCoordinateTransformation|OGR_G_Transform\b",
                          {"crs.cpp"}) == []
+
+
+def test_the_library_holds_no_service_concerns():
+    # API keys are drawn and hashed by the services (services/api_keys, OpenSSL); the library
+    # stores key rows by digest and links no OpenSSL.
+    assert calls_outside(r"#include <openssl/", set()) == []
+    assert calls_outside(r"\bRAND_bytes\b|\bEVP_", set()) == []
+    cmake = re.sub(r"#.*", "", (SRC.parent / "CMakeLists.txt").read_text())  # code, not comments
+    assert not re.search(r"OpenSSL|crypto", cmake, re.I), "libland/CMakeLists.txt links OpenSSL"

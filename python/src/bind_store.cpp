@@ -1,5 +1,6 @@
 // The versioned land database: commits, officers' transactions, as-of, paged parcels, history,
 // log, layers, close.
+#include "api_keys.hpp"
 #include "bindings.hpp"
 #include "convert.hpp"
 #include "record_repr.hpp"
@@ -441,13 +442,13 @@ void bind_layers_and_keys(py::class_<SharedStore>& c) {
             "add_key",
             [](SharedStore& s, const std::string& name, const std::string& role) {
                 const KeyRole parsed = parse_key_role(role);
-                return locked(s, [&](Store& st) { return st.add_key(name, parsed); });
+                return locked(s, [&](Store& st) { return api_keys::add(st, name, parsed); });
             },
             py::arg("name"), py::arg("role"), "Creates an API key ('officer' or 'reader'); returns it once.")
         .def(
             "check_key",
             [](SharedStore& s, const std::string& key) -> std::optional<std::string> {
-                const auto role = locked(s, [&](Store& st) { return st.check_key(key); });
+                const auto role = locked(s, [&](Store& st) { return api_keys::role(st, key); });
                 if (!role) return std::nullopt;
                 return std::string(to_string(*role));
             },

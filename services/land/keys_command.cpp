@@ -1,6 +1,7 @@
 // land keys add DB --name NAME --role officer|registry|reader: a new API key for the HTTP service,
 // printed once (only its SHA-256 is kept); a registry key reads the private fields too. land keys
 // list DB: names, roles, when created, revoked and last used (never a key). land keys revoke DB NAME: landd refuses the key from the next request on.
+#include "api_keys.hpp"
 #include "commands.hpp"
 #include "text_table.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 int add_key(const Args& args, libland::Store& store) {
     const std::string name = args.required("name");
     const libland::KeyRole role = libland::parse_key_role(args.required("role"));
-    const std::string key = store.add_key(name, role);
+    const std::string key = api_keys::add(store, name, role);
     std::cerr << "API key '" << name << "' (" << libland::to_string(role)
               << "); it is shown only now, keep it safe:\n";
     std::cout << key << "\n";

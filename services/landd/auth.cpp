@@ -3,6 +3,7 @@
 // a reader's or registry key where an officer's is needed 403; the key itself is never logged or
 // echoed. An accepted key's use is recorded once a day, by the handler's session (land keys list
 // shows it), never by the early check when the headers arrive.
+#include "api_keys.hpp"
 #include "http.hpp"
 #include "http_error.hpp"
 #include "page_layout.hpp"
@@ -28,9 +29,9 @@ std::optional<std::string> bearer_token(const Request& req) {
 // the request: a database busy with a long write gets it recorded on a later request.
 void note_key_use(Service& service, Session& session, const Request& req) {
     const std::optional<std::string> token = bearer_token(req);
-    if (!token || !service.key_uses.due(*token) || !session.store.check_key(*token)) return;
+    if (!token || !service.key_uses.due(*token) || !api_keys::role(session.store, *token)) return;
     try {
-        (void)session.writer().record_key_use(*token);
+        (void)api_keys::record_use(session.writer(), *token);
         service.key_uses.recorded(*token);  // known keys only: random tokens leave no trace
     } catch (const libland::error&) {
     }
@@ -46,7 +47,7 @@ void check_access(const Request& req, libland::Store& store, Access needed) {
                                                  ? "writing needs an officer's key: Authorization: Bearer KEY"
                                                  : "reading needs a key: Authorization: Bearer KEY");
     }
-    const std::optional<libland::KeyRole> role = store.check_key(*token);
+    const std::optional<libland::KeyRole> role = api_keys::role(store, *token);
     if (!role) throw HttpError(403, "Forbidden", "the key is not known");
     if (needed == Access::officer && *role != libland::KeyRole::officer) {
         throw HttpError(403, "Forbidden", std::string("writing needs an officer's key; this key is a ") +
@@ -114,7 +115,7 @@ Access read_access(const Service& service) {
 bool reads_private(const Request& req, Session& session) {
     const std::optional<std::string> token = bearer_token(req);
     if (!token) return false;
-    const std::optional<libland::KeyRole> role = session.store.check_key(*token);
+    const std::optional<libland::KeyRole> role = api_keys::role(session.store, *token);
     return role && libland::reads_private_fields(*role);
 }
 

@@ -5,6 +5,7 @@
 // true for a preview; set-attr takes the new values in "set", revert the commit id in "commit").
 // Each answers 201 with the CommitSummary (200 for a dry run, nothing recorded), or a JSON error
 // with nothing written.
+#include "api_keys.hpp"
 #include "http.hpp"
 #include "http_error.hpp"
 #include "public_text.hpp"
@@ -103,7 +104,7 @@ std::string author_of(const Request& req, libland::Store& store) {
     const std::string header = req.get_header_value("Authorization");
     constexpr std::string_view scheme = "Bearer ";
     if (header.compare(0, scheme.size(), scheme) != 0) return "";
-    return store.key_name(header.substr(scheme.size())).value_or("");
+    return api_keys::name(store, header.substr(scheme.size())).value_or("");
 }
 
 void post_survey(const Request& req, Response& res, Session& session) {

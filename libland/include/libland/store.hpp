@@ -229,6 +229,12 @@ struct PrivateFields {
 // the private fields included; a reader reads what is public.
 enum class KeyRole { officer, reader, registry };
 
+// The SHA-256 of an API key (lowercase hex): all the database keeps of a key. The services draw
+// keys and compute their digests (services/api_keys); the Store never sees a key.
+struct KeyDigest {
+    std::string sha256_hex;
+};
+
 // An API key as listed (never the key itself).
 struct KeyInfo {
     std::string name;
@@ -370,15 +376,15 @@ public:
     [[nodiscard]] std::vector<LocalLandUse> local_land_uses();
     [[nodiscard]] bool knows_land_use(const std::string& code);
 
-    // Creates an API key for the HTTP service and returns it (the only time it is visible; only its
-    // SHA-256 is stored). Throws usage_error if the name is taken.
-    std::string add_key(const std::string& name, KeyRole role);
-    // Returns the key's role, or nothing for an unknown or revoked key.
-    [[nodiscard]] std::optional<KeyRole> check_key(const std::string& key);
+    // Stores an API key of the HTTP service by its digest, with its name, role and creation time.
+    // Throws usage_error if the name is empty or taken.
+    void add_key(const std::string& name, KeyRole role, const KeyDigest& digest);
+    // Returns the role of the key with this digest, or nothing for an unknown or revoked key.
+    [[nodiscard]] std::optional<KeyRole> key_role(const KeyDigest& digest);
     // Records that a valid key was used today (UTC), once a day: returns whether it wrote.
-    bool record_key_use(const std::string& key);
+    bool record_key_use(const KeyDigest& digest);
     // Returns the name of a valid key (the author of the writes made with it), nothing otherwise.
-    [[nodiscard]] std::optional<std::string> key_name(const std::string& key);
+    [[nodiscard]] std::optional<std::string> key_name(const KeyDigest& digest);
     // The keys, valid ones by name then revoked ones by date of revocation.
     [[nodiscard]] std::vector<KeyInfo> keys();
     // Revokes the key named so: from now on check_key no longer knows it. Throws usage_error when

@@ -2,7 +2,7 @@
 
 #include <libland/error.hpp>
 
-#include <openssl/evp.h>
+#include <glib.h>
 
 #include <array>
 #include <fstream>
@@ -12,48 +12,23 @@ namespace libland::detail {
 
 namespace {
 
-struct ContextDeleter {
-    void operator()(EVP_MD_CTX* ctx) const noexcept { EVP_MD_CTX_free(ctx); }
+struct ChecksumDeleter {
+    void operator()(GChecksum* sum) const noexcept { g_checksum_free(sum); }
 };
 
 }  // namespace
 
-std::string hex(const unsigned char* bytes, std::size_t n) {
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(2 * n);
-    for (std::size_t i = 0; i < n; ++i) {
-        out.push_back(digits[bytes[i] >> 4]);
-        out.push_back(digits[bytes[i] & 0xf]);
-    }
-    return out;
-}
-
-std::string sha256_hex(std::string_view bytes) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int size = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1) {
-        throw error("cannot compute SHA-256 (OpenSSL)");
-    }
-    return hex(digest.data(), size);
-}
-
 std::string file_sha256_hex(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw input_error(path + ": cannot be read");
-    const std::unique_ptr<EVP_MD_CTX, ContextDeleter> ctx(EVP_MD_CTX_new());
-    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) throw error("cannot compute SHA-256 (OpenSSL)");
+    const std::unique_ptr<GChecksum, ChecksumDeleter> sum(g_checksum_new(G_CHECKSUM_SHA256));
+    if (!sum) throw error("cannot compute SHA-256");
     std::array<char, 1 << 16> block{};
     while (in.read(block.data(), block.size()) || in.gcount() > 0) {
-        if (EVP_DigestUpdate(ctx.get(), block.data(), static_cast<std::size_t>(in.gcount())) != 1) {
-            throw error("cannot compute SHA-256 (OpenSSL)");
-        }
+        g_checksum_update(sum.get(), reinterpret_cast<const guchar*>(block.data()), static_cast<gssize>(in.gcount()));
     }
     if (in.bad()) throw input_error(path + ": cannot be read");
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int size = 0;
-    if (EVP_DigestFinal_ex(ctx.get(), digest.data(), &size) != 1) throw error("cannot compute SHA-256 (OpenSSL)");
-    return hex(digest.data(), size);
+    return g_checksum_get_string(sum.get());  // lowercase hex
 }
 
 }  // namespace libland::detail

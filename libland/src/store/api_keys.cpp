@@ -1,28 +1,12 @@
-// API keys of the HTTP service: random, shown once, stored as their SHA-256 (OpenSSL libcrypto).
+// API keys of the HTTP service as the database keeps them: rows by the key's SHA-256 digest (the
+// services draw keys and hash them, services/api_keys; the Store never sees a key).
 #include "store/store_impl.hpp"
 
-#include "detail/sha256.hpp"
 #include "store/utc_clock.hpp"
 
 #include <libland/error.hpp>
 
-#include <openssl/rand.h>
-
-#include <array>
-
 namespace libland {
-
-namespace {
-
-std::string random_key() {
-    std::array<unsigned char, 32> bytes{};
-    if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
-        throw error("cannot draw random bytes for a key (OpenSSL)");
-    }
-    return "lk_" + detail::hex(bytes.data(), bytes.size());
-}
-
-}  // namespace
 
 const char* to_string(KeyRole role) noexcept {
     switch (role) {
@@ -42,26 +26,24 @@ KeyRole parse_key_role(const std::string& text) {
 
 bool reads_private_fields(KeyRole role) noexcept { return role == KeyRole::officer || role == KeyRole::registry; }
 
-std::string Store::add_key(const std::string& name, KeyRole role) {
+void Store::add_key(const std::string& name, KeyRole role, const KeyDigest& digest) {
     if (name.empty()) throw usage_error("an API key needs a name");
-    const std::string key = random_key();
-    impl_->backend->add_key(name, role, detail::sha256_hex(key));
-    return key;
+    impl_->backend->add_key(name, role, digest.sha256_hex);
 }
 
-std::optional<KeyRole> Store::check_key(const std::string& key) {
-    if (key.empty()) return std::nullopt;
-    return impl_->backend->key_role(detail::sha256_hex(key));
+std::optional<KeyRole> Store::key_role(const KeyDigest& digest) {
+    if (digest.sha256_hex.empty()) return std::nullopt;
+    return impl_->backend->key_role(digest.sha256_hex);
 }
 
-bool Store::record_key_use(const std::string& key) {
-    if (key.empty()) return false;
-    return impl_->backend->record_key_use(detail::sha256_hex(key), store::utc_now().substr(0, 10));
+bool Store::record_key_use(const KeyDigest& digest) {
+    if (digest.sha256_hex.empty()) return false;
+    return impl_->backend->record_key_use(digest.sha256_hex, store::utc_now().substr(0, 10));
 }
 
-std::optional<std::string> Store::key_name(const std::string& key) {
-    if (key.empty()) return std::nullopt;
-    return impl_->backend->key_name(detail::sha256_hex(key));
+std::optional<std::string> Store::key_name(const KeyDigest& digest) {
+    if (digest.sha256_hex.empty()) return std::nullopt;
+    return impl_->backend->key_name(digest.sha256_hex);
 }
 
 std::vector<KeyInfo> Store::keys() { return impl_->backend->keys(); }
