@@ -85,3 +85,9 @@ def test_the_library_holds_no_service_concerns():
     assert calls_outside(r"\bRAND_bytes\b|\bEVP_", set()) == []
     cmake = re.sub(r"#.*", "", (SRC.parent / "CMakeLists.txt").read_text())  # code, not comments
     assert not re.search(r"OpenSSL|crypto", cmake, re.I), "libland/CMakeLists.txt links OpenSSL"
+
+
+def test_no_geojson_built_in_sql():
+    # Backends hand out domain geometry in the working CRS; longitude/latitude and GeoJSON are made
+    # by the one reprojection path (libland::Transformer) and the services' writers.
+    assert calls_outside(r"AsGeoJSON|ST_Transform\(|\bTransform\(", set()) == []

@@ -105,6 +105,13 @@ void Transformer::apply(MultiPolygon& geometry) const {
     }
 }
 
+void Transformer::apply(FeatureGeometry& geometry) const {
+    for (auto& part : geometry.parts) {
+        for (std::vector<Point>& path : part) apply(path);
+    }
+    for (FeatureGeometry& member : geometry.members) apply(member);
+}
+
 bool is_geographic(const std::string& crs) {
     const ContextPtr ctx = make_context();
     const PjPtr pj = make_crs(ctx.get(), crs);

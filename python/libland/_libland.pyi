@@ -1,5 +1,5 @@
 """Type stub of the compiled core of libland (use the `libland` package, which wraps it)."""
-from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 Value = Union[None, int, float, str]
 Coordinates = List[List[List[Tuple[float, float]]]]
@@ -298,7 +298,7 @@ class LayerFeature:
     @property
     def properties_json(self) -> str: ...
     @property
-    def geometry_geojson(self) -> str: ...
+    def geometry(self) -> Optional[Dict[str, Any]]: ...
 
 class Store:
     @staticmethod

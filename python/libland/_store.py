@@ -416,7 +416,7 @@ class Store:
         features = self._native.layer_features(name, _bbox(bbox), int(limit), int(offset))
         return {"type": "FeatureCollection", "features": [
             {"type": "Feature", "id": f.id, "properties": json.loads(f.properties_json),
-             "geometry": json.loads(f.geometry_geojson)} for f in features]}
+             "geometry": f.geometry} for f in features]}
 
     def add_key(self, name: str, role: str) -> str:
         """Creates an API key for the HTTP service ('officer', 'registry' or 'reader': a registry

@@ -5,6 +5,7 @@
 #include "convert.hpp"
 #include "record_repr.hpp"
 
+#include <libland/crs.hpp>
 #include <libland/error.hpp>
 #include <libland/report.hpp>
 #include <libland/store.hpp>
@@ -157,7 +158,13 @@ void bind_records(py::module_& m) {
     py::class_<LayerFeature>(m, "LayerFeature", "A feature of a published layer.")
         .def_readonly("id", &LayerFeature::id)
         .def_readonly("properties_json", &LayerFeature::properties_json)
-        .def_readonly("geometry_geojson", &LayerFeature::geometry_geojson, "In CRS84 lon/lat.")
+        .def_property_readonly(
+            "geometry",
+            [](const LayerFeature& f) -> py::object {
+                if (!f.geometry) return py::none();
+                return to_geojson(*f.geometry, 9);
+            },
+            "A GeoJSON geometry dict (CRS84 lon/lat as layer_features gives it), or None.")
         .def("__repr__", [](const LayerFeature& v) { return repr_of(v); });
 }
 
@@ -434,7 +441,18 @@ void bind_layers_and_keys(py::class_<SharedStore>& c) {
             "layer_features",
             [](SharedStore& s, const std::string& name, const std::optional<BoxTuple>& lon_lat_box,
                std::int64_t limit, std::int64_t offset) {
-                return locked(s, [&](Store& st) { return st.layer_features(name, to_box(lon_lat_box), limit, offset); });
+                return locked(s, [&](Store& st) {
+                    std::vector<LayerFeature> features = st.layer_features(name, to_box(lon_lat_box), limit, offset);
+                    const Transformer to_lon_lat(st.crs(), "OGC:CRS84");  // the library's one reprojection path
+                    for (LayerFeature& f : features) {
+                        try {
+                            if (f.geometry) to_lon_lat.apply(*f.geometry);
+                        } catch (const geometry_error&) {
+                            f.geometry.reset();  // outside the CRS's area: no place in lon/lat
+                        }
+                    }
+                    return features;
+                });
             },
             py::arg("name"), py::arg("lon_lat_box"), py::arg("limit"), py::arg("offset"),
             "The layer's features whose bounds meet the box (CRS84), by id.")

@@ -1,6 +1,7 @@
 #include "convert.hpp"
 
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -52,6 +53,67 @@ py::list to_coordinates(const MultiPolygon& geometry) {
         polygons[p] = std::move(polygon);
     }
     return polygons;
+}
+
+py::dict to_geojson(const FeatureGeometry& geometry, int decimals) {
+    using Type = FeatureGeometry::Type;
+    static const char* const names[] = {"Point", "LineString", "Polygon", "MultiPoint", "MultiLineString",
+                                        "MultiPolygon", "GeometryCollection"};
+    py::dict out;
+    out["type"] = names[static_cast<int>(geometry.type)];
+    if (geometry.type == Type::collection) {
+        py::list members;
+        for (const FeatureGeometry& m : geometry.members) members.append(to_geojson(m, decimals));
+        out["geometries"] = members;
+        return out;
+    }
+    const double scale = std::pow(10.0, decimals);
+    const auto position = [scale](Point p) {
+        py::list xy;
+        xy.append(std::round(p.x * scale) / scale);
+        xy.append(std::round(p.y * scale) / scale);
+        return xy;
+    };
+    const auto path = [&](const std::vector<Point>& points) {
+        py::list out_path;
+        for (Point p : points) out_path.append(position(p));
+        return out_path;
+    };
+    const auto part = [&](const std::vector<std::vector<Point>>& paths) {
+        py::list out_part;
+        for (const auto& one : paths) out_part.append(path(one));
+        return out_part;
+    };
+    const auto first_path = [&](const std::vector<std::vector<Point>>& paths) {
+        return paths.empty() ? py::list() : path(paths[0]);
+    };
+    py::list coordinates;
+    switch (geometry.type) {
+        case Type::point:
+            if (!geometry.parts.empty() && !geometry.parts[0].empty() && !geometry.parts[0][0].empty()) {
+                coordinates = position(geometry.parts[0][0][0]);
+            }
+            break;
+        case Type::line_string:
+            if (!geometry.parts.empty()) coordinates = first_path(geometry.parts[0]);
+            break;
+        case Type::polygon:
+            if (!geometry.parts.empty()) coordinates = part(geometry.parts[0]);
+            break;
+        case Type::multi_point:
+            for (const auto& p : geometry.parts) {
+                if (!p.empty() && !p[0].empty()) coordinates.append(position(p[0][0]));
+            }
+            break;
+        case Type::multi_line_string:
+            for (const auto& p : geometry.parts) coordinates.append(first_path(p));
+            break;
+        default:
+            for (const auto& p : geometry.parts) coordinates.append(part(p));
+            break;
+    }
+    out["coordinates"] = coordinates;
+    return out;
 }
 
 MultiPolygon from_coordinates(const py::handle& coordinates) {

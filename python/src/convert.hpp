@@ -24,6 +24,10 @@ namespace py = pybind11;
 // reads a Polygon layer (frames then hold Polygons, which shapely 1.8 prints without warnings).
 [[nodiscard]] py::bytes to_wkb(const MultiPolygon& geometry, bool one_part_as_polygon = false);
 
+// Returns a published layer's geometry as a GeoJSON geometry dict ({"type", "coordinates"} or
+// {"type": "GeometryCollection", "geometries"}), positions as [x, y] lists rounded to `decimals`.
+[[nodiscard]] py::dict to_geojson(const FeatureGeometry& geometry, int decimals);
+
 // A bounding box as Python passes it: (min_x, min_y, max_x, max_y).
 using BoxTuple = std::tuple<double, double, double, double>;
 [[nodiscard]] std::optional<Box> to_box(const std::optional<BoxTuple>& box) noexcept;

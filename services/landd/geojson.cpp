@@ -76,6 +76,83 @@ void append_geometry(std::string& out, const Session& session, libland::MultiPol
     out += "]}";
 }
 
+void append_position(std::string& out, libland::Point p, double (*round)(double)) {
+    out += '[';
+    append_number(out, round(p.x));
+    out += ',';
+    append_number(out, round(p.y));
+    out += ']';
+}
+
+// Appends a JSON array of the items, each written by `item`.
+template <typename T, typename Write>
+void append_array(std::string& out, const std::vector<T>& items, Write item) {
+    out += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += ',';
+        item(items[i]);
+    }
+    out += ']';
+}
+
+const char* geojson_type(libland::FeatureGeometry::Type type) {
+    using Type = libland::FeatureGeometry::Type;
+    switch (type) {
+        case Type::point: return "Point";
+        case Type::line_string: return "LineString";
+        case Type::polygon: return "Polygon";
+        case Type::multi_point: return "MultiPoint";
+        case Type::multi_line_string: return "MultiLineString";
+        case Type::multi_polygon: return "MultiPolygon";
+        case Type::collection: break;
+    }
+    return "GeometryCollection";
+}
+
+// Appends a GeoJSON geometry of any type (FeatureGeometry nests positions as GeoJSON does), its
+// positions rounded by `round`.
+void append_feature_geometry(std::string& out, const libland::FeatureGeometry& g, double (*round)(double)) {
+    using Type = libland::FeatureGeometry::Type;
+    using Path = std::vector<libland::Point>;
+    using Part = std::vector<Path>;
+    out += R"({"type":")";
+    out += geojson_type(g.type);
+    if (g.type == Type::collection) {
+        out += R"(","geometries":)";
+        append_array(out, g.members, [&](const libland::FeatureGeometry& m) { append_feature_geometry(out, m, round); });
+        out += '}';
+        return;
+    }
+    out += R"(","coordinates":)";
+    const auto position = [&](const libland::Point& p) { append_position(out, p, round); };
+    const auto path = [&](const Path& line) { append_array(out, line, position); };
+    const auto rings = [&](const Part& part) { append_array(out, part, path); };
+    const Path none;
+    const Path& first = g.parts.empty() || g.parts[0].empty() ? none : g.parts[0][0];
+    switch (g.type) {
+        case Type::point:
+            if (first.empty()) out += "[]";
+            else position(first[0]);
+            break;
+        case Type::line_string: path(first); break;
+        case Type::polygon:
+            if (g.parts.empty()) out += "[]";
+            else rings(g.parts[0]);
+            break;
+        case Type::multi_point:
+            append_array(out, g.parts, [&](const Part& part) {
+                if (part.empty() || part[0].empty()) out += "[]";
+                else position(part[0][0]);
+            });
+            break;
+        case Type::multi_line_string:
+            append_array(out, g.parts, [&](const Part& part) { path(part.empty() ? none : part[0]); });
+            break;
+        default: append_array(out, g.parts, rings); break;
+    }
+    out += '}';
+}
+
 void append_value(std::string& out, const libland::Value& value) {
     std::visit(
         [&out](const auto& v) {
@@ -92,26 +169,6 @@ void append_text_or_null(std::string& out, const std::string& text) {
     else append_string(out, text);
 }
 
-
-// Moves every position of GeoJSON coordinates (nested arrays) from CRS84 into the working CRS.
-void to_working_crs(nlohmann::json& coordinates, const Session& session) {
-    if (!coordinates.is_array() || coordinates.empty()) return;
-    if (coordinates[0].is_number()) {
-        if (coordinates.size() < 2) return;
-        const libland::Point p = session.from_lon_lat({coordinates[0].get<double>(), coordinates[1].get<double>()});
-        coordinates[0] = rounded_to_millimetre(p.x);
-        coordinates[1] = rounded_to_millimetre(p.y);
-        return;
-    }
-    for (nlohmann::json& inner : coordinates) to_working_crs(inner, session);
-}
-
-void geometry_to_working_crs(nlohmann::json& geometry, const Session& session) {
-    if (geometry.contains("coordinates")) to_working_crs(geometry["coordinates"], session);
-    if (geometry.contains("geometries")) {
-        for (nlohmann::json& part : geometry["geometries"]) geometry_to_working_crs(part, session);
-    }
-}
 
 double total_area(const std::vector<libland::ParcelVersion>& versions) {
     double sum = 0;
@@ -208,14 +265,19 @@ void append_layer_feature(std::string& out, const Session& session, const liblan
     out += R"({"type":"Feature","id":)";
     append_number(out, feature.id);
     out += R"(,"geometry":)";
-    if (!view.shows_geometry()) {
+    if (!view.shows_geometry() || !feature.geometry) {
         out += "null";
-    } else if (view.native_crs && feature.geometry_geojson != "null") {
-        nlohmann::json geometry = nlohmann::json::parse(feature.geometry_geojson);
-        geometry_to_working_crs(geometry, session);
-        out += geometry.dump();
+    } else if (view.native_crs) {
+        append_feature_geometry(out, *feature.geometry, rounded_to_millimetre);
     } else {
-        out += feature.geometry_geojson;
+        // Into longitude/latitude by the one reprojection path, as parcels are.
+        libland::FeatureGeometry lon_lat = *feature.geometry;
+        try {
+            session.to_lon_lat.apply(lon_lat);
+            append_feature_geometry(out, lon_lat, rounded);
+        } catch (const libland::geometry_error&) {
+            out += "null";
+        }
     }
     out += R"(,"properties":)";
     if (view.shows_all()) {

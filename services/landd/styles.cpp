@@ -15,7 +15,9 @@ namespace {
 // Returns whether the published layer holds points (drawn as circles by kind).
 bool holds_points(Session& session, const std::string& layer) {
     const libland::LayerPage first = session.store.query_layer(layer, std::nullopt, std::nullopt, 1, 0);
-    return !first.features.empty() && first.features.front().geometry_geojson.find("Point\"") != std::string::npos;
+    if (first.features.empty() || !first.features.front().geometry) return false;
+    const libland::FeatureGeometry::Type type = first.features.front().geometry->type;
+    return type == libland::FeatureGeometry::Type::point || type == libland::FeatureGeometry::Type::multi_point;
 }
 
 }  // namespace

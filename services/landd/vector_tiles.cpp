@@ -10,6 +10,7 @@
 #include "service.hpp"
 #include "tile_projection.hpp"
 
+#include <libland/error.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -94,42 +95,41 @@ std::string change_tile(const Request& req, Session& session, const TileId& tile
     return encode_tile({layer});
 }
 
-// Returns a GeoJSON position (CRS84 longitude, latitude) on the tile's grid.
-libland::Point grid_position(const TileId& tile, const nlohmann::json& position) {
-    return tile_position(tile, web_mercator({position.at(0).get<double>(), position.at(1).get<double>()}));
-}
-
-std::vector<libland::Point> grid_positions(const TileId& tile, const nlohmann::json& positions) {
+// Returns the positions (CRS84 longitude, latitude) on the tile's grid.
+std::vector<libland::Point> grid_positions(const TileId& tile, const std::vector<libland::Point>& positions) {
     std::vector<libland::Point> out;
     out.reserve(positions.size());
-    for (const auto& p : positions) out.push_back(grid_position(tile, p));
+    for (const libland::Point& p : positions) out.push_back(tile_position(tile, web_mercator(p)));
     return out;
 }
 
-libland::MultiPolygon grid_polygons(const TileId& tile, const nlohmann::json& polygons) {
-    libland::MultiPolygon out;
-    for (const auto& polygon : polygons) {
-        libland::Polygon p;
-        for (const auto& ring : polygon) p.rings.push_back(grid_positions(tile, ring));
-        out.push_back(std::move(p));
+// Returns a feature's geometry (CRS84) on the tile's grid (nothing drawn for a collection).
+TileGeometry grid_geometry(const TileId& tile, const libland::FeatureGeometry& g) {
+    using Type = libland::FeatureGeometry::Type;
+    std::vector<std::vector<libland::Point>> paths;  // each part's first path: points, lines
+    libland::MultiPolygon polygons;
+    for (const auto& part : g.parts) {
+        if (g.type == Type::polygon || g.type == Type::multi_polygon) {
+            libland::Polygon polygon;
+            for (const auto& ring : part) polygon.rings.push_back(grid_positions(tile, ring));
+            polygons.push_back(std::move(polygon));
+        } else if (!part.empty()) {
+            paths.push_back(grid_positions(tile, part[0]));
+        }
     }
-    return out;
-}
-
-// Returns a GeoJSON geometry on the tile's grid (nothing drawn for a GeometryCollection).
-TileGeometry grid_geometry(const TileId& tile, const nlohmann::json& g) {
-    const std::string type = g.value("type", "");
-    const nlohmann::json& c = g.contains("coordinates") ? g["coordinates"] : nlohmann::json::array();
-    if (type == "Point") return tile_points({grid_position(tile, c)});
-    if (type == "MultiPoint") return tile_points(grid_positions(tile, c));
-    if (type == "LineString") return tile_lines({grid_positions(tile, c)});
-    if (type == "MultiLineString") {
-        std::vector<std::vector<libland::Point>> lines;
-        for (const auto& line : c) lines.push_back(grid_positions(tile, line));
-        return tile_lines(lines);
+    switch (g.type) {
+        case Type::point:
+        case Type::multi_point: {
+            std::vector<libland::Point> points;
+            for (const auto& p : paths) points.insert(points.end(), p.begin(), p.end());
+            return tile_points(points);
+        }
+        case Type::line_string:
+        case Type::multi_line_string: return tile_lines(paths);
+        case Type::polygon:
+        case Type::multi_polygon: return tile_polygons(polygons);
+        case Type::collection: break;
     }
-    if (type == "Polygon") return tile_polygons(grid_polygons(tile, nlohmann::json::array({c})));
-    if (type == "MultiPolygon") return tile_polygons(grid_polygons(tile, c));
     return {};
 }
 
@@ -152,8 +152,14 @@ std::string layer_tile(const Request& req, Session& session, const std::string& 
     std::vector<std::string> keys;
     std::vector<TileProperty> properties;
     for (const libland::LayerFeature& feature : page.features) {
-        if (feature.geometry_geojson == "null") continue;
-        const TileGeometry geometry = grid_geometry(tile, nlohmann::json::parse(feature.geometry_geojson));
+        if (!feature.geometry) continue;
+        libland::FeatureGeometry lon_lat = *feature.geometry;
+        try {
+            session.to_lon_lat.apply(lon_lat);  // the one reprojection path, as parcels' GeoJSON
+        } catch (const libland::geometry_error&) {
+            continue;
+        }
+        const TileGeometry geometry = grid_geometry(tile, lon_lat);
         if (geometry.empty()) continue;
         const nlohmann::json all = nlohmann::json::parse(feature.properties_json);
         keys.clear();

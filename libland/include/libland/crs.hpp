@@ -25,6 +25,7 @@ public:
     // Transforms in place. Throws geometry_error if a point cannot be transformed.
     void apply(std::vector<Point>& points) const;
     void apply(MultiPolygon& geometry) const;
+    void apply(FeatureGeometry& geometry) const;
 
 private:
     struct Impl;

@@ -21,6 +21,19 @@ struct Polygon {
 // A parcel's geometry: one or more polygons. Empty when the source had no usable geometry.
 using MultiPolygon = std::vector<Polygon>;
 
+// Any simple-features geometry, as a published layer's feature may have one (sites as points,
+// routes as lines, zones as polygons, their multi forms, collections), nested as GeoJSON nests
+// its positions.
+struct FeatureGeometry {
+    enum class Type { point, line_string, polygon, multi_point, multi_line_string, multi_polygon, collection };
+    Type type = Type::collection;
+    // point: {{{p}}}; multi_point: a part per point, {{{p}}, {{q}}}; line_string: {{line}};
+    // multi_line_string: {{line}, {line}}; polygon: {{exterior, holes...}}; multi_polygon: a part
+    // per polygon. Empty for a collection.
+    std::vector<std::vector<std::vector<Point>>> parts;
+    std::vector<FeatureGeometry> members;  // a collection's geometries
+};
+
 struct Box {
     double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
     [[nodiscard]] bool intersects(const Box& o) const noexcept {

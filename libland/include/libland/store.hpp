@@ -161,7 +161,7 @@ struct LayerInfo {
 struct LayerFeature {
     std::int64_t id = 0;
     std::string properties_json;   // {"name": value, ...} as loaded
-    std::string geometry_geojson;  // in longitude/latitude (CRS84), 9 decimals
+    std::optional<FeatureGeometry> geometry;  // in the working CRS; nothing when the feature has none
 };
 
 // A page of the parcel versions valid on one date, for services that page through the map

@@ -171,6 +171,52 @@ MultiPolygon from_geos(GeosContext& ctx, const GEOSGeometry* g) {
     return out;
 }
 
+FeatureGeometry feature_geometry(GeosContext& ctx, const GEOSGeometry* g) {
+    using Type = FeatureGeometry::Type;
+    const auto h = ctx.handle();
+    const auto polygon_rings = [&](const GEOSGeometry* polygon) {
+        std::vector<Ring> rings{read_ring(ctx, GEOSGetExteriorRing_r(h, polygon))};
+        const int holes = GEOSGetNumInteriorRings_r(h, polygon);
+        for (int i = 0; i < holes; ++i) rings.push_back(read_ring(ctx, GEOSGetInteriorRingN_r(h, polygon, i)));
+        return rings;
+    };
+    FeatureGeometry out;
+    const int type = GEOSGeomTypeId_r(h, g);
+    const int n = type == GEOS_MULTIPOINT || type == GEOS_MULTILINESTRING || type == GEOS_MULTIPOLYGON ||
+                          type == GEOS_GEOMETRYCOLLECTION
+                      ? GEOSGetNumGeometries_r(h, g)
+                      : 0;
+    switch (type) {
+        case GEOS_POINT:
+            out.type = Type::point;
+            out.parts.push_back({read_ring(ctx, g)});
+            break;
+        case GEOS_LINESTRING:
+        case GEOS_LINEARRING:
+            out.type = Type::line_string;
+            out.parts.push_back({read_ring(ctx, g)});
+            break;
+        case GEOS_POLYGON:
+            out.type = Type::polygon;
+            if (GEOSisEmpty_r(h, g) != 1) out.parts.push_back(polygon_rings(g));
+            break;
+        case GEOS_MULTIPOINT:
+        case GEOS_MULTILINESTRING:
+            out.type = type == GEOS_MULTIPOINT ? Type::multi_point : Type::multi_line_string;
+            for (int i = 0; i < n; ++i) out.parts.push_back({read_ring(ctx, GEOSGetGeometryN_r(h, g, i))});
+            break;
+        case GEOS_MULTIPOLYGON:
+            out.type = Type::multi_polygon;
+            for (int i = 0; i < n; ++i) out.parts.push_back(polygon_rings(GEOSGetGeometryN_r(h, g, i)));
+            break;
+        default:
+            out.type = Type::collection;
+            for (int i = 0; i < n; ++i) out.members.push_back(feature_geometry(ctx, GEOSGetGeometryN_r(h, g, i)));
+            break;
+    }
+    return out;
+}
+
 std::optional<GeomPtr> from_wkt(GeosContext& ctx, const std::string& wkt) {
     const auto h = ctx.handle();
     const std::unique_ptr<GEOSWKTReader, WktReaderDeleter> reader(GEOSWKTReader_create_r(h), WktReaderDeleter{h});

@@ -61,6 +61,8 @@ using TreePtr = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
 [[nodiscard]] GeomPtr to_geos(GeosContext& ctx, const Polygon& polygon);
 // Keeps only the polygonal parts of g (points and lines of a collection are dropped).
 [[nodiscard]] MultiPolygon from_geos(GeosContext& ctx, const GEOSGeometry* g);
+// Converts any geometry (a published layer's feature), keeping its type and every part.
+[[nodiscard]] FeatureGeometry feature_geometry(GeosContext& ctx, const GEOSGeometry* g);
 
 // Reads WKT; nothing when it is not WKT GEOS can read (GEOS's reason in ctx.take_error()).
 [[nodiscard]] std::optional<GeomPtr> from_wkt(GeosContext& ctx, const std::string& wkt);

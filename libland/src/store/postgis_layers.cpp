@@ -1,6 +1,7 @@
 // Published extra layers in PostGIS (features read by layer_source.cpp, stored as given).
 #include "store/postgis_backend.hpp"
 
+#include "store/layer_geometry.hpp"
 #include "store/layer_source.hpp"
 #include "store/utc_clock.hpp"
 
@@ -49,14 +50,16 @@ std::vector<LayerFeature> PostgisBackend::layer_features(const std::string& name
     p.add(name).add(box ? 1 : 0).add(b.min_x).add(b.min_y).add(b.max_x).add(b.max_y);
     p.add(limit).add(offset).add(srid_);
     const detail::PgResult q = db_.query(
-        "SELECT f.feature_id, f.properties, ST_AsGeoJSON(ST_Transform(f.geometry, 4326), 9) "
+        "SELECT f.feature_id, f.properties, ST_AsBinary(f.geometry) "
         "FROM layer_features f JOIN layers l USING (layer_id) WHERE l.name = $1 "
         "AND ($2 = 0 OR f.geometry && ST_MakeEnvelope($3, $4, $5, $6, $9)) "
         "ORDER BY f.feature_id LIMIT $7 OFFSET $8",
         p);
     std::vector<LayerFeature> out;
+    detail::GeosContext ctx;
     for (int r = 0; r < q.rows(); ++r) {
-        out.push_back(LayerFeature{q.integer(r, 0), q.text(r, 1), q.is_null(r, 2) ? "null" : q.text(r, 2)});
+        out.push_back(LayerFeature{q.integer(r, 0), q.text(r, 1),
+                                   q.is_null(r, 2) ? std::nullopt : layer_geometry(ctx, q.bytes(r, 2))});
     }
     return out;
 }

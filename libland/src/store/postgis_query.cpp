@@ -6,6 +6,7 @@
 #include "detail/wkb.hpp"
 #include "store/attributes_json.hpp"
 #include "store/event_rows.hpp"
+#include "store/layer_geometry.hpp"
 #include "store/filter_targets.hpp"
 
 namespace libland::store {
@@ -179,11 +180,13 @@ LayerPage PostgisBackend::query_layer(const std::string& name, const std::option
     LayerPage page;
     page.matched = db_.query("SELECT count(*)" + where, counted.params).integer(0, 0);
     const detail::PgResult rows =
-        db_.query("SELECT f.feature_id, f.properties, ST_AsGeoJSON(ST_Transform(f.geometry, 4326), 9)" + where +
+        db_.query("SELECT f.feature_id, f.properties, ST_AsBinary(f.geometry)" + where +
                       " ORDER BY " + filter_sql.order + "f.feature_id LIMIT " + bound(limit) + " OFFSET " + bound(offset),
                   bound.params);
+    detail::GeosContext ctx;
     for (int r = 0; r < rows.rows(); ++r) {
-        page.features.push_back(LayerFeature{rows.integer(r, 0), rows.text(r, 1), rows.is_null(r, 2) ? "null" : rows.text(r, 2)});
+        page.features.push_back(LayerFeature{rows.integer(r, 0), rows.text(r, 1),
+                                             rows.is_null(r, 2) ? std::nullopt : layer_geometry(ctx, rows.bytes(r, 2))});
     }
     return page;
 }

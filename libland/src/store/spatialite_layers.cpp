@@ -2,6 +2,7 @@
 #include "store/spatialite_backend.hpp"
 #include "store/utc_clock.hpp"
 
+#include "store/layer_geometry.hpp"
 #include "store/layer_source.hpp"
 
 #include <libland/crs.hpp>
@@ -43,7 +44,7 @@ std::vector<LayerFeature> SpatialiteBackend::layer_features(const std::string& n
                                                             std::int64_t limit, std::int64_t offset) {
     const Box b = box.value_or(Box{});
     detail::Statement q(db_,
-                        "SELECT f.feature_id, f.properties, AsGeoJSON(Transform(f.geometry, 4326), 9) "
+                        "SELECT f.feature_id, f.properties, AsBinary(f.geometry) "
                         "FROM layer_features f JOIN layers l USING (layer_id) WHERE l.name = ?1 "
                         "AND (?2 = 0 OR f.feature_id IN (SELECT pkid FROM idx_layer_features_geometry "
                         "WHERE xmin <= ?5 AND xmax >= ?3 AND ymin <= ?6 AND ymax >= ?4)) "
@@ -51,7 +52,10 @@ std::vector<LayerFeature> SpatialiteBackend::layer_features(const std::string& n
     q.bind(1, name).bind(2, box ? 1 : 0).bind(3, b.min_x).bind(4, b.min_y);
     q.bind(5, b.max_x).bind(6, b.max_y).bind(7, limit).bind(8, offset);
     std::vector<LayerFeature> out;
-    while (q.step()) out.push_back(LayerFeature{q.integer(0), q.text(1), q.is_null(2) ? "null" : q.text(2)});
+    detail::GeosContext ctx;
+    while (q.step()) {
+        out.push_back(LayerFeature{q.integer(0), q.text(1), q.is_null(2) ? std::nullopt : layer_geometry(ctx, q.blob(2))});
+    }
     return out;
 }
 

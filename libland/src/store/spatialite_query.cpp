@@ -1,6 +1,7 @@
 // The SpatiaLite side of the services' paged reads (see parcel_query.cpp). The SQL text is
 // assembled from constant fragments, one per filter present; every value is bound. Box filters go
 // through the R-tree spatial indexes.
+#include "store/layer_geometry.hpp"
 #include "store/meta_settings.hpp"
 #include "store/spatialite_backend.hpp"
 
@@ -221,13 +222,15 @@ LayerPage SpatialiteBackend::query_layer(const std::string& name, const std::opt
     detail::Statement count(db_, ("SELECT count(*)" + where).c_str());
     bind_filters(count);
     page.matched = count.step() ? count.integer(0) : 0;
-    detail::Statement rows(db_, ("SELECT f.feature_id, f.properties, AsGeoJSON(Transform(f.geometry, 4326), 9)" +
+    detail::Statement rows(db_, ("SELECT f.feature_id, f.properties, AsBinary(f.geometry)" +
                                  where + " ORDER BY " + filter_sql.order + "f.feature_id LIMIT ?7 OFFSET ?8")
                                     .c_str());
     bind_filters(rows);
     rows.bind(7, limit).bind(8, offset);
+    detail::GeosContext ctx;
     while (rows.step()) {
-        page.features.push_back(LayerFeature{rows.integer(0), rows.text(1), rows.is_null(2) ? "null" : rows.text(2)});
+        page.features.push_back(
+            LayerFeature{rows.integer(0), rows.text(1), rows.is_null(2) ? std::nullopt : layer_geometry(ctx, rows.blob(2))});
     }
     return page;
 }
