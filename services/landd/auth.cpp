@@ -3,6 +3,10 @@
 // a reader's or registry key where an officer's is needed 403; the key itself is never logged or
 // echoed. An accepted key's use is recorded once a day, by the handler's session (land keys list
 // shows it), never by the early check when the headers arrive.
+// With --read-db, a reader's or registry key is checked where the reads come from (the replica: a
+// new or revoked key counts there once replicated), an officer's key where the writes go (--db: a
+// revoked officer key never writes again, whatever the replica's lag), and key uses are recorded on
+// --db only (a replica refuses writes and is never sent one).
 #include "api_keys.hpp"
 #include "http.hpp"
 #include "http_error.hpp"
@@ -76,7 +80,7 @@ GuardedHandler guarded(Service& service, RouteHandler handler, Access needed, La
                                                                                           Response& res) {
         try {
             if (lane == Lane::costly) {
-                std::string key = database_state(service.options.db) + '\n' + req.target + '\n' +
+                std::string key = database_state(service.options.reads_from()) + '\n' + req.target + '\n' +
                                   req.get_header_value("Accept") + '\n';
                 {
                     SessionPool::Lease session = service.sessions.acquire();
@@ -97,7 +101,7 @@ GuardedHandler guarded(Service& service, RouteHandler handler, Access needed, La
             std::optional<WorkGate::Pass> pass;
             if (lane == Lane::read) pass.emplace(service.reads);
             SessionPool::Lease session = service.sessions.acquire();
-            check_access(req, session->store, needed);
+            check_access(req, needed == Access::officer ? session->writer() : session->store, needed);
             note_key_use(service, *session, req);
             handler(req, res, *session);
         } catch (...) {

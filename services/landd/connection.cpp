@@ -133,7 +133,8 @@ private:
         if (route_->handler.access != Access::public_read) {
             try {
                 const std::lock_guard lock(context_.keys_mutex);
-                check_access(request_, *context_.keys, route_->handler.access);
+                libland::Store& keys = route_->handler.access == Access::officer ? *context_.keys : *context_.read_keys;
+                check_access(request_, keys, route_->handler.access);
             } catch (...) {
                 Response res;
                 reply_current_exception(res);

@@ -34,7 +34,8 @@ struct ConnectionContext {
     std::atomic<unsigned> open{0};  // connections open now
     // Checks keys when the headers arrive (one connection of its own, used under the mutex).
     std::mutex keys_mutex;
-    libland::Store* keys = nullptr;
+    libland::Store* keys = nullptr;       // --db: officers' keys (the writes' database)
+    libland::Store* read_keys = nullptr;  // --read-db (else --db): readers' and registry keys
 };
 
 // Serves the accepted socket until the client or a deadline ends it. When more than

@@ -43,12 +43,14 @@ std::string public_url(std::string text) {
 }  // namespace
 
 const char* usage() noexcept {
-    return "usage: landd --db DB [--listen HOST:PORT] [--public-url URL] [--public-read | --read-key-required]\n"
+    return "usage: landd --db DB [--read-db DB] [--listen HOST:PORT] [--public-url URL] [--public-read | --read-key-required]\n"
            "             [--default-limit N] [--max-limit N] [--max-body-mb N]\n"
            "             [--header-timeout S] [--read-timeout S] [--write-timeout S] [--keep-alive S]\n"
            "             [--max-connections N] [--max-queue N] [--threads N] [--workers N]\n"
            "             [--report-workers N] [--quiet] [--title TEXT] [--web-dir DIR]\n"
            "             [--tile-cache-mb N]\n"
+           "  --read-db           read from this database (a PostgreSQL streaming replica of --db); writes,\n"
+           "                      officers' key checks and key-use records go to --db\n"
            "  --title             the landing page's title (default \"Land database\")\n"
            "  --listen            default 127.0.0.1:8080\n"
            "  --public-url        where clients reach the service (links); default http://HOST:PORT listened on\n"
@@ -67,6 +69,7 @@ Options parse_options(int argc, char** argv) {
             return argv[++i];
         };
         if (arg == "--db") options.db = value();
+        else if (arg == "--read-db") options.read_db = value();
         else if (arg == "--listen") parse_listen(options, value());
         else if (arg == "--public-read") options.read_key_required = false;
         else if (arg == "--read-key-required" || arg == "--read-key") options.read_key_required = true;

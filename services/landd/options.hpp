@@ -7,7 +7,8 @@
 namespace landd {
 
 struct Options {
-    std::string db;
+    std::string db;                      // the database every write goes to (the primary)
+    std::string read_db;                 // every read comes from this one (a replica); "": from db
     std::string host = "127.0.0.1";
     int port = 8080;
     bool read_key_required = false;      // reading needs a reader (or officer) key too
@@ -28,6 +29,9 @@ struct Options {
     std::string title = "Land database";  // the landing page's title (never the file's name)
     std::size_t tile_cache_bytes = std::size_t{256} << 20;  // vector tiles kept in memory (0: none)
     std::string web_dir;                 // the web map's files ("": found beside the program, web_assets.hpp)
+
+    // The database the reads come from: read_db, else db.
+    [[nodiscard]] const std::string& reads_from() const noexcept { return read_db.empty() ? db : read_db; }
 };
 
 // Returns the usage text.

@@ -20,12 +20,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <malloc.h>
 #include <pthread.h>
 #include <sys/resource.h>
 #include <string>
 #include <thread>
 #include <utility>
+#include <vector>
 #include <vector>
 
 namespace landd {
@@ -113,18 +115,25 @@ int serve(const Options& options) {
     bound_resources(options);
 
     const std::string upload_folder = std::filesystem::temp_directory_path().string();
-    hide_paths(database_names(options.db));
+    std::vector<std::pair<std::string, std::string>> hidden = database_names(options.db);
+    if (!options.read_db.empty()) {
+        for (auto& [text, _] : database_names(options.read_db)) hidden.emplace_back(text, "the read database");
+    }
+    hide_paths(hidden);
     remove_stale_uploads(upload_folder);
 
-    Service service{options, SessionPool(options.db), WorkGate(options.workers),
+    Service service{options, SessionPool(options.db, options.read_db), WorkGate(options.workers),
                     CostlyWork(options.costly_workers, costly_waiting, cached_answers, cached_bytes), {},
                     TileCache(options.tile_cache_bytes)};
     Router router;
     add_routes(router, service);
     libland::Store keys = libland::Store::open(options.db);
+    std::optional<libland::Store> read_keys;
+    if (!options.read_db.empty()) read_keys.emplace(libland::Store::open(options.read_db, libland::Store::Access::read_only));
     ConnectionContext context{options, router};
     context.upload_folder = upload_folder;
     context.keys = &keys;
+    context.read_keys = read_keys ? &*read_keys : &keys;
 
     net::io_context io(static_cast<int>(io_threads));
     tcp::acceptor acceptor(io);
@@ -143,6 +152,7 @@ int serve(const Options& options) {
     WorkQueue queue(options.threads, options.max_queue);  // before `io` ends: its jobs hold connections
     context.queue = &queue;
     std::fprintf(stderr, "landd: serving %s on http://%s:%u/\n", options.db.c_str(), host.c_str(), port);
+    if (read_keys) std::fprintf(stderr, "landd: reads from %s; writes go to --db\n", read_keys->path().c_str());
     std::fflush(stderr);
 
     std::atomic<bool> stopping = false;

@@ -1,6 +1,8 @@
 // The pool of database sessions.
 #include "sessions.hpp"
 
+#include <libland/error.hpp>
+
 #include <iostream>
 
 namespace landd {
@@ -12,8 +14,8 @@ constexpr const char* crs84 = "OGC:CRS84";
 
 }  // namespace
 
-Session::Session(const std::string& db)
-    : store(libland::Store::open(db, libland::Store::Access::read_only)),
+Session::Session(const std::string& db, const std::string& read_db)
+    : store(libland::Store::open(read_db.empty() ? db : read_db, libland::Store::Access::read_only)),
       to_lon_lat(store.crs(), crs84),
       from_lon_lat(crs84, store.crs()),
       db_(db) {}
@@ -23,10 +25,17 @@ libland::Store& Session::writer() {
     return *writer_;
 }
 
-SessionPool::SessionPool(std::string db) : db_(std::move(db)) {
-    (void)libland::Store::open(db_);  // brings an older schema up to date once; reads are read-only
-    idle_.push_back(std::make_unique<Session>(db_));
+SessionPool::SessionPool(std::string db, std::string read_db) : db_(std::move(db)), read_db_(std::move(read_db)) {
+    // Brings an older schema up to date once, on the primary (a replica follows it); reads are
+    // read-only.
+    const libland::Store primary = libland::Store::open(db_);
+    idle_.push_back(std::make_unique<Session>(db_, read_db_));
     crs_ = idle_.front()->store.crs();
+    if (crs_ != primary.crs()) {
+        throw libland::usage_error("--read-db " + idle_.front()->store.path() + " is a land database in " + crs_ +
+                                   ", --db " + primary.path() + " one in " + primary.crs() +
+                                   ": --read-db must be a replica of --db");
+    }
     if (const std::int64_t outside = idle_.front()->store.versions_outside_crs_area(); outside > 0) {
         std::cerr << "landd: warning: " << outside << " parcel version(s) reach outside the area of use of " << crs_
                   << " (stored by an older program); they are left out of extents and served without geometry\n";
@@ -39,7 +48,7 @@ void SessionPool::warm_up(unsigned count, const std::atomic<bool>& stop) {
             const std::lock_guard lock(mutex_);
             if (idle_.size() >= count || stop) return;
         }
-        give_back(std::make_unique<Session>(db_));
+        give_back(std::make_unique<Session>(db_, read_db_));
     }
 }
 
@@ -56,7 +65,7 @@ SessionPool::Lease SessionPool::acquire() {
             return Lease(*this, std::move(session));
         }
     }
-    return Lease(*this, std::make_unique<Session>(db_));
+    return Lease(*this, std::make_unique<Session>(db_, read_db_));
 }
 
 void SessionPool::give_back(std::unique_ptr<Session> session) noexcept {

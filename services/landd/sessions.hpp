@@ -1,7 +1,9 @@
 #pragma once
-// Database sessions for the worker threads: a Store (one SQLite connection) and the coordinate
-// transformations to and from CRS84, handed out one request at a time. WAL lets the readers of
-// other sessions go on while one session writes.
+// Database sessions for the worker threads: a Store for reads (one SQLite or PostgreSQL
+// connection), one for writes opened on first use, and the coordinate transformations to and
+// from CRS84, handed out one request at a time. WAL lets the readers of other sessions go on while
+// one session writes. With --read-db the reads come from that database (a replica, opened
+// read-only: it is never sent a write) and the writes go to --db.
 #include <libland/crs.hpp>
 #include <libland/store.hpp>
 
@@ -15,13 +17,15 @@
 namespace landd {
 
 struct Session {
-    libland::Store store;               // for reads (writes go through writer())
+    libland::Store store;               // for reads: --read-db, else --db (writes go through writer())
     libland::Transformer to_lon_lat;    // working CRS -> CRS84 (longitude, latitude)
     libland::Transformer from_lon_lat;  // CRS84 -> working CRS
 
-    explicit Session(const std::string& db);
+    // Reads from `read_db` ("": from `db`); writes go to `db`.
+    Session(const std::string& db, const std::string& read_db);
 
-    // Returns the session's read-write connection for an officer's write, opened on first use.
+    // Returns the session's read-write connection to --db for an officer's write, the officer's
+    // key check and a key-use record, opened on first use.
     [[nodiscard]] libland::Store& writer();
 
 private:
@@ -31,8 +35,9 @@ private:
 
 class SessionPool {
 public:
-    // Opens one session at once, so that a missing or foreign database fails at start-up.
-    explicit SessionPool(std::string db);
+    // Opens one session at once, so that a missing or foreign database fails at start-up. Throws
+    // usage_error when `read_db` holds a land database of another CRS than `db`'s.
+    SessionPool(std::string db, std::string read_db);
 
     // Opens sessions until `count` are idle or `stop` is set: one per worker thread, opened ahead
     // because opening one takes tens of milliseconds (the CRS transformations), far more while
@@ -67,6 +72,7 @@ private:
     void give_back(std::unique_ptr<Session> session) noexcept;
 
     std::string db_;
+    std::string read_db_;
     std::string crs_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Session>> idle_;

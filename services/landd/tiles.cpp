@@ -147,7 +147,7 @@ void add_tile_routes(Router& server, Service& service) {
                             " of tile matrix " + req.matches[3].str());
         }
         // The same tile of the same database state for the same kind of reader: kept (tile_cache.hpp).
-        const std::string key = database_state(service.options.db) + '\n' + req.target + '\n' +
+        const std::string key = database_state(service.options.reads_from()) + '\n' + req.target + '\n' +
                                 (reads_private(req, session) ? "private" : "public");
         std::optional<std::string> content = service.tiles.find(key);
         if (!content) {

@@ -109,7 +109,7 @@ std::string author_of(const Request& req, libland::Store& store) {
 
 void post_survey(const Request& req, Response& res, Session& session) {
     libland::CommitInfo info;
-    info.author = author_of(req, session.store);
+    info.author = author_of(req, session.writer());
     info.date = date_value(required_parameter(req, "date"), "date");
     info.message = text_parameter(req, "message").value_or("");
     info.document = text_parameter(req, "doc").value_or("");
