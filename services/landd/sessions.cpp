@@ -14,10 +14,11 @@ constexpr const char* crs84 = "OGC:CRS84";
 
 }  // namespace
 
-Session::Session(const std::string& db, const std::string& read_db)
+Session::Session(const std::string& db, const std::string& read_db, LruCache* outlines)
     : store(libland::Store::open(read_db.empty() ? db : read_db, libland::Store::Access::read_only)),
       to_lon_lat(store.crs(), crs84),
       from_lon_lat(crs84, store.crs()),
+      lon_lat_outlines(outlines),
       db_(db) {}
 
 libland::Store& Session::writer() {
@@ -25,11 +26,14 @@ libland::Store& Session::writer() {
     return *writer_;
 }
 
-SessionPool::SessionPool(std::string db, std::string read_db) : db_(std::move(db)), read_db_(std::move(read_db)) {
+SessionPool::SessionPool(std::string db, std::string read_db, std::size_t outline_cache_bytes)
+    : db_(std::move(db)),
+      read_db_(std::move(read_db)),
+      outlines_(outline_cache_bytes > 0 ? std::make_unique<LruCache>(outline_cache_bytes) : nullptr) {
     // Brings an older schema up to date once, on the primary (a replica follows it); reads are
     // read-only.
     const libland::Store primary = libland::Store::open(db_);
-    idle_.push_back(std::make_unique<Session>(db_, read_db_));
+    idle_.push_back(open_session());
     crs_ = idle_.front()->store.crs();
     if (crs_ != primary.crs()) {
         throw libland::usage_error("--read-db " + idle_.front()->store.path() + " is a land database in " + crs_ +
@@ -48,7 +52,7 @@ void SessionPool::warm_up(unsigned count, const std::atomic<bool>& stop) {
             const std::lock_guard lock(mutex_);
             if (idle_.size() >= count || stop) return;
         }
-        give_back(std::make_unique<Session>(db_, read_db_));
+        give_back(open_session());
     }
 }
 
@@ -65,7 +69,11 @@ SessionPool::Lease SessionPool::acquire() {
             return Lease(*this, std::move(session));
         }
     }
-    return Lease(*this, std::make_unique<Session>(db_, read_db_));
+    return Lease(*this, open_session());
+}
+
+std::unique_ptr<Session> SessionPool::open_session() const {
+    return std::make_unique<Session>(db_, read_db_, outlines_.get());
 }
 
 void SessionPool::give_back(std::unique_ptr<Session> session) noexcept {

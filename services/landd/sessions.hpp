@@ -4,6 +4,8 @@
 // from CRS84, handed out one request at a time. WAL lets the readers of other sessions go on while
 // one session writes. With --read-db the reads come from that database (a replica, opened
 // read-only: it is never sent a write) and the writes go to --db.
+#include "lru_cache.hpp"
+
 #include <libland/crs.hpp>
 #include <libland/store.hpp>
 
@@ -20,9 +22,11 @@ struct Session {
     libland::Store store;               // for reads: --read-db, else --db (writes go through writer())
     libland::Transformer to_lon_lat;    // working CRS -> CRS84 (longitude, latitude)
     libland::Transformer from_lon_lat;  // CRS84 -> working CRS
+    // Parcel outlines already written in CRS84, shared by every session (geojson.cpp); none: null.
+    LruCache* lon_lat_outlines = nullptr;
 
     // Reads from `read_db` ("": from `db`); writes go to `db`.
-    Session(const std::string& db, const std::string& read_db);
+    Session(const std::string& db, const std::string& read_db, LruCache* outlines = nullptr);
 
     // Returns the session's read-write connection to --db for an officer's write, the officer's
     // key check and a key-use record, opened on first use.
@@ -36,8 +40,9 @@ private:
 class SessionPool {
 public:
     // Opens one session at once, so that a missing or foreign database fails at start-up. Throws
-    // usage_error when `read_db` holds a land database of another CRS than `db`'s.
-    SessionPool(std::string db, std::string read_db);
+    // usage_error when `read_db` holds a land database of another CRS than `db`'s. The sessions
+    // share outlines in CRS84 up to outline_cache_bytes (0: none kept).
+    SessionPool(std::string db, std::string read_db, std::size_t outline_cache_bytes = 0);
 
     // Opens sessions until `count` are idle or `stop` is set: one per worker thread, opened ahead
     // because opening one takes tens of milliseconds (the CRS transformations), far more while
@@ -70,9 +75,11 @@ public:
 
 private:
     void give_back(std::unique_ptr<Session> session) noexcept;
+    [[nodiscard]] std::unique_ptr<Session> open_session() const;
 
     std::string db_;
     std::string read_db_;
+    std::unique_ptr<LruCache> outlines_;
     std::string crs_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Session>> idle_;
