@@ -11,6 +11,8 @@
 #include <libland/validate.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <fstream>
 #include <map>
 
 using namespace libland;
@@ -188,6 +190,42 @@ BOOST_AUTO_TEST_CASE(api_keys_are_kept_by_digest) {
     store.revoke_key("du-lich");
     BOOST_TEST(!store.key_role(reader).has_value());
     BOOST_TEST(store.keys().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_layer_keeps_every_geometry_type_in_the_working_crs) {
+    const std::string file = libland::test::work_path("store", "mixed_layer.geojson");
+    std::ofstream(file) << R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"n":"pt"},"geometry":{"type":"Point","coordinates":[105.95,20.25]}},
+{"type":"Feature","properties":{"n":"ls"},"geometry":{"type":"LineString","coordinates":[[105.95,20.25],[105.96,20.26],[105.97,20.255]]}},
+{"type":"Feature","properties":{"n":"pg"},"geometry":{"type":"Polygon","coordinates":[[[105.9,20.2],[105.92,20.2],[105.92,20.22],[105.9,20.2]],[[105.905,20.205],[105.91,20.205],[105.91,20.21],[105.905,20.205]]]}},
+{"type":"Feature","properties":{"n":"mpt"},"geometry":{"type":"MultiPoint","coordinates":[[105.95,20.25],[105.951,20.251]]}},
+{"type":"Feature","properties":{"n":"mls"},"geometry":{"type":"MultiLineString","coordinates":[[[105.95,20.25],[105.96,20.26]],[[105.97,20.27],[105.98,20.28]]]}},
+{"type":"Feature","properties":{"n":"mpg"},"geometry":{"type":"MultiPolygon","coordinates":[[[[105.9,20.2],[105.92,20.2],[105.92,20.22],[105.9,20.2]]],[[[105.93,20.2],[105.94,20.2],[105.94,20.21],[105.93,20.2]]]]}},
+{"type":"Feature","properties":{"n":"gc"},"geometry":{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[105.95,20.25]},{"type":"LineString","coordinates":[[105.95,20.25],[105.96,20.26]]}]}},
+{"type":"Feature","properties":{"n":"none"},"geometry":null}]})";
+    Store store = Store::create(fresh_database("store", "mixed_layer.sqlite"), "EPSG:5897");
+    BOOST_TEST(store.load_layer(file, "mixed") == 8);
+    const auto all = store.layer_features("mixed", std::nullopt, 100, 0);
+    BOOST_TEST_REQUIRE(all.size() == 8u);
+    using Type = FeatureGeometry::Type;
+    const Type types[] = {Type::point, Type::line_string, Type::polygon, Type::multi_point, Type::multi_line_string,
+                          Type::multi_polygon, Type::collection};
+    const std::size_t parts[] = {1, 1, 1, 2, 2, 2, 0};
+    for (std::size_t i = 0; i < 7; ++i) {
+        BOOST_TEST_REQUIRE(all[i].geometry.has_value(), i);
+        BOOST_TEST((all[i].geometry->type == types[i]), i);
+        BOOST_TEST(all[i].geometry->parts.size() == parts[i], i);
+    }
+    BOOST_TEST(all[1].geometry->parts[0][0].size() == 3u);  // the line's three positions
+    BOOST_TEST(all[2].geometry->parts[0].size() == 2u);     // exterior and hole
+    BOOST_TEST(all[6].geometry->members.size() == 2u);
+    BOOST_TEST(!all[7].geometry.has_value());
+    // Stored in the working CRS (metres); the library's transformer puts them back where they were given.
+    FeatureGeometry line = *all[1].geometry;
+    BOOST_TEST(line.parts[0][0][0].x > 100000.0);
+    Transformer("EPSG:5897", "OGC:CRS84").apply(line);
+    BOOST_TEST(std::abs(line.parts[0][0][2].x - 105.97) < 1e-8);
+    BOOST_TEST(std::abs(line.parts[0][0][2].y - 20.255) < 1e-8);
 }
 
 BOOST_AUTO_TEST_CASE(a_published_layer_is_served_in_longitude_latitude) {
