@@ -11,7 +11,8 @@ sheet. Prints writers, transactions, seconds and transactions per second. A writ
 counted.
 
 With --reads, a reader process (its own read-only Store) queries the current parcels in random
-boxes of about 50 parcels, one query every 10 ms: for 5 s before the writers start (alone), then
+boxes of about 50 parcels (in the area of the first 20,000 parcels by key: the whole map of the
+sample database), one query every 10 ms: for 5 s before the writers start (alone), then
 while they write. Prints the median and 99th percentile of both phases, in milliseconds.
 
 With --rate=N, the writers together start at most N transactions per second (each writer paced
@@ -29,10 +30,14 @@ DATE = "2026-06-01"
 READ_PAUSE = 0.010   # seconds between two read queries
 READ_ALONE = 5.0     # seconds of reads before the writers start
 PARCELS_PER_BOX = 50
+MAP_PARCELS = 20000  # parcels read (by key) to find the writers' sheets and the reader's area
 
 
 def sheets_with_parcels(db, writers):
-    snapshot = libland.Store(db, read_only=True).snapshot_as_of(DATE)
+    # The first parcels by key (the whole map when it is small): their sheets are the writers',
+    # their extent the reader's.
+    native, _, _ = libland.Store(db, read_only=True)._native.parcels(DATE, None, None, None, MAP_PARCELS, 0, "")
+    snapshot = libland.Snapshot(native)
     by_sheet = {}
     minx = miny = float("inf")
     maxx = maxy = float("-inf")
