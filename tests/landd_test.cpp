@@ -161,6 +161,23 @@ BOOST_AUTO_TEST_CASE(features_keep_attribute_types_validity_and_crs84) {
     BOOST_TEST(doc["features"][0]["geometry"]["type"] == "MultiPolygon");
 }
 
+BOOST_AUTO_TEST_CASE(outlines_kept_in_crs84_are_those_computed_afresh) {
+    // The suite's landd keeps outlines (the default); this one computes every outline each time.
+    LanddServer fresh(served().db.path, {"--outline-cache-mb", "0"}, work_path("landd", "landd_fresh.log"));
+    const std::string page = "/collections/parcels/items?datetime=2024-06-30&limit=300&offset=100";
+    const auto features = [&](const LanddServer& server) {
+        httplib::Client c = server.client();
+        const auto r = c.Get(page.c_str());
+        BOOST_TEST_REQUIRE(static_cast<bool>(r));
+        BOOST_TEST_REQUIRE(r->status == 200);
+        return json::parse(r->body)["features"].dump();
+    };
+    const std::string computed = features(fresh);
+    BOOST_TEST(features(*served().server) == computed);  // first time: computed and kept
+    BOOST_TEST(features(*served().server) == computed);  // second time: the kept outlines
+    BOOST_TEST(features(fresh) == computed);
+}
+
 BOOST_AUTO_TEST_CASE(paging_keeps_every_parameter_and_caps_the_limit) {
     const json first = get("/collections/parcels/items?datetime=2019-06-30&use=LUC&limit=5");
     const json* next = link_of(first, "next");

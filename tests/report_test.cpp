@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE report
 #include <boost/test/unit_test.hpp>
 
+#include "report/map_frame.hpp"
 #include "report/parcel_outline.hpp"
 #include "report/wording.hpp"
 #include "detail/xlsx_workbook.hpp"
@@ -9,7 +10,10 @@
 #include <libland/land_use.hpp>
 #include <libland/report.hpp>
 
+#include <cairo.h>
+
 #include <cmath>
+#include <memory>
 #include <set>
 
 using namespace libland;
@@ -127,4 +131,64 @@ BOOST_AUTO_TEST_CASE(a_report_with_another_extension_is_refused_and_nothing_is_w
     const Snapshot empty;
     BOOST_CHECK_EXCEPTION(write_change_report(empty, empty, changes, {}, {}, LIBLAND_WORK_DIR "/report.docx"), usage_error,
                           [](const usage_error& e) { return std::string(e.what()).find("report.docx") != std::string::npos; });
+}
+
+namespace {
+
+MultiPolygon square(double x, double y, double side, bool extra_vertex = false) {
+    Ring r{{x, y}, {x + side, y}, {x + side, y + side}, {x, y + side}, {x, y}};
+    if (extra_vertex) r.insert(r.begin() + 1, Point{x + side / 2, y});  // on the straight south edge
+    return MultiPolygon{Polygon{{r}}};
+}
+
+struct PathCount {
+    int moves = 0, lines = 0, closes = 0;
+};
+
+// Counts what cairo's current path holds.
+PathCount count(cairo_t* cr) {
+    PathCount c;
+    cairo_path_t* path = cairo_copy_path(cr);
+    for (int i = 0; i < path->num_data; i += path->data[i].header.length) {
+        switch (path->data[i].header.type) {
+            case CAIRO_PATH_MOVE_TO: ++c.moves; break;
+            case CAIRO_PATH_LINE_TO: ++c.lines; break;
+            case CAIRO_PATH_CLOSE_PATH: ++c.closes; break;
+            default: break;
+        }
+    }
+    cairo_path_destroy(path);
+    return c;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(map_strokes_draw_shared_edges_once_and_nothing_far_outside_the_frame) {
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, 200, 200), cairo_surface_destroy);
+    std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
+    const report::MapFrame frame = report::fit_frame(Box{0, 0, 20, 10}, 0, 0, 200, 100);
+
+    // Two squares side by side: the second's west edge is the first's east edge.
+    report::DrawnEdges drawn;
+    report::add_strokes(cr.get(), frame, square(0, 0, 10), &drawn);
+    PathCount c = count(cr.get());
+    BOOST_TEST(c.moves == 2);  // cairo follows a close with a move back to the ring's start
+    BOOST_TEST(c.lines == 3);  // a whole ring: three lines and the close
+    BOOST_TEST(c.closes == 1);
+    cairo_new_path(cr.get());
+    // The second square also has a vertex on its straight south edge: no corner, no edge of its own.
+    report::add_strokes(cr.get(), frame, square(10, 0, 10, true), &drawn);
+    c = count(cr.get());
+    BOOST_TEST(c.moves == 1);
+    BOOST_TEST(c.lines == 3);  // south, east, north; the shared west edge is not drawn again
+    BOOST_TEST(c.closes == 0);
+    cairo_new_path(cr.get());
+
+    // A ring far outside the frame adds nothing; one across its edge only the edges that show.
+    report::add_strokes(cr.get(), frame, square(5000, 5000, 10));
+    BOOST_TEST(count(cr.get()).lines == 0);
+    report::add_strokes(cr.get(), frame, square(15, -1000, 1005));
+    c = count(cr.get());
+    BOOST_TEST(c.lines == 2);  // the west and north edges (the south and east edges are a kilometre away)
 }

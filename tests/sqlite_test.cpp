@@ -82,3 +82,50 @@ BOOST_AUTO_TEST_CASE(bad_sql_names_the_database) {
         BOOST_TEST(std::string(e.what()).find("nowhere") != std::string::npos);
     }
 }
+
+BOOST_AUTO_TEST_CASE(a_kept_statement_starts_afresh_and_nested_uses_do_not_share_it) {
+    Database db = fresh("kept.sqlite");
+    db.execute("CREATE TABLE t (i INTEGER)");
+    db.execute("INSERT INTO t VALUES (1), (2), (3)");
+    const char* sql = "SELECT count(*) FROM t WHERE i >= ?1";
+    {
+        Statement first(db, sql);
+        first.bind(1, 2);
+        BOOST_TEST_REQUIRE(first.step());
+        BOOST_TEST(first.integer(0) == 2);
+        // The same text while the first is in use: another statement, the first's row untouched.
+        Statement nested(db, sql);
+        nested.bind(1, 3);
+        BOOST_TEST_REQUIRE(nested.step());
+        BOOST_TEST(nested.integer(0) == 1);
+        BOOST_TEST(first.integer(0) == 2);
+    }
+    {
+        // Taken back from the connection: the old binding is gone (NULL compares false).
+        Statement again(db, sql);
+        BOOST_TEST_REQUIRE(again.step());
+        BOOST_TEST(again.integer(0) == 0);
+    }
+    {
+        // Left in the middle of its rows: the next use starts from the first row.
+        Statement rows(db, "SELECT i FROM t ORDER BY i");
+        BOOST_TEST_REQUIRE(rows.step());
+        BOOST_TEST_REQUIRE(rows.step());
+        BOOST_TEST(rows.integer(0) == 2);
+    }
+    {
+        Statement rows(db, "SELECT i FROM t ORDER BY i");
+        BOOST_TEST_REQUIRE(rows.step());
+        BOOST_TEST(rows.integer(0) == 1);
+    }
+    {
+        Statement all(db, "SELECT * FROM t ORDER BY i");
+        BOOST_TEST_REQUIRE(all.step());
+        BOOST_TEST(all.is_null(1));
+    }
+    // A kept statement follows a change of the table it reads.
+    db.execute("ALTER TABLE t ADD COLUMN j INTEGER DEFAULT 7");
+    Statement all(db, "SELECT * FROM t ORDER BY i");
+    BOOST_TEST_REQUIRE(all.step());
+    BOOST_TEST(all.integer(1) == 7);
+}

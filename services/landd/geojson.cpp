@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string>
 
 namespace landd {
 
@@ -36,26 +38,21 @@ double rounded(double degrees) {
 
 double rounded_to_millimetre(double metres) { return std::round(metres * 1000) / 1000; }
 
-// Appends a GeoJSON MultiPolygon of a working-CRS geometry (null when empty or not shown), in
-// CRS84 or, with view.native_crs, as it is (to the millimetre).
-void append_geometry(std::string& out, const Session& session, libland::MultiPolygon geometry,
-                     const PropertyView& view) {
-    if (geometry.empty() || !view.shows_geometry()) {
-        out += "null";
-        return;
-    }
-    const auto round = view.native_crs ? rounded_to_millimetre : rounded;
-    if (!view.native_crs) {
-        try {
-            session.to_lon_lat.apply(geometry);
-        } catch (const libland::geometry_error&) {
-            // A version stored by an older program outside the working CRS's area of use (a
-            // slipped decimal point) has no place in longitude/latitude: this feature goes without
-            // geometry, the rest of the page is answered (landd reports such versions at start).
-            out += "null";
-            return;
+// Returns a geometry's rings and coordinates as bytes: what its outline in CRS84 depends on.
+std::string outline_key(const libland::MultiPolygon& geometry) {
+    std::string key;
+    const auto put = [&key](const auto& value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
+    for (const libland::Polygon& polygon : geometry) {
+        put(polygon.rings.size());
+        for (const libland::Ring& ring : polygon.rings) {
+            put(ring.size());
+            key.append(reinterpret_cast<const char*>(ring.data()), ring.size() * sizeof(libland::Point));
         }
     }
+    return key;
+}
+
+void append_coordinates(std::string& out, const libland::MultiPolygon& geometry, double (*round)(double)) {
     out += R"({"type":"MultiPolygon","coordinates":[)";
     for (std::size_t p = 0; p < geometry.size(); ++p) {
         out += p == 0 ? "[" : ",[";
@@ -74,6 +71,43 @@ void append_geometry(std::string& out, const Session& session, libland::MultiPol
         out += ']';
     }
     out += "]}";
+}
+
+// Appends a GeoJSON MultiPolygon of a working-CRS geometry (null when empty or not shown), in
+// CRS84 or, with view.native_crs, as it is (to the millimetre). An outline in CRS84 is a function
+// of the coordinates alone: it is kept (session.lon_lat_outlines), the projection and the printing
+// being most of the cost of a page of parcels.
+void append_geometry(std::string& out, const Session& session, const libland::MultiPolygon& geometry,
+                     const PropertyView& view) {
+    if (geometry.empty() || !view.shows_geometry()) {
+        out += "null";
+        return;
+    }
+    if (view.native_crs) {
+        append_coordinates(out, geometry, rounded_to_millimetre);
+        return;
+    }
+    std::string key;
+    if (session.lon_lat_outlines != nullptr) {
+        key = outline_key(geometry);
+        if (std::optional<std::string> kept = session.lon_lat_outlines->find(key)) {
+            out += *kept;
+            return;
+        }
+    }
+    libland::MultiPolygon lon_lat = geometry;
+    try {
+        session.to_lon_lat.apply(lon_lat);
+    } catch (const libland::geometry_error&) {
+        // A version stored by an older program outside the working CRS's area of use (a
+        // slipped decimal point) has no place in longitude/latitude: this feature goes without
+        // geometry, the rest of the page is answered (landd reports such versions at start).
+        out += "null";
+        return;
+    }
+    const std::size_t start = out.size();
+    append_coordinates(out, lon_lat, rounded);
+    if (session.lon_lat_outlines != nullptr) session.lon_lat_outlines->keep(key, out.substr(start));
 }
 
 void append_value(std::string& out, const libland::Value& value) {

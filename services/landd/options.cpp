@@ -48,13 +48,14 @@ const char* usage() noexcept {
            "             [--header-timeout S] [--read-timeout S] [--write-timeout S] [--keep-alive S]\n"
            "             [--max-connections N] [--max-queue N] [--threads N] [--workers N]\n"
            "             [--report-workers N] [--quiet] [--title TEXT] [--web-dir DIR]\n"
-           "             [--tile-cache-mb N]\n"
+           "             [--tile-cache-mb N] [--outline-cache-mb N]\n"
            "  --title             the landing page's title (default \"Land database\")\n"
            "  --listen            default 127.0.0.1:8080\n"
            "  --public-url        where clients reach the service (links); default http://HOST:PORT listened on\n"
            "  --read-key-required reading needs `Authorization: Bearer KEY` too (reader or officer)\n"
            "  --max-limit         larger page sizes are capped to it (default 10000)\n"
            "  --tile-cache-mb     vector tiles kept in memory, least recently used forgotten (default 256; 0: none)\n"
+           "  --outline-cache-mb  parcel outlines kept in longitude/latitude, the same way (default 64; 0: none)\n"
            "  --web-dir           the web map's files (default: web/ beside landd, else ../share/landd/web)\n";
 }
 
@@ -87,6 +88,7 @@ Options parse_options(int argc, char** argv) {
         else if (arg == "--title") options.title = value();
         else if (arg == "--web-dir") options.web_dir = value();
         else if (arg == "--tile-cache-mb") options.tile_cache_bytes = static_cast<std::size_t>(whole_number(arg, value(), 0, 65536)) << 20;
+        else if (arg == "--outline-cache-mb") options.outline_cache_bytes = static_cast<std::size_t>(whole_number(arg, value(), 0, 65536)) << 20;
         else throw libland::usage_error("unknown option '" + arg + "'");
     }
     if (options.db.empty()) throw libland::usage_error("--db DB is required");

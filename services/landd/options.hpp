@@ -27,6 +27,7 @@ struct Options {
     bool quiet = false;                  // no access log
     std::string title = "Land database";  // the landing page's title (never the file's name)
     std::size_t tile_cache_bytes = std::size_t{256} << 20;  // vector tiles kept in memory (0: none)
+    std::size_t outline_cache_bytes = std::size_t{64} << 20;  // parcel outlines in CRS84 kept (0: none)
     std::string web_dir;                 // the web map's files ("": found beside the program, web_assets.hpp)
 };
 

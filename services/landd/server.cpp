@@ -116,9 +116,9 @@ int serve(const Options& options) {
     hide_paths(database_names(options.db));
     remove_stale_uploads(upload_folder);
 
-    Service service{options, SessionPool(options.db), WorkGate(options.workers),
+    Service service{options, SessionPool(options.db, options.outline_cache_bytes), WorkGate(options.workers),
                     CostlyWork(options.costly_workers, costly_waiting, cached_answers, cached_bytes), {},
-                    TileCache(options.tile_cache_bytes)};
+                    LruCache(options.tile_cache_bytes)};
     Router router;
     add_routes(router, service);
     libland::Store keys = libland::Store::open(options.db);

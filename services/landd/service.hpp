@@ -7,7 +7,7 @@
 #include "options.hpp"
 #include "params.hpp"
 #include "sessions.hpp"
-#include "tile_cache.hpp"
+#include "lru_cache.hpp"
 #include "work_gate.hpp"
 
 #include <nlohmann/json.hpp>
@@ -23,7 +23,7 @@ struct Service {
     WorkGate reads;   // requests answered from the database at once (--workers)
     CostlyWork costly;  // reports and matrices: their own small gate and a cache (costly.cpp)
     KeyUses key_uses; // the days on which each key's use was last recorded
-    TileCache tiles;    // vector tiles answered lately (--tile-cache-mb)
+    LruCache tiles;    // vector tiles answered lately (--tile-cache-mb)
 };
 
 using RouteHandler = std::function<void(const Request&, Response&, Session&)>;

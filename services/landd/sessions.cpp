@@ -12,10 +12,11 @@ constexpr const char* crs84 = "OGC:CRS84";
 
 }  // namespace
 
-Session::Session(const std::string& db)
+Session::Session(const std::string& db, LruCache* outlines)
     : store(libland::Store::open(db, libland::Store::Access::read_only)),
       to_lon_lat(store.crs(), crs84),
       from_lon_lat(crs84, store.crs()),
+      lon_lat_outlines(outlines),
       db_(db) {}
 
 libland::Store& Session::writer() {
@@ -23,9 +24,10 @@ libland::Store& Session::writer() {
     return *writer_;
 }
 
-SessionPool::SessionPool(std::string db) : db_(std::move(db)) {
+SessionPool::SessionPool(std::string db, std::size_t outline_cache_bytes)
+    : db_(std::move(db)), outlines_(outline_cache_bytes > 0 ? std::make_unique<LruCache>(outline_cache_bytes) : nullptr) {
     (void)libland::Store::open(db_);  // brings an older schema up to date once; reads are read-only
-    idle_.push_back(std::make_unique<Session>(db_));
+    idle_.push_back(open_session());
     crs_ = idle_.front()->store.crs();
     if (const std::int64_t outside = idle_.front()->store.versions_outside_crs_area(); outside > 0) {
         std::cerr << "landd: warning: " << outside << " parcel version(s) reach outside the area of use of " << crs_
@@ -39,7 +41,7 @@ void SessionPool::warm_up(unsigned count, const std::atomic<bool>& stop) {
             const std::lock_guard lock(mutex_);
             if (idle_.size() >= count || stop) return;
         }
-        give_back(std::make_unique<Session>(db_));
+        give_back(open_session());
     }
 }
 
@@ -56,7 +58,11 @@ SessionPool::Lease SessionPool::acquire() {
             return Lease(*this, std::move(session));
         }
     }
-    return Lease(*this, std::make_unique<Session>(db_));
+    return Lease(*this, open_session());
+}
+
+std::unique_ptr<Session> SessionPool::open_session() const {
+    return std::make_unique<Session>(db_, outlines_.get());
 }
 
 void SessionPool::give_back(std::unique_ptr<Session> session) noexcept {

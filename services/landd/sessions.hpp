@@ -2,6 +2,8 @@
 // Database sessions for the worker threads: a Store (one SQLite connection) and the coordinate
 // transformations to and from CRS84, handed out one request at a time. WAL lets the readers of
 // other sessions go on while one session writes.
+#include "lru_cache.hpp"
+
 #include <libland/crs.hpp>
 #include <libland/store.hpp>
 
@@ -18,8 +20,10 @@ struct Session {
     libland::Store store;               // for reads (writes go through writer())
     libland::Transformer to_lon_lat;    // working CRS -> CRS84 (longitude, latitude)
     libland::Transformer from_lon_lat;  // CRS84 -> working CRS
+    // Parcel outlines already written in CRS84, shared by every session (geojson.cpp); none: null.
+    LruCache* lon_lat_outlines = nullptr;
 
-    explicit Session(const std::string& db);
+    explicit Session(const std::string& db, LruCache* outlines = nullptr);
 
     // Returns the session's read-write connection for an officer's write, opened on first use.
     [[nodiscard]] libland::Store& writer();
@@ -31,8 +35,9 @@ private:
 
 class SessionPool {
 public:
-    // Opens one session at once, so that a missing or foreign database fails at start-up.
-    explicit SessionPool(std::string db);
+    // Opens one session at once, so that a missing or foreign database fails at start-up. The
+    // sessions share outlines in CRS84 up to outline_cache_bytes (0: none kept).
+    explicit SessionPool(std::string db, std::size_t outline_cache_bytes = 0);
 
     // Opens sessions until `count` are idle or `stop` is set: one per worker thread, opened ahead
     // because opening one takes tens of milliseconds (the CRS transformations), far more while
@@ -65,8 +70,10 @@ public:
 
 private:
     void give_back(std::unique_ptr<Session> session) noexcept;
+    [[nodiscard]] std::unique_ptr<Session> open_session() const;
 
     std::string db_;
+    std::unique_ptr<LruCache> outlines_;
     std::string crs_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Session>> idle_;

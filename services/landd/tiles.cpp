@@ -146,7 +146,7 @@ void add_tile_routes(Router& server, Service& service) {
             throw not_found("no tile at row " + req.matches[4].str() + ", column " + req.matches[5].str() +
                             " of tile matrix " + req.matches[3].str());
         }
-        // The same tile of the same database state for the same kind of reader: kept (tile_cache.hpp).
+        // The same tile of the same database state for the same kind of reader: kept (lru_cache.hpp).
         const std::string key = database_state(service.options.db) + '\n' + req.target + '\n' +
                                 (reads_private(req, session) ? "private" : "public");
         std::optional<std::string> content = service.tiles.find(key);

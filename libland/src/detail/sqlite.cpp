@@ -91,22 +91,67 @@ void Database::prepare_for_writes() {
 }
 
 Database::~Database() {
+    finalize_kept();
     if (db_ != nullptr) {
         sqlite3_close_v2(db_);
     }
 }
 
 Database::Database(Database&& other) noexcept
-    : path_(std::move(other.path_)), db_(std::exchange(other.db_, nullptr)), read_only_(other.read_only_) {}
+    : path_(std::move(other.path_)),
+      db_(std::exchange(other.db_, nullptr)),
+      read_only_(other.read_only_),
+      kept_(std::move(other.kept_)) {
+    other.kept_.clear();
+}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
+        finalize_kept();
         if (db_ != nullptr) sqlite3_close_v2(db_);
         path_ = std::move(other.path_);
         db_ = std::exchange(other.db_, nullptr);
         read_only_ = other.read_only_;
+        kept_ = std::move(other.kept_);
+        other.kept_.clear();
     }
     return *this;
+}
+
+sqlite3_stmt* Database::take_prepared(const char* sql) {
+    if (auto it = kept_.find(sql); it != kept_.end()) {
+        sqlite3_stmt* stmt = it->second;
+        kept_.erase(it);
+        return stmt;
+    }
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        fail(rc, std::string("cannot prepare: ") + sql);
+    }
+    return stmt;
+}
+
+void Database::keep_prepared(sqlite3_stmt* stmt) noexcept {
+    if (stmt == nullptr) return;
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    const char* sql = sqlite3_sql(stmt);
+    if (sql == nullptr || kept_.size() >= kept_statements) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    try {
+        kept_.emplace(sql, stmt);
+    } catch (...) {
+        sqlite3_finalize(stmt);
+    }
+}
+
+void Database::finalize_kept() noexcept {
+    for (auto& [sql, stmt] : kept_) sqlite3_finalize(stmt);
+    kept_.clear();
 }
 
 void Database::execute(const char* sql) {
@@ -132,14 +177,9 @@ void Database::fail(int rc, std::string_view what) const {
     throw input_error(path_ + ": " + std::string(what) + " (" + reason + ")");
 }
 
-Statement::Statement(Database& db, const char* sql) : db_(&db) {
-    const int rc = sqlite3_prepare_v2(db.handle(), sql, -1, &stmt_, nullptr);
-    if (rc != SQLITE_OK) {
-        db.fail(rc, std::string("cannot prepare: ") + sql);
-    }
-}
+Statement::Statement(Database& db, const char* sql) : db_(&db), stmt_(db.take_prepared(sql)) {}
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() { db_->keep_prepared(stmt_); }
 
 Statement::Statement(Statement&& other) noexcept
     : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}

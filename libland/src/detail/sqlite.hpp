@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -49,12 +50,24 @@ public:
     [[noreturn]] void fail(int rc, std::string_view what) const;
 
 private:
+    friend class Statement;
+    // Prepared statements kept for reuse, by SQL text: a statement taken out is in no one
+    // else's hands (a nested use of the same text prepares another). At most kept_statements
+    // texts are kept; all are finalized before the connection closes.
+    static constexpr std::size_t kept_statements = 128;
+    [[nodiscard]] sqlite3_stmt* take_prepared(const char* sql);
+    void keep_prepared(sqlite3_stmt* stmt) noexcept;
+    void finalize_kept() noexcept;
+
     std::string path_;
     sqlite3* db_ = nullptr;
     bool read_only_ = false;
+    std::unordered_multimap<std::string, sqlite3_stmt*> kept_;
 };
 
-// A prepared statement. Bind parameters are 1-based; columns 0-based. Move-only.
+// A prepared statement. Bind parameters are 1-based; columns 0-based. Move-only. Its SQL is
+// prepared once per connection: on destruction the statement is reset, its bindings cleared, and
+// kept by the Database for the next Statement of the same text.
 class Statement {
 public:
     Statement(Database& db, const char* sql);

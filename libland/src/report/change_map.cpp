@@ -79,8 +79,15 @@ void ChangeMap::draw_parcels(cairo_t* cr, const MapFrame& frame, bool all) const
     for (const Shape& s : shapes_) {
         if (s.bounds.intersects(frame.world)) by_type[static_cast<std::size_t>(s.type)].push_back(&s);
     }
-    if (all) {  // every unchanged parcel, grey, in one path
-        for (const Shape* s : by_type[static_cast<std::size_t>(ChangeType::unchanged)]) add_path(cr, frame, *s->geometry);
+    if (all) {  // every unchanged parcel, grey, in one path; an edge shared with a changed parcel
+                // is left to the changed one's stroke, drawn over it
+        DrawnEdges drawn;
+        for (std::size_t t = 0; t + 1 < type_count; ++t) {
+            for (const Shape* s : by_type[t]) drawn.add(frame, *s->geometry);
+        }
+        for (const Shape* s : by_type[static_cast<std::size_t>(ChangeType::unchanged)]) {
+            add_strokes(cr, frame, *s->geometry, &drawn);
+        }
         cairo_set_source_rgb(cr, 0.62, 0.62, 0.62);
         cairo_stroke(cr);
     }
@@ -177,7 +184,7 @@ MapFrame ChangeMap::draw(PdfDocument& doc, std::size_t i) const {
     cairo_save(cr);
     cairo_rectangle(cr, frame.x, frame.y, frame.width, frame.height);
     cairo_clip(cr);
-    add_path(cr, frame, outline_);
+    add_strokes(cr, frame, outline_);
     cairo_set_source_rgb(cr, 0.5, 0.1, 0.1);
     cairo_set_line_width(cr, 1.2);
     cairo_stroke(cr);

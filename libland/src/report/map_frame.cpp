@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <vector>
 
 namespace libland::report {
 
@@ -45,6 +47,97 @@ void add_path(cairo_t* cr, const MapFrame& frame, const MultiPolygon& geometry) 
             cairo_move_to(cr, frame.page_x(ring[0].x), frame.page_y(ring[0].y));
             for (std::size_t i = 1; i < ring.size(); ++i) cairo_line_to(cr, frame.page_x(ring[i].x), frame.page_y(ring[i].y));
             cairo_close_path(cr);
+        }
+    }
+}
+
+bool DrawnEdges::first(const Point& a, const Point& b) {
+    const bool forward = a.x < b.x || (a.x == b.x && a.y <= b.y);
+    const std::array<double, 4> key = forward ? std::array<double, 4>{a.x, a.y, b.x, b.y}
+                                              : std::array<double, 4>{b.x, b.y, a.x, a.y};
+    return edges_.insert(key).second;
+}
+
+std::size_t DrawnEdges::Hash::operator()(const std::array<double, 4>& e) const noexcept {
+    std::size_t h = 0;
+    for (double v : e) h = (h ^ std::hash<double>{}(v)) * 0x100000001b3ULL;
+    return h;
+}
+
+namespace {
+
+// Keeps the ring's corners: drops each vertex that lies within `tolerance` of the line from the
+// last kept vertex to the next one (a neighbour's corner on a straight edge, a surveyed point on
+// a straight boundary). Drawn at a tolerance below what paper shows, the outline is unchanged,
+// and two parcels then share their edges end for end.
+void keep_corners(const Ring& ring, double tolerance, std::vector<Point>& out) {
+    out.clear();
+    const bool closed = ring.size() > 1 && ring.front().x == ring.back().x && ring.front().y == ring.back().y;
+    const std::size_t n = closed ? ring.size() - 1 : ring.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (out.empty()) {
+            out.push_back(ring[i]);
+            continue;
+        }
+        const Point& a = out.back();
+        const Point& p = ring[i];
+        const Point& b = ring[(i + 1) % n];
+        const double dx = b.x - a.x, dy = b.y - a.y;
+        const double length = std::hypot(dx, dy);
+        const double off = length > 0 ? std::fabs(dx * (p.y - a.y) - dy * (p.x - a.x)) / length : std::hypot(p.x - a.x, p.y - a.y);
+        if (off > tolerance) out.push_back(p);
+    }
+}
+
+// Below this distance on paper a vertex on a straight line is no corner.
+double corner_tolerance(const MapFrame& frame) { return 0.02 / frame.points_per_metre; }  // 7 micrometres
+
+}  // namespace
+
+void DrawnEdges::add(const MapFrame& frame, const MultiPolygon& geometry) {
+    std::vector<Point> corners;
+    for (const Polygon& polygon : geometry) {
+        for (const Ring& ring : polygon.rings) {
+            keep_corners(ring, corner_tolerance(frame), corners);
+            for (std::size_t i = 0; i < corners.size(); ++i) first(corners[i], corners[(i + 1) % corners.size()]);
+        }
+    }
+}
+
+void add_strokes(cairo_t* cr, const MapFrame& frame, const MultiPolygon& geometry, DrawnEdges* drawn) {
+    const double reach = 5 / frame.points_per_metre;  // a stroke's width and cap, in metres
+    const double tolerance = corner_tolerance(frame);
+    const Box near{frame.world.min_x - reach, frame.world.min_y - reach, frame.world.max_x + reach,
+                   frame.world.max_y + reach};
+    const auto shows = [&](const Point& a, const Point& b) {
+        return std::max(a.x, b.x) >= near.min_x && std::min(a.x, b.x) <= near.max_x &&
+               std::max(a.y, b.y) >= near.min_y && std::min(a.y, b.y) <= near.max_y;
+    };
+    std::vector<Point> corners;
+    std::vector<bool> stroke;
+    for (const Polygon& polygon : geometry) {
+        for (const Ring& ring : polygon.rings) {
+            keep_corners(ring, tolerance, corners);
+            const std::size_t n = corners.size();  // edge i runs from corner i to the next, cyclically
+            if (n < 2) continue;
+            const auto end = [&](std::size_t i) -> const Point& { return corners[(i + 1) % n]; };
+            stroke.assign(n, false);
+            bool all = true;
+            for (std::size_t i = 0; i < n; ++i) {
+                stroke[i] = shows(corners[i], end(i)) && (drawn == nullptr || drawn->first(corners[i], end(i)));
+                all = all && stroke[i];
+            }
+            if (all) {
+                cairo_move_to(cr, frame.page_x(corners[0].x), frame.page_y(corners[0].y));
+                for (std::size_t i = 1; i < n; ++i) cairo_line_to(cr, frame.page_x(corners[i].x), frame.page_y(corners[i].y));
+                cairo_close_path(cr);
+                continue;
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                if (!stroke[i]) continue;
+                if (i == 0 || !stroke[i - 1]) cairo_move_to(cr, frame.page_x(corners[i].x), frame.page_y(corners[i].y));
+                cairo_line_to(cr, frame.page_x(end(i).x), frame.page_y(end(i).y));
+            }
         }
     }
 }

@@ -5,6 +5,10 @@
 
 #include <libland/geometry.hpp>
 
+#include <array>
+#include <cstddef>
+#include <unordered_set>
+
 namespace libland::report {
 
 struct MapFrame {
@@ -24,6 +28,30 @@ struct MapFrame {
 
 // Appends the polygon's rings to cairo's current path.
 void add_path(cairo_t* cr, const MapFrame& frame, const MultiPolygon& geometry);
+
+// The edges already stroked on a page, by their two end points in either order: an edge two
+// parcels share is drawn once (half the vectors of a map page of a coverage).
+class DrawnEdges {
+public:
+    // Returns true the first time the edge (a, b) or (b, a) is offered.
+    bool first(const Point& a, const Point& b);
+    // Counts every edge of the rings, as add_strokes sees them, as drawn (by strokes drawn later,
+    // over the page's others).
+    void add(const MapFrame& frame, const MultiPolygon& geometry);
+
+private:
+    struct Hash {
+        std::size_t operator()(const std::array<double, 4>& e) const noexcept;
+    };
+    std::unordered_set<std::array<double, 4>, Hash> edges_;
+};
+
+// Appends to cairo's current path, for stroking only, the rings' edges between their corners
+// (vertices on a straight line, within a hundredth of a point on paper, are left out) that can
+// show in the frame (their box meets the frame's world box widened by a few points) and, with
+// `drawn`, that were not stroked before on the page. A ring whose edges all show is closed as
+// add_path closes it; the others become open runs of consecutive edges.
+void add_strokes(cairo_t* cr, const MapFrame& frame, const MultiPolygon& geometry, DrawnEdges* drawn = nullptr);
 
 // Draws the frame border, a light grid and the grid coordinates (metres, no thousands
 // separator) at the margin.
