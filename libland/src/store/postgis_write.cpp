@@ -46,7 +46,7 @@ std::string array_of(const std::vector<T>& values) {
     return a.text();
 }
 
-// Returns the geometry's WKB as hex text (NULL for an empty one), for ST_GeomFromWKB(decode(g, 'hex')).
+// Adds the geometry's WKB as hex text (NULL for an empty one), for ST_GeomFromWKB(decode(g, 'hex')).
 void add_geometry(detail::PgArray& array, const MultiPolygon& geometry) {
     if (geometry.empty()) {
         array.add_null();
@@ -131,24 +131,90 @@ NewIds take_ids(detail::PgConnection& db, std::size_t uids, std::size_t versions
     return NewIds{integers(r, 0), integers(r, 1), integers(r, 2)};
 }
 
+// Hands out the ids taken by take_ids(), in plan order.
+class IdSource {
+public:
+    explicit IdSource(NewIds ids) : ids_(std::move(ids)) {}
+    std::int64_t uid() { return ids_.uids.at(uid_++); }
+    std::int64_t version() { return ids_.versions.at(version_++); }
+    std::int64_t event() { return ids_.events.at(event_++); }
+
+private:
+    NewIds ids_;
+    std::size_t uid_ = 0, version_ = 0, event_ = 0;
+};
+
 // The rows of a batch of events, as array literals (one per column).
 struct Batch {
+    // Adds the event's rows: new parcel identities, the versions it opens, the event, its members
+    // (parents, then children) and its lineage.
+    void add(const PlannedEvent& event, const Schema& schema, IdSource& ids) {
+        const std::int64_t event_id = ids.event();
+        std::vector<std::int64_t> opened;
+        for (const NewVersion& v : event.opens) {
+            const std::int64_t uid = v.uid != 0 ? v.uid : ids.uid();
+            if (v.uid == 0) uids.add(uid);
+            opened.push_back(ids.version());
+            add_version(v, opened.back(), uid, schema);
+        }
+        event_ids.add(event_id);
+        type.add(event.type);
+        add_geometry(where, event.where);
+        for (std::size_t i = 0; i < event.closes.size() + opened.size(); ++i) {
+            const bool parent = i < event.closes.size();
+            member_event.add(event_id);
+            member_version.add(parent ? event.closes[i] : opened[i - event.closes.size()]);
+            member_role.add(std::string_view(parent ? "parent" : "child"));
+        }
+        for (const Link& l : event.links) {
+            link_event.add(event_id);
+            link_parent.add(event.closes.at(l.parent));
+            link_child.add(opened.at(l.child));
+            link_area.add(l.area_m2);
+        }
+        rows += 1 + event.opens.size();
+    }
+
+    // Names the batch's versions in a message: the parcel when it is one.
+    [[nodiscard]] std::string what() const {
+        return version.size() == 1 ? "parcel " + first_key : "the parcels of this write";
+    }
+
     detail::PgArray uids;  // new parcel identities
     detail::PgArray version, version_uid, key, sheet, number, use, area, attributes, geometry;
-    detail::PgArray event, type, where;
+    detail::PgArray event_ids, type, where;
     detail::PgArray member_event, member_version, member_role;
     detail::PgArray link_event, link_parent, link_child, link_area;
+    std::size_t rows = 0;  // events and versions
+    std::string first_key;
+
+private:
+    void add_version(const NewVersion& v, std::int64_t id, std::int64_t uid, const Schema& schema) {
+        if (version.size() == 0) first_key = v.parcel.key;
+        const KeyParts parts = split_key(v.parcel.key);
+        version.add(id);
+        version_uid.add(uid);
+        key.add(v.parcel.key);
+        sheet.add(parts.sheet_key);
+        if (parts.number) number.add(*parts.number);
+        else number.add_null();
+        use.add(v.parcel.use);
+        area.add(libland::area(v.parcel.geometry));
+        attributes.add(v.attributes_json.empty() ? attributes_to_json(schema.fields, v.parcel.attributes)
+                                                 : v.attributes_json);
+        add_geometry(geometry, v.parcel.geometry);
+    }
 };
 
 // Writes one batch: parcels, versions, events, event members and lineage in one statement (the
 // foreign keys between them are checked at its end).
 void write_batch(detail::PgConnection& db, const Plan& plan, std::int64_t commit, const std::string& recorded_at,
-                 int srid, const Batch& b, const std::string& what) {
+                 int srid, const Batch& b) {
     detail::PgParams p;
     p.add(commit).add(plan.info.date).add(recorded_at).add(srid).add(plan.info.message).add(plan.info.document);
     p.add(b.uids.text());
     for (const detail::PgArray* a : {&b.version, &b.version_uid, &b.key, &b.sheet, &b.number, &b.use, &b.area,
-                                     &b.attributes, &b.geometry, &b.event, &b.type, &b.where, &b.member_event,
+                                     &b.attributes, &b.geometry, &b.event_ids, &b.type, &b.where, &b.member_event,
                                      &b.member_version, &b.member_role, &b.link_event, &b.link_parent, &b.link_child,
                                      &b.link_area}) {
         p.add(a->text());
@@ -171,7 +237,7 @@ void write_batch(detail::PgConnection& db, const Plan& plan, std::int64_t commit
             "SELECT 1",
             p);
     } catch (const error& e) {
-        throw usage_error(what + " cannot be recorded: " + e.what());
+        throw usage_error(b.what() + " cannot be recorded: " + e.what());
     }
 }
 
@@ -230,68 +296,16 @@ CommitSummary PostgisBackend::apply(const Plan& plan) {
     summary.backdated = plan.backdated;
     // Every parent is closed first, so that keys freed by this write can be taken by its children.
     close_versions(db_, plan, summary.commit, closes);
-    const NewIds ids = take_ids(db_, new_uids, opens, plan.events.size());
-    std::size_t next_uid = 0, next_version = 0;
+    IdSource ids(take_ids(db_, new_uids, opens, plan.events.size()));
     Batch batch;
-    std::size_t rows = 0;
-    std::string first_key;  // of the batch's versions
-    std::size_t versions = 0;
-    const auto flush = [&] {
-        if (rows == 0) return;
-        write_batch(db_, plan, summary.commit, recorded_at, srid_, batch,
-                    versions == 1 ? "parcel " + first_key : "the parcels of this write");
-        batch = Batch{};
-        rows = versions = 0;
-    };
-    for (std::size_t e = 0; e < plan.events.size(); ++e) {
-        const PlannedEvent& event = plan.events[e];
-        const std::int64_t event_id = ids.events.at(e);
-        std::vector<std::int64_t> opened;
-        for (const NewVersion& v : event.opens) {
-            std::int64_t uid = v.uid;
-            if (uid == 0) {
-                uid = ids.uids.at(next_uid++);
-                batch.uids.add(uid);
-            }
-            const std::int64_t version = ids.versions.at(next_version++);
-            opened.push_back(version);
-            const KeyParts parts = split_key(v.parcel.key);
-            batch.version.add(version);
-            batch.version_uid.add(uid);
-            batch.key.add(v.parcel.key);
-            batch.sheet.add(parts.sheet_key);
-            if (parts.number) batch.number.add(*parts.number);
-            else batch.number.add_null();
-            batch.use.add(v.parcel.use);
-            batch.area.add(area(v.parcel.geometry));
-            batch.attributes.add(v.attributes_json.empty() ? attributes_to_json(plan.schema.fields, v.parcel.attributes)
-                                                           : v.attributes_json);
-            add_geometry(batch.geometry, v.parcel.geometry);
-            if (versions++ == 0) first_key = v.parcel.key;
+    for (const PlannedEvent& event : plan.events) {
+        batch.add(event, plan.schema, ids);
+        if (batch.rows >= batch_rows) {
+            write_batch(db_, plan, summary.commit, recorded_at, srid_, batch);
+            batch = Batch{};
         }
-        batch.event.add(event_id);
-        batch.type.add(event.type);
-        add_geometry(batch.where, event.where);
-        for (std::int64_t version : event.closes) {
-            batch.member_event.add(event_id);
-            batch.member_version.add(version);
-            batch.member_role.add(std::string_view("parent"));
-        }
-        for (std::int64_t version : opened) {
-            batch.member_event.add(event_id);
-            batch.member_version.add(version);
-            batch.member_role.add(std::string_view("child"));
-        }
-        for (const Link& l : event.links) {
-            batch.link_event.add(event_id);
-            batch.link_parent.add(event.closes.at(l.parent));
-            batch.link_child.add(opened.at(l.child));
-            batch.link_area.add(l.area_m2);
-        }
-        rows += 1 + event.opens.size();
-        if (rows >= batch_rows) flush();
     }
-    flush();
+    if (batch.rows > 0) write_batch(db_, plan, summary.commit, recorded_at, srid_, batch);
     count_events(plan, summary);
     return summary;
 }
