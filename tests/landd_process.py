@@ -2,6 +2,7 @@
 
 Environment: LAND, LANDD (the programs), SAMPLE_MAPS (the sample maps folder)."""
 import os
+import socket
 import subprocess
 import tempfile
 import time
@@ -35,17 +36,24 @@ def sample_database(folder):
 
 
 class Landd:
-    """landd on a free port of 127.0.0.1; stop() checks it exits cleanly."""
+    """landd on a free port of 127.0.0.1; stop() checks it exits cleanly. With site_path
+    ("/landd"), landd is published at http://127.0.0.1:PORT/landd (--public-url), as behind a
+    proxy that passes the path on, and `base` ends with it."""
 
-    def __init__(self, db, *options):
+    def __init__(self, db, *options, site_path=""):
         self.log = tempfile.NamedTemporaryFile(prefix="landd-map-", suffix=".log", delete=False)
-        self.process = subprocess.Popen([LANDD, "--db", db, "--listen", "127.0.0.1:0", "--quiet", *options],
-                                        stderr=self.log)
+        listen = ["--listen", "127.0.0.1:0"]
+        if site_path:
+            with socket.socket() as s:  # a free port, named before landd starts
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            listen = ["--listen", f"127.0.0.1:{port}", "--public-url", f"http://127.0.0.1:{port}{site_path}"]
+        self.process = subprocess.Popen([LANDD, "--db", db, *listen, "--quiet", *options], stderr=self.log)
         for _ in range(300):
             text = open(self.log.name).read()
             if "http://127.0.0.1:" in text and "\n" in text.split("http://127.0.0.1:", 1)[1]:
                 self.port = int(text.split("http://127.0.0.1:", 1)[1].split("/")[0])
-                self.base = f"http://127.0.0.1:{self.port}"
+                self.base = f"http://127.0.0.1:{self.port}{site_path}"
                 return
             time.sleep(0.05)
         raise RuntimeError("landd did not start: " + open(self.log.name).read())

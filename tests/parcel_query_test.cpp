@@ -61,6 +61,26 @@ BOOST_AUTO_TEST_CASE(parcels_valid_on_a_date_by_key_with_validity) {
     BOOST_TEST(store.query_parcels(on_date("2018-12-31")).matched == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_reader_sees_the_schema_another_connection_commits) {
+    const std::string path = libland::test::fresh_database("parcel_query", "schema.sqlite");
+    Store writer = Store::create(path, "EPSG:5897");
+    writer.commit(grid_survey(2, 1), on("2019-01-01"));
+    Store reader = Store::open(path, Store::Access::read_only);
+    BOOST_TEST(reader.query_parcels(on_date("2030-01-01")).snapshot.fields.size() == 5u);
+    BOOST_TEST(reader.query_parcels(on_date("2030-01-01")).snapshot.fields.size() == 5u);  // as kept
+    // The next survey adds a field; the reader's next page has it.
+    Snapshot wider = grid_survey(2, 1);
+    wider.fields.push_back({"ghiChu", FieldType::string});
+    for (Parcel& p : wider.parcels) p.attributes.push_back(Value{std::string("đo lại")});
+    CommitInfo info = on("2020-01-01");
+    info.force = true;
+    writer.commit(wider, info);
+    const ParcelPage page = reader.query_parcels(on_date("2030-01-01"));
+    BOOST_TEST_REQUIRE(page.snapshot.fields.size() == 6u);
+    BOOST_TEST(page.snapshot.fields.back().name == "ghiChu");
+    BOOST_TEST(reader.query_parcels(on_date("2019-06-01")).snapshot.fields.size() == 5u);
+}
+
 BOOST_AUTO_TEST_CASE(filters_by_use_sheet_box_uid_and_key) {
     Store store = grid_database("filters.sqlite");
     ParcelQuery q = on_date("2021-01-01");

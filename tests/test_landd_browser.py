@@ -1,5 +1,7 @@
 """landd's web map in a real browser: Debian's chromium, headless with WebGL on SwiftShader,
 driven by puppeteer-core (browser/map_pages.cjs). Screenshots are kept in LANDD_SCREENSHOTS.
+landd is published under a path (--public-url http://127.0.0.1:PORT/landd), as behind a proxy:
+every request the pages make must stay under it.
 
 Environment: LAND, LANDD, SAMPLE_MAPS (landd_process.py), LANDD_NODE_MODULES (the npm packages
 of web/package.json), NODE, CHROMIUM, LANDD_SCREENSHOTS."""
@@ -17,7 +19,7 @@ from landd_process import Landd, sample_database  # noqa: E402
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     data = sample_database(tmp_path_factory.mktemp("browser"))
-    server = Landd(data["db"])
+    server = Landd(data["db"], site_path="/landd")
     yield server
     server.stop()
 

@@ -2,6 +2,7 @@
 #include "connection.hpp"
 
 #include "http_error.hpp"
+#include "page_layout.hpp"
 #include "service.hpp"
 
 #include <libland/store.hpp>
@@ -112,6 +113,7 @@ private:
         if (!parse_target(request_)) {
             return refuse(HttpError(400, "MalformedRequest", "the request target is not a well-formed path"));
         }
+        strip_site_path();
         const Router::Match match = context_.router.find(request_);
         if (request_.method == "OPTIONS") return preflight(match.allowed, has_body);
         if (match.route == nullptr) {
@@ -280,8 +282,21 @@ private:
         finish(std::move(res), true);
     }
 
+    // Behind a proxy that passes the public URL's path on ("/landd/collections"), the path is
+    // served as the proxy that strips it would send it ("/collections"); both work.
+    void strip_site_path() {
+        const std::string& site = context_.site_path;
+        if (site.empty() || request_.path.compare(0, site.size(), site) != 0) return;
+        if (request_.path.size() == site.size()) request_.path = "/";
+        else if (request_.path[site.size()] == '/') request_.path.erase(0, site.size());
+    }
+
     void finish(Response res, bool close) {
         request_.upload.reset();
+        if (const auto type = res.headers.find("Content-Type");
+            !context_.site_path.empty() && type != res.headers.end() && type->second.rfind("text/html", 0) == 0) {
+            res.body = under_site_path(std::move(res.body), context_.site_path);
+        }
         answer_ = {};
         answer_.version(11);
         answer_.result(static_cast<unsigned>(res.status));

@@ -30,6 +30,7 @@ struct ConnectionContext {
     const Router& router;
     WorkQueue* queue = nullptr;
     std::string base_url;          // links are built on it
+    std::string site_path;         // base_url's path ("" or e.g. "/landd"), see under_site_path
     std::string upload_folder;     // where uploads are streamed ("landd-upload-PID-XXXXXX")
     std::atomic<unsigned> open{0};  // connections open now
     // Checks keys when the headers arrive (one connection of its own, used under the mutex).

@@ -56,7 +56,7 @@ std::string page_layout(const std::string& title, const std::string& main, MapVi
         "<title>" + html_escape(title) + "</title><link rel=\"icon\" href=\"/static/favicon.svg\">"
         "<link rel=\"stylesheet\" href=\"/static/landd.css\">";
     if (view != MapView::none) page += "<link rel=\"stylesheet\" href=\"/static/maplibre-gl.css\">";
-    page += "</head><body><a class=\"skip\" href=\"#main\">Skip to content</a>"
+    page += "</head><body data-root=\"/\"><a class=\"skip\" href=\"#main\">Skip to content</a>"
             "<header><nav aria-label=\"Sections\"><a href=\"/?f=html\">Map</a>"
             "<a href=\"/collections?f=html\">Collections</a>"
             "<a href=\"/collections/parcels/items?f=html\">Parcels</a>"
@@ -78,6 +78,31 @@ std::string page_layout(const std::string& title, const std::string& main, MapVi
         page += "<script src=\"/static/maplibre-gl.js\"></script><script src=\"/static/map.js\"></script>";
     }
     return page + "</body></html>";
+}
+
+std::string under_site_path(std::string page, const std::string& site_path) {
+    if (site_path.empty()) return page;
+    std::string out;
+    out.reserve(page.size() + 1024);
+    std::size_t from = 0;
+    for (;;) {
+        // The next attribute whose value starts at the service's root (user text is escaped: a
+        // quote in it is &quot;, so this can only be the pages' own markup).
+        std::size_t at = std::string::npos, length = 0;
+        for (const std::string_view attribute : {" href=\"/", " src=\"/", " action=\"/", " data-root=\"/"}) {
+            const std::size_t found = page.find(attribute, from);
+            if (found < at) {
+                at = found;
+                length = attribute.size();
+            }
+        }
+        if (at == std::string::npos) break;
+        out.append(page, from, at + length - 1 - from);
+        out += site_path;
+        from = at + length - 1;
+    }
+    out.append(page, from, std::string::npos);
+    return out;
 }
 
 std::string error_page(int status, const nlohmann::ordered_json& body) {

@@ -23,4 +23,9 @@ enum class MapView { none, landing, collection, items, feature, history };
 // ways onward (the parcel's successors for a retired parcel).
 [[nodiscard]] std::string error_page(int status, const nlohmann::ordered_json& body);
 
+// Pages are written with links from the service's root ("/collections", "/static/map.js") and
+// `data-root="/"` on the body for map.js. Behind a --public-url with a path ("/landd"), returns
+// the page with every such href, src, action and data-root under that path.
+[[nodiscard]] std::string under_site_path(std::string page, const std::string& site_path);
+
 }  // namespace landd

@@ -140,6 +140,9 @@ int serve(const Options& options) {
     const unsigned short port = acceptor.local_endpoint().port();
     const std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
     context.base_url = options.public_url.empty() ? "http://" + host + ":" + std::to_string(port) : options.public_url;
+    if (const std::size_t slash = context.base_url.find('/', context.base_url.find("//") + 2); slash != std::string::npos) {
+        context.site_path = context.base_url.substr(slash);
+    }
     WorkQueue queue(options.threads, options.max_queue);  // before `io` ends: its jobs hold connections
     context.queue = &queue;
     std::fprintf(stderr, "landd: serving %s on http://%s:%u/\n", options.db.c_str(), host.c_str(), port);

@@ -9,6 +9,7 @@ const path = require('path');
 const puppeteer = require(path.join(process.env.LANDD_NODE_MODULES, 'puppeteer-core'));
 
 const [base, shots, uid, retiredKey] = process.argv.slice(2);
+const sitePath = new URL(base).pathname.replace(/\/+$/, '');  // "" or the published path, e.g. "/landd"
 const failures = [];
 function check(condition, what) {
   console.log((condition ? 'ok   ' : 'FAIL ') + what);
@@ -26,7 +27,12 @@ async function open(browser, url, { expectStatus = 200, width = 1280, height = 8
   await page.setRequestInterception(true);
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1') return r.continue();
+    if (u.protocol === 'data:' || u.protocol === 'blob:') return r.continue();
+    if (u.hostname === '127.0.0.1') {
+      // Published under a path (behind a proxy): every link and request of the pages stays under it.
+      if (!(u.pathname + '/').startsWith(sitePath + '/')) problems.push('request outside ' + sitePath + ': ' + r.url());
+      return r.continue();
+    }
     problems.push('request left 127.0.0.1: ' + r.url());
     return r.abort();
   });

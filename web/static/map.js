@@ -24,9 +24,12 @@
     for (const c of children) e.append(c);
     return e;
   }
-  function collectionPath(id) { return '/collections/' + encodeURIComponent(id); }
+  // Where the service is published: "" at the host's root, or the path of landd's --public-url
+  // (the page's data-root). Every link and request of the pages goes under it.
+  const root = (document.body.dataset.root || '/').replace(/\/+$/, '');
+  function collectionPath(id) { return root + '/collections/' + encodeURIComponent(id); }
   function pathCollection() {
-    const m = location.pathname.match(/^\/collections\/([^/]+)/);
+    const m = location.pathname.slice(root.length).match(/^\/collections\/([^/]+)/);
     return m ? decodeURIComponent(m[1]) : null;
   }
   async function getJSON(url) {
@@ -115,7 +118,7 @@
     }
     const links = element('p', {}, element('a', { href: path + '?f=html', text: 'Its page' }));
     if (collection === 'parcels') {
-      links.append(' · ', element('a', { href: '/parcels/' + encodeURIComponent(id) + '/history?f=html', text: 'its history' }));
+      links.append(' · ', element('a', { href: root + '/parcels/' + encodeURIComponent(id) + '/history?f=html', text: 'its history' }));
     }
     details.replaceChildren(element('h2', { text: collection + ' ' + id }), table, links);
   }
@@ -183,7 +186,7 @@
   // ---- the views ----
   // The landing map's collections, asked for as soon as the script runs (while MapLibre starts).
   async function describeAll() {
-    const list = await getJSON('/collections');
+    const list = await getJSON(root + '/collections');
     const ids = list.collections.map((c) => c.id);
     const layers = ids.filter((id) => id !== 'parcels' && id !== 'changes');
     const [described, bounds] = await Promise.all([Promise.all(['parcels', 'changes', ...layers].map(describeCollection)),
@@ -287,7 +290,7 @@
 
   // The parcel's versions outlined on the map, and its history as a timeline with lineage links.
   function versionLink(v) {
-    return element('a', { href: '/collections/parcels/items/' + v.uid + '?datetime=' + v.valid_from + '&f=html',
+    return element('a', { href: root + '/collections/parcels/items/' + v.uid + '?datetime=' + v.valid_from + '&f=html',
                           text: v.key + ' (' + v.use + ', from ' + v.valid_from + ')' });
   }
   async function timeline(history) {
@@ -311,7 +314,7 @@
     const key = element('ul', { class: 'legend' });
     for (const [i, v] of history.versions.entries()) {
       try {
-        const f = await getJSON('/collections/parcels/items/' + v.uid + '?datetime=' + v.valid_from);
+        const f = await getJSON(root + '/collections/parcels/items/' + v.uid + '?datetime=' + v.valid_from);
         f.properties = { colour: colours[i % colours.length], label: v.valid_from };
         outlines.push(f);
         key.append(element('li', {}, element('span', { class: 'swatch', style: 'background:' + f.properties.colour }),
@@ -332,11 +335,11 @@
     const pad = 0.00005;
     const box = [b.getWest() - pad, b.getSouth() - pad, b.getEast() + pad, b.getNorth() + pad].join(',');
     const date = currentDate ? '&datetime=' + currentDate : '';
-    const page = await getJSON('/collections/parcels/items?limit=50&bbox=' + box + date);
+    const page = await getJSON(root + '/collections/parcels/items?limit=50&bbox=' + box + date);
     const list = element('ul', {});
     for (const f of page.features) {
       if (String(f.id) === String(feature.id)) continue;
-      list.append(element('li', {}, element('a', { href: '/collections/parcels/items/' + f.id + '?f=html' + date, text: f.properties.key })));
+      list.append(element('li', {}, element('a', { href: root + '/collections/parcels/items/' + f.id + '?f=html' + date, text: f.properties.key })));
     }
     section.append(list);
   }
@@ -349,7 +352,7 @@
     fitTo(featureBounds([doc]), 18);
     if (id === 'parcels') {
       await neighbours(doc);
-      await timeline(await getJSON('/parcels/' + doc.id + '/history'));
+      await timeline(await getJSON(root + '/parcels/' + doc.id + '/history'));
     }
   }
 

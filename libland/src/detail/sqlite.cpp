@@ -169,6 +169,8 @@ std::int64_t Database::last_insert_id() const noexcept { return sqlite3_last_ins
 
 int Database::changes() const noexcept { return sqlite3_changes(db_); }
 
+std::int64_t Database::total_changes() const noexcept { return sqlite3_total_changes64(db_); }
+
 void Database::fail(int rc, std::string_view what) const {
     if (is_busy(rc)) {
         throw error(path_ + ": database is busy: another writer is committing; try again later");

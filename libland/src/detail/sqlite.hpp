@@ -42,6 +42,8 @@ public:
     [[nodiscard]] std::int64_t last_insert_id() const noexcept;
     // Returns the number of rows the last INSERT/UPDATE/DELETE touched.
     [[nodiscard]] int changes() const noexcept;
+    // Returns the number of rows changed on this connection since it opened (rolled back or not).
+    [[nodiscard]] std::int64_t total_changes() const noexcept;
     [[nodiscard]] const std::string& path() const noexcept { return path_; }
     [[nodiscard]] sqlite3* handle() const noexcept { return db_; }
 

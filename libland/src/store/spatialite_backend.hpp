@@ -87,6 +87,8 @@ private:
     void migrate(int from_version);                // spatialite_migrate.cpp
     // Reads parcel rows (columns of spatialite_read.cpp's parcel_columns) into a State.
     void read_parcels(detail::Statement& rows, State& state);
+    // The schema in force on the date, read from the commits (schema_at keeps the last answer).
+    [[nodiscard]] std::optional<Schema> read_schema_at(const std::string& date);
     // spatialite_authorship.cpp: records the plan's author and source; fills the log's authors,
     // sources and parcel counts.
     void record_authorship(std::int64_t commit, const Plan& plan);
@@ -106,6 +108,16 @@ private:
     int srid_ = 0;
     Settings settings_;  // the meta table
     std::optional<Box> crs_area_;
+    // The last schema_at answer, kept while the database is unchanged: by another connection
+    // (PRAGMA data_version) or by this one (its count of changed rows). A page of parcels asks
+    // for it twice, every page of a day asks for the same.
+    struct SchemaAt {
+        std::int64_t data_version = -1;
+        std::int64_t own_changes = -1;
+        std::string date;
+        std::optional<Schema> schema;
+    };
+    SchemaAt schema_at_;
 };
 
 }  // namespace libland::store

@@ -89,6 +89,21 @@ std::string SpatialiteBackend::last_change_of_sheets(const std::vector<std::stri
 }
 
 std::optional<Schema> SpatialiteBackend::schema_at(const std::string& date) {
+    detail::ReadScope read(db_);
+    std::int64_t data_version = -1;
+    {
+        detail::Statement version(db_, "PRAGMA data_version");
+        if (version.step()) data_version = version.integer(0);
+    }
+    const std::int64_t own_changes = db_.total_changes();
+    if (schema_at_.data_version == data_version && schema_at_.own_changes == own_changes && schema_at_.date == date) {
+        return schema_at_.schema;
+    }
+    schema_at_ = SchemaAt{data_version, own_changes, date, read_schema_at(date)};
+    return schema_at_.schema;
+}
+
+std::optional<Schema> SpatialiteBackend::read_schema_at(const std::string& date) {
     // A reverted survey's schema is no longer in force.
     const std::string not_reverted = "AND commit_id NOT IN (SELECT reverted FROM commit_reverts) ";
     // The survey in force on the date; before the first survey, the first one's schema.
