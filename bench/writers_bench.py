@@ -1,66 +1,145 @@
-"""Transactions per second with N concurrent writers on distinct parcels, on either backend.
+"""Transactions per second with N concurrent writers on distinct parcels, on either backend, and
+the latency of as-of box queries beside them.
 
-    PYTHONPATH=build/python /usr/bin/python3 bench/writers_bench.py DB WRITERS TRANSACTIONS
+    PYTHONPATH=build/python /usr/bin/python3 bench/writers_bench.py DB WRITERS TRANSACTIONS [--reads] [--rate=N]
 
 DB is a land database holding a survey (a SpatiaLite path or a postgresql:// URI). Each writer is
 its own process with its own Store and changes the land use of parcels of its own map sheet back
 and forth (one transaction each, all dated 2026-06-01), so writers never touch the same parcel or
-sheet. Prints writers, transactions, seconds and transactions per second.
+sheet. Prints writers, transactions, seconds and transactions per second. A write refused with
+"database is busy" (SpatiaLite's one writer at a time, after 5 s of waiting) is tried again, and
+counted.
+
+With --reads, a reader process (its own read-only Store) queries the current parcels in random
+boxes of about 50 parcels (in the area of the first 20,000 parcels by key: the whole map of the
+sample database), one query every 10 ms: for 5 s before the writers start (alone), then
+while they write. Prints the median and 99th percentile of both phases, in milliseconds.
+
+With --rate=N, the writers together start at most N transactions per second (each writer paced
+evenly, the writers staggered): reads beside a given write load rather than beside as many writes as the machine takes.
 """
 import multiprocessing
+import random
+import statistics
 import sys
 import time
 
 import libland
 
+DATE = "2026-06-01"
+READ_PAUSE = 0.010   # seconds between two read queries
+READ_ALONE = 5.0     # seconds of reads before the writers start
+PARCELS_PER_BOX = 50
+MAP_PARCELS = 20000  # parcels read (by key) to find the writers' sheets and the reader's area
+
 
 def sheets_with_parcels(db, writers):
-    snapshot = libland.Store(db, read_only=True).as_of("2026-06-01")
+    # The first parcels by key (the whole map when it is small): their sheets are the writers',
+    # their extent the reader's.
+    native, _, _ = libland.Store(db, read_only=True)._native.parcels(DATE, None, None, None, MAP_PARCELS, 0, "")
+    snapshot = libland.Snapshot(native)
     by_sheet = {}
-    for key in snapshot["key"]:
-        by_sheet.setdefault(key.rsplit("-", 1)[0], []).append(key)
+    minx = miny = float("inf")
+    maxx = maxy = float("-inf")
+    for parcel in snapshot:
+        by_sheet.setdefault(parcel.key.rsplit("-", 1)[0], []).append((parcel.key, parcel.use))
+        x0, y0, x1, y1 = parcel.geometry.bounds
+        minx, miny, maxx, maxy = min(minx, x0), min(miny, y0), max(maxx, x1), max(maxy, y1)
     sheets = sorted(by_sheet, key=lambda s: -len(by_sheet[s]))[:writers]
     if len(sheets) < writers:
         sys.exit(f"{db} has {len(sheets)} sheets; {writers} writers need as many")
-    return [by_sheet[s] for s in sheets]
+    return [by_sheet[s] for s in sheets], (minx, miny, maxx, maxy), len(snapshot)
 
 
-def write(db, parcels, transactions, ready, go):
+def write(db, parcels, transactions, interval, offset, ready, go):
     store = libland.Store(db)
     ready.wait()
     go.wait()
-    now = {}  # parcel -> its use as this writer last set it
+    start = time.perf_counter() + offset
+    now = dict(parcels)  # parcel -> its use
+    retries = 0
     for i in range(transactions):
-        parcel = parcels[i % len(parcels)]
-        use = "NTS" if now.get(parcel) == "ONT" else "ONT"
-        try:
-            store.set_use(parcel, use, date="2026-06-01", document=f"BENCH-{i}", by="bench")
-        except libland.UsageError as e:  # the first touch of a parcel that had that use already
-            if "already has the use" not in str(e):
-                raise
-            use = "NTS" if use == "ONT" else "ONT"
-            store.set_use(parcel, use, date="2026-06-01", document=f"BENCH-{i}", by="bench")
+        if interval:  # paced: transaction i starts at start + i * interval at the earliest
+            time.sleep(max(0.0, start + i * interval - time.perf_counter()))
+        parcel = parcels[i % len(parcels)][0]
+        use = "NTS" if now[parcel] == "ONT" else "ONT"
+        while True:
+            try:
+                store.set_use(parcel, use, date=DATE, document=f"BENCH-{i}", by="bench")
+                break
+            except libland.Error as e:  # SpatiaLite: one writer at a time, the others wait 5 s
+                if "database is busy" not in str(e):
+                    raise
+                retries += 1
         now[parcel] = use
+    if retries:
+        print(f"writer of {parcels[0][0].rsplit('-', 1)[0]}: {retries} retries after 'database is busy'")
+
+
+def read(db, bounds, parcels, ready, stop, out):
+    """Queries random boxes until `stop` is set; puts [(start time, seconds)] into `out`."""
+    native = libland.Store(db, read_only=True)._native
+    minx, miny, maxx, maxy = bounds
+    share = (PARCELS_PER_BOX / parcels) ** 0.5
+    w, h = (maxx - minx) * share, (maxy - miny) * share
+    rng = random.Random(1)
+    timings = []
+    ready.wait()
+    while not stop.is_set():
+        x = minx + rng.random() * (maxx - minx - w)
+        y = miny + rng.random() * (maxy - miny - h)
+        t0 = time.perf_counter()
+        native.parcels(DATE, (x, y, x + w, y + h), None, None, 1000, 0, "")
+        timings.append((t0, time.perf_counter() - t0))
+        time.sleep(READ_PAUSE)
+    out.put(timings)
+
+
+def percentiles(seconds):
+    if len(seconds) < 2:
+        return "n/a"
+    ms = sorted(s * 1000 for s in seconds)
+    p99 = ms[min(len(ms) - 1, int(round(0.99 * (len(ms) - 1))))]
+    return f"median {statistics.median(ms):.1f} ms p99 {p99:.1f} ms ({len(ms)} queries)"
+
 
 def main():
-    db, writers, transactions = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    groups = sheets_with_parcels(db, writers)
-    ready = multiprocessing.Barrier(writers + 1)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    reads = "--reads" in sys.argv[1:]
+    rate = next((float(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--rate=")), 0.0)
+    db, writers, transactions = args[0], int(args[1]), int(args[2])
+    interval = writers / rate if rate else 0.0  # seconds between two transactions of one writer
+    groups, bounds, parcels = sheets_with_parcels(db, writers)
+    ready = multiprocessing.Barrier(writers + 1 + (1 if reads else 0))
     go = multiprocessing.Barrier(writers + 1)
-    procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, ready, go))
+    procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, interval, interval * w / writers, ready, go))
              for w in range(writers)]
     for p in procs:
         p.start()
+    if reads:
+        stop, out = multiprocessing.Event(), multiprocessing.Queue()
+        reader = multiprocessing.Process(target=read, args=(db, tuple(bounds), parcels, ready, stop, out))
+        reader.start()
     ready.wait()
+    if reads:
+        time.sleep(READ_ALONE)
     t0 = time.perf_counter()
     go.wait()
     for p in procs:
         p.join()
     seconds = time.perf_counter() - t0
+    t1 = time.perf_counter()
     failed = sum(p.exitcode != 0 for p in procs)
     total = writers * transactions
     print(f"writers {writers} transactions {total} seconds {seconds:.2f} tx/s {total / seconds:.0f}"
           + (f" FAILED writers {failed}" if failed else ""))
+    if reads:
+        stop.set()
+        timings = out.get()
+        reader.join()
+        alone = [s for start, s in timings if start < t0]
+        beside = [s for start, s in timings if t0 <= start and start + s <= t1]
+        print(f"reads alone: {percentiles(alone)}; beside the writers: {percentiles(beside)}")
 
 
 if __name__ == "__main__":

@@ -79,6 +79,41 @@ PgParams& PgParams::add_null() {
     return *this;
 }
 
+void PgArray::separate() {
+    if (size_++ > 0) text_ += ',';
+}
+
+PgArray& PgArray::add(std::int64_t value) {
+    separate();
+    text_ += std::to_string(value);
+    return *this;
+}
+
+PgArray& PgArray::add(double value) {
+    separate();
+    char text[40];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    text_ += text;
+    return *this;
+}
+
+PgArray& PgArray::add(std::string_view text) {
+    separate();
+    text_ += '"';
+    for (char c : text) {
+        if (c == '"' || c == '\\') text_ += '\\';
+        text_ += c;
+    }
+    text_ += '"';
+    return *this;
+}
+
+PgArray& PgArray::add_null() {
+    separate();
+    text_ += "NULL";
+    return *this;
+}
+
 PgResult::~PgResult() { PQclear(result_); }
 
 PgResult& PgResult::operator=(PgResult&& other) noexcept {
@@ -145,7 +180,7 @@ PgConnection::PgConnection(const std::string& conninfo) : display_(redact_passwo
 PgConnection::~PgConnection() { PQfinish(conn_); }
 
 PgConnection::PgConnection(PgConnection&& other) noexcept
-    : conn_(other.conn_), display_(std::move(other.display_)) {
+    : conn_(other.conn_), display_(std::move(other.display_)), statements_(std::move(other.statements_)) {
     other.conn_ = nullptr;
 }
 
@@ -154,6 +189,7 @@ PgConnection& PgConnection::operator=(PgConnection&& other) noexcept {
         PQfinish(conn_);
         conn_ = other.conn_;
         display_ = std::move(other.display_);
+        statements_ = std::move(other.statements_);
         other.conn_ = nullptr;
     }
     return *this;
@@ -178,15 +214,44 @@ void PgConnection::execute(const char* sql) {
     PQclear(result);
 }
 
-PgResult PgConnection::query(const std::string& sql, const PgParams& params) {
+namespace {
+
+// The parameters of a statement as libpq takes them (pointers into `params`).
+struct Bound {
+    explicit Bound(const std::vector<std::optional<std::string>>& params) {
+        for (const auto& v : params) {
+            values.push_back(v ? v->data() : nullptr);
+            lengths.push_back(v ? static_cast<int>(v->size()) : 0);
+        }
+    }
     std::vector<const char*> values;
     std::vector<int> lengths;
-    for (const auto& v : params.values_) {
-        values.push_back(v ? v->data() : nullptr);
-        lengths.push_back(v ? static_cast<int>(v->size()) : 0);
+};
+
+}  // namespace
+
+PgResult PgConnection::query(const std::string& sql, const PgParams& params) {
+    const Bound bound(params.values_);
+    pg_result* result = PQexecParams(conn_, sql.c_str(), static_cast<int>(bound.values.size()), nullptr,
+                                     bound.values.data(), bound.lengths.data(), params.binary_.data(), 0);
+    const ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(result, "SQL failed");
+    return PgResult(result);
+}
+
+PgResult PgConnection::prepared(const std::string& sql, const PgParams& params) {
+    auto found = statements_.find(sql);
+    if (found == statements_.end()) {
+        // A prepared statement belongs to the session, not to the transaction: a rollback keeps it.
+        const std::string name = "land_" + std::to_string(statements_.size() + 1);
+        pg_result* made = PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(params.values_.size()), nullptr);
+        if (PQresultStatus(made) != PGRES_COMMAND_OK) fail(made, "SQL failed");
+        PQclear(made);
+        found = statements_.emplace(sql, name).first;
     }
-    pg_result* result = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                                     lengths.data(), params.binary_.data(), 0);
+    const Bound bound(params.values_);
+    pg_result* result = PQexecPrepared(conn_, found->second.c_str(), static_cast<int>(bound.values.size()),
+                                       bound.values.data(), bound.lengths.data(), params.binary_.data(), 0);
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(result, "SQL failed");
     return PgResult(result);

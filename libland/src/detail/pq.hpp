@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct pg_conn;
@@ -37,6 +38,24 @@ private:
     friend class PgConnection;
     std::vector<std::optional<std::string>> values_;
     std::vector<int> binary_;
+};
+
+// The text of a PostgreSQL array literal ({1,NULL,"a b"}), bound as one parameter and read with a
+// cast ($1::bigint[]), so that one statement writes many rows (INSERT ... SELECT FROM unnest).
+class PgArray {
+public:
+    PgArray& add(std::int64_t value);
+    PgArray& add(double value);
+    PgArray& add(std::string_view text);  // quoted: any text
+    PgArray& add_null();
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    // Returns the literal.
+    [[nodiscard]] std::string text() const { return text_ + "}"; }
+
+private:
+    void separate();
+    std::string text_ = "{";
+    std::size_t size_ = 0;
 };
 
 // The rows of one statement. Move-only; frees the PGresult on destruction. Columns are 0-based;
@@ -95,6 +114,9 @@ public:
     void execute(const char* sql);
     // Runs one statement with bound parameters and returns its rows.
     PgResult query(const std::string& sql, const PgParams& params = {});
+    // As query(), for a statement run again and again (the writes' statements): the server parses
+    // it once per connection and may keep its plan. `sql` must be one of a few constant texts.
+    PgResult prepared(const std::string& sql, const PgParams& params = {});
 
     // The connection string with the password redacted: what messages name.
     [[nodiscard]] const std::string& display() const noexcept { return display_; }
@@ -110,6 +132,7 @@ private:
 
     pg_conn* conn_ = nullptr;
     std::string display_;
+    std::unordered_map<std::string, std::string> statements_;  // SQL text -> prepared statement name
 };
 
 // BEGIN on construction; ROLLBACK on destruction unless commit() succeeded.

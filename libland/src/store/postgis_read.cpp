@@ -29,15 +29,23 @@ bool all_digits(const std::string& s) {
 
 void PostgisBackend::lock_sheets(const std::vector<std::string>& sheets) {
     // Sorted: two writers never wait for each other in a circle.
+    if (sheets.empty()) return;
     std::vector<std::string> sorted(sheets);
     std::sort(sorted.begin(), sorted.end());
-    for (const std::string& sheet : sorted) lock_sheet(sheet);
+    detail::PgArray names;
+    for (const std::string& sheet : sorted) names.add(sheet);
+    detail::PgParams p;
+    p.add(names.text());
+    // One statement; the locks are taken in the array's (sorted) order.
+    db_.prepared("SELECT count(pg_advisory_xact_lock(hashtextextended('land sheet ' || s, 0))) "
+                 "FROM unnest($1::text[]) AS s",
+                 p);
 }
 
 void PostgisBackend::lock_sheet(const std::string& sheet_key) {
     detail::PgParams p;
     p.add(sheet_key);
-    db_.query("SELECT pg_advisory_xact_lock(hashtextextended('land sheet ' || $1, 0))", p);
+    db_.prepared("SELECT pg_advisory_xact_lock(hashtextextended('land sheet ' || $1, 0))", p);
 }
 
 std::string PostgisBackend::first_date() { return single_text(db_.query("SELECT min(valid_date) FROM commits")); }
@@ -69,8 +77,9 @@ std::string PostgisBackend::last_change_of_sheets(const std::vector<std::string>
     for (const std::string& sheet : sheets) {
         detail::PgParams p;
         p.add(sheet).add(sheet.substr(0, sheet.find('-')));
-        const std::string latest = single_text(db_.query(
-            "SELECT greatest((SELECT greatest(max(valid_from), coalesce(max(valid_to), '')) FROM parcel_versions "
+        // The sheet's last change is read from the end of the parcel_versions_sheet_change index.
+        const std::string latest = single_text(db_.prepared(
+            "SELECT greatest((SELECT max(greatest(valid_from, coalesce(valid_to, ''))) FROM parcel_versions "
             "WHERE sheet_key = $1), "
             "(SELECT max(c.valid_date) FROM commit_sheets cs JOIN commits c USING (commit_id) WHERE cs.sheet_key = $1), "
             "(SELECT max(c.valid_date) FROM commit_communes cc JOIN commits c USING (commit_id) "
@@ -87,12 +96,12 @@ std::optional<Schema> PostgisBackend::schema_at(const std::string& date) {
     const std::string not_reverted = "AND commit_id NOT IN (SELECT reverted FROM commit_reverts) ";
     detail::PgParams p;
     p.add(date);
-    detail::PgResult found = db_.query("SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' "
+    detail::PgResult found = db_.prepared("SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' "
                                        "AND valid_date <= $1 " + not_reverted +
                                            "ORDER BY valid_date DESC, commit_id DESC LIMIT 1",
                                        p);
     if (found.rows() == 0) {
-        found = db_.query("SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' " + not_reverted +
+        found = db_.prepared("SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' " + not_reverted +
                           "ORDER BY valid_date, commit_id LIMIT 1");
     }
     if (found.rows() == 0) return std::nullopt;
@@ -127,7 +136,7 @@ State PostgisBackend::parcels_at(const std::vector<std::int64_t>& uids, const st
     for (std::int64_t uid : uids) {
         detail::PgParams p;
         p.add(date).add(uid);
-        read_parcels(db_.query(select_parcels + "WHERE " + valid_on + " AND uid = $2", p), state);
+        read_parcels(db_.prepared(select_parcels + "WHERE " + valid_on + " AND uid = $2", p), state);
     }
     return state;
 }
@@ -135,14 +144,14 @@ State PostgisBackend::parcels_at(const std::vector<std::int64_t>& uids, const st
 std::optional<std::int64_t> PostgisBackend::find_uid(const std::string& parcel) {
     detail::PgParams p;
     p.add(parcel);
-    const detail::PgResult by_key = db_.query("SELECT uid FROM parcel_versions WHERE key = $1 "
+    const detail::PgResult by_key = db_.prepared("SELECT uid FROM parcel_versions WHERE key = $1 "
                                               "ORDER BY valid_to IS NULL DESC, valid_from DESC, version_id DESC LIMIT 1",
                                               p);
     if (by_key.rows() > 0) return by_key.integer(0, 0);
     if (!all_digits(parcel)) return std::nullopt;
     detail::PgParams u;
     u.add(static_cast<std::int64_t>(std::stoll(parcel)));
-    const detail::PgResult by_uid = db_.query("SELECT uid FROM parcels WHERE uid = $1", u);
+    const detail::PgResult by_uid = db_.prepared("SELECT uid FROM parcels WHERE uid = $1", u);
     if (by_uid.rows() > 0) return by_uid.integer(0, 0);
     return std::nullopt;
 }
@@ -154,7 +163,7 @@ std::int64_t PostgisBackend::max_number(const std::string& sheet_key) {
     // sheets are not waited for.
     if (db_.in_transaction()) lock_sheet(sheet_key);
     const detail::PgResult q =
-        db_.query("SELECT coalesce(max(number), 0) FROM parcel_versions WHERE sheet_key = $1", p);
+        db_.prepared("SELECT coalesce(max(number), 0) FROM parcel_versions WHERE sheet_key = $1", p);
     return q.integer(0, 0);
 }
 

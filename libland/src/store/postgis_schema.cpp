@@ -56,6 +56,7 @@ CREATE TABLE parcel_versions (
 CREATE INDEX parcel_versions_uid ON parcel_versions (uid, valid_from);
 CREATE INDEX parcel_versions_key ON parcel_versions (key);
 CREATE INDEX parcel_versions_sheet ON parcel_versions (sheet_key, number);
+CREATE INDEX parcel_versions_sheet_change ON parcel_versions (sheet_key, greatest(valid_from, coalesce(valid_to, '')));
 CREATE UNIQUE INDEX parcel_versions_current_key ON parcel_versions (key) WHERE valid_to IS NULL;
 CREATE INDEX parcel_versions_commit ON parcel_versions (commit_id);
 CREATE TABLE events (

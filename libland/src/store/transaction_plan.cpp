@@ -36,6 +36,14 @@ Target TransactionPlan::target(const std::string& parcel) {
     // The date order is told first: a date before the last change of the parcel's sheet needs
     // permission, whatever else is wrong with it then.
     if (const std::optional<std::int64_t> uid = backend_.find_uid(parcel)) {
+        // The usual case, read once: the parcel's current version is valid on the date.
+        State on_date = backend_.parcels_at({*uid}, plan_.info.date);
+        if (!on_date.versions.empty() && on_date.valid_to.front().empty()) {
+            const std::string sheet = split_key(on_date.snapshot.parcels.front().key).sheet_key;
+            (void)check_order(backend_.last_change_of_sheets({sheet}), plan_.info);
+            target_sheets_.insert(sheet);
+            return Target{on_date.versions.front(), *uid, std::move(on_date.snapshot.parcels.front())};
+        }
         const State now = backend_.parcels_at({*uid}, "9999-12-31");
         const std::string key = now.snapshot.parcels.empty() ? parcel : now.snapshot.parcels.front().key;
         (void)check_order(backend_.last_change_of_sheets({split_key(key).sheet_key}), plan_.info);

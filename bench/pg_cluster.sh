@@ -1,0 +1,38 @@
+#!/bin/sh
+# A throwaway PostgreSQL cluster for the benchmarks, durable as production runs it (fsync on,
+# synchronous_commit on, full_page_writes on): initdb in a folder, owned by the postgres user when
+# run as root, listening only on a Unix socket in that folder.
+#
+#   bench/pg_cluster.sh start DIR     # prints the URI of database "land" (created empty)
+#   bench/pg_cluster.sh stop DIR      # stops the server and removes DIR
+#
+# Environment: PG_OPTIONS (more server options, e.g. "-c log_min_duration_statement=0").
+# pg_stat_statements is loaded: `psql "$URI" -c 'CREATE EXTENSION pg_stat_statements'` to read it.
+set -eu
+ACTION=${1:?usage: bench/pg_cluster.sh start|stop DIR}
+DIR=${2:?usage: bench/pg_cluster.sh start|stop DIR}
+BIN=$(pg_config --bindir)
+AS=""
+[ "$(id -u)" = 0 ] && AS="runuser -u postgres --"
+
+case "$ACTION" in
+start)
+  mkdir -p "$DIR"
+  [ -n "$AS" ] && chown postgres: "$DIR"
+  $AS "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1
+  $AS "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w start -o "-k $DIR -c listen_addresses='' \
+-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=200 \
+-c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min \
+-c shared_preload_libraries=pg_stat_statements ${PG_OPTIONS:-}" >/dev/null
+  $AS "$BIN/psql" -h "$DIR" -U postgres -d postgres -qc "CREATE DATABASE land" >/dev/null
+  echo "postgresql:///land?host=$DIR&user=postgres"
+  ;;
+stop)
+  $AS "$BIN/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null
+  rm -rf "$DIR"
+  ;;
+*)
+  echo "usage: bench/pg_cluster.sh start|stop DIR" >&2
+  exit 2
+  ;;
+esac
