@@ -18,6 +18,17 @@ struct ChecksumDeleter {
 
 }  // namespace
 
+std::string hex(const unsigned char* bytes, std::size_t n) {
+    static const char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(2 * n);
+    for (std::size_t i = 0; i < n; ++i) {
+        out.push_back(digits[bytes[i] >> 4]);
+        out.push_back(digits[bytes[i] & 0xf]);
+    }
+    return out;
+}
+
 std::string file_sha256_hex(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw input_error(path + ": cannot be read");
