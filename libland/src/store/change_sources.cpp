@@ -3,6 +3,7 @@
 // when several did).
 #include "store/store_impl.hpp"
 
+#include <future>
 #include <map>
 #include <set>
 
@@ -20,8 +21,13 @@ StoreChanges Store::changes(const std::string& from, const std::string& to, doub
     store::check_date(from);
     store::check_date(to);
     store::Backend& backend = *impl_->backend;
-    store::State before = backend.state_at(from, std::nullopt);
+    // The map on the first date is read by a second connection beside this one (each date's map is
+    // read in a transaction of its own either way).
+    std::future<store::State> earlier = std::async(std::launch::async, [&] {
+        return Store::open(impl_->location, Access::read_only).impl_->backend->state_at(from, std::nullopt);
+    });
     store::State after = backend.state_at(to, std::nullopt);
+    store::State before = earlier.get();
     StoreChanges out;
     out.changes = diff(before.snapshot, after.snapshot, diff_options(tolerance));
     std::map<std::int64_t, CommitRecord> commits;

@@ -60,17 +60,17 @@ Store Store::create(const std::string& path, const std::string& crs, const std::
     store::Settings settings;
     if (!area_field.empty()) settings["area_field"] = area_field;
     if (const std::optional<std::string> conninfo = store::postgres_conninfo(path)) {
-        return Store(std::make_unique<Impl>(store::create_postgis(*conninfo, working, settings)));
+        return Store(std::make_unique<Impl>(store::create_postgis(*conninfo, working, settings), path));
     }
-    return Store(std::make_unique<Impl>(store::create_spatialite(path, working, settings)));
+    return Store(std::make_unique<Impl>(store::create_spatialite(path, working, settings), path));
 }
 
 Store Store::open(const std::string& path, Access access) {
     const bool read_only = access == Access::read_only;
     if (const std::optional<std::string> conninfo = store::postgres_conninfo(path)) {
-        return Store(std::make_unique<Impl>(store::open_postgis(*conninfo, read_only)));
+        return Store(std::make_unique<Impl>(store::open_postgis(*conninfo, read_only), path));
     }
-    return Store(std::make_unique<Impl>(store::open_spatialite(path, read_only)));
+    return Store(std::make_unique<Impl>(store::open_spatialite(path, read_only), path));
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -11,11 +11,13 @@
 namespace libland {
 
 struct Store::Impl {
-    explicit Impl(std::unique_ptr<store::Backend> b)
-        : backend(std::move(b)), area_field(backend->setting("area_field")) {}
+    Impl(std::unique_ptr<store::Backend> b, std::string where)
+        : backend(std::move(b)), area_field(backend->setting("area_field")), location(std::move(where)) {}
 
     std::unique_ptr<store::Backend> backend;
     std::string area_field;  // the setting: a name, "none", or "" (area_fields() finds them)
+    std::string location;    // the path or connection string it was opened with (another
+                             // connection reads beside this one: Store::changes)
 };
 
 namespace store {
