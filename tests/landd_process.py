@@ -1,4 +1,4 @@
-"""The sample land database and a landd serving it, for the map and tile suites.
+"""The sample land database and a landd serving it, for the map, tile and hostile-client suites.
 
 Environment: LAND, LANDD (the programs), SAMPLE_MAPS (the sample maps folder)."""
 import os
@@ -38,17 +38,21 @@ def sample_database(folder):
 class Landd:
     """landd on a free port of 127.0.0.1; stop() checks it exits cleanly. With site_path
     ("/landd"), landd is published at http://127.0.0.1:PORT/landd (--public-url), as behind a
-    proxy that passes the path on, and `base` ends with it."""
+    proxy that passes the path on, and `base` ends with it. quiet=False keeps the access log (in
+    `log`); landd's temporary files go to `tmpdir` (a new folder unless given)."""
 
-    def __init__(self, db, *options, site_path=""):
-        self.log = tempfile.NamedTemporaryFile(prefix="landd-map-", suffix=".log", delete=False)
+    def __init__(self, db, *options, site_path="", quiet=True, tmpdir=None):
+        self.tmpdir = tmpdir or tempfile.mkdtemp(prefix="landd-tmp-")
+        self.log = tempfile.NamedTemporaryFile(prefix="landd-", suffix=".log", delete=False)
         listen = ["--listen", "127.0.0.1:0"]
         if site_path:
             with socket.socket() as s:  # a free port, named before landd starts
                 s.bind(("127.0.0.1", 0))
                 port = s.getsockname()[1]
             listen = ["--listen", f"127.0.0.1:{port}", "--public-url", f"http://127.0.0.1:{port}{site_path}"]
-        self.process = subprocess.Popen([LANDD, "--db", db, *listen, "--quiet", *options], stderr=self.log)
+        quiet_option = ["--quiet"] if quiet else []
+        self.process = subprocess.Popen([LANDD, "--db", db, *listen, *quiet_option, *options], stderr=self.log,
+                                        env=dict(os.environ, TMPDIR=self.tmpdir))
         for _ in range(300):
             text = open(self.log.name).read()
             if "http://127.0.0.1:" in text and "\n" in text.split("http://127.0.0.1:", 1)[1]:
@@ -61,6 +65,10 @@ class Landd:
     def stop(self):
         self.process.terminate()
         assert self.process.wait(timeout=30) == 0
+
+    def connect(self, timeout=10):
+        """Returns a socket connected to landd."""
+        return socket.create_connection(("127.0.0.1", self.port), timeout=timeout)
 
     def get(self, target, headers=None, timeout=30):
         """Returns (status, headers, body bytes)."""

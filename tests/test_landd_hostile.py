@@ -8,21 +8,14 @@ Environment: LAND, LANDD (the programs), SAMPLE_MAPS (the sample maps folder).""
 import json
 import os
 import socket
-import subprocess
+import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 
-LAND = os.environ["LAND"]
-LANDD = os.environ["LANDD"]
-MAPS = os.environ["SAMPLE_MAPS"]
-
-
-def land(*args, cwd):
-    return subprocess.run([LAND, *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+sys.path.insert(0, os.path.dirname(__file__))
+from landd_process import MAPS, Landd, land  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -36,38 +29,6 @@ def database(tmp_path_factory):
     out = land("keys", "add", db, "--name", "officer", "--role", "officer", cwd=folder)
     key = next(line.strip() for line in out.splitlines() if line.strip().startswith("lk_"))
     return {"db": db, "key": key, "folder": folder}
-
-
-class Landd:
-    def __init__(self, db, *options, tmpdir=None):
-        self.tmpdir = tmpdir or tempfile.mkdtemp(prefix="landd-hostile-tmp-")
-        self.log = tempfile.NamedTemporaryFile(prefix="landd-hostile-", suffix=".log", delete=False)
-        env = dict(os.environ, TMPDIR=self.tmpdir)
-        self.process = subprocess.Popen([LANDD, "--db", db, "--listen", "127.0.0.1:0", *options],
-                                        stderr=self.log, env=env)
-        for _ in range(300):
-            text = open(self.log.name).read()
-            if "http://127.0.0.1:" in text and "\n" in text.split("http://127.0.0.1:", 1)[1]:
-                self.port = int(text.split("http://127.0.0.1:", 1)[1].split("/")[0])
-                return
-            time.sleep(0.05)
-        raise RuntimeError("landd did not start: " + open(self.log.name).read())
-
-    def stop(self):
-        self.process.terminate()
-        assert self.process.wait(timeout=30) == 0
-
-    def connect(self, timeout=10):
-        s = socket.create_connection(("127.0.0.1", self.port), timeout=timeout)
-        return s
-
-    def get(self, target, headers=None, timeout=10):
-        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{target}", headers=headers or {})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as r:
-                return r.status, dict(r.headers), r.read()
-        except urllib.error.HTTPError as e:
-            return e.code, dict(e.headers), e.read()
 
 
 def exchange(server, raw, timeout=10):
@@ -101,7 +62,7 @@ def read_answer(s):
 
 @pytest.fixture(scope="module")
 def server(database):
-    s = Landd(database["db"], "--threads", "4", "--header-timeout", "3", "--keep-alive", "2", "--quiet")
+    s = Landd(database["db"], "--threads", "4", "--header-timeout", "3", "--keep-alive", "2")
     yield s
     s.stop()
 
@@ -265,7 +226,7 @@ def test_unknown_parcels_named_without_the_database(server, database):
 
 
 def test_links_from_public_url_never_host(database):
-    s = Landd(database["db"], "--public-url", "https://land.example/api/", "--quiet")
+    s = Landd(database["db"], "--public-url", "https://land.example/api/")
     try:
         status, _, body = s.get("/collections/parcels/items?limit=1", headers={"Host": "evil.example"})
         links = [l["href"] for l in json.loads(body)["links"]]
@@ -276,7 +237,7 @@ def test_links_from_public_url_never_host(database):
 
 
 def test_connections_beyond_the_bound_get_503(database):
-    s = Landd(database["db"], "--max-connections", "5", "--quiet")
+    s = Landd(database["db"], "--max-connections", "5")
     try:
         held = [s.connect() for _ in range(5)]
         time.sleep(0.3)
@@ -293,7 +254,7 @@ def test_connections_beyond_the_bound_get_503(database):
 def test_requests_of_clients_gone_are_not_run(database):
     """Requests whose clients hung up while they waited for a request thread are dropped (logged
     499), so that a client firing requests and hanging up cannot keep the threads busy."""
-    s = Landd(database["db"], "--threads", "1", "--workers", "1")
+    s = Landd(database["db"], "--threads", "1", "--workers", "1", quiet=False)
     try:
         sockets = [s.connect() for _ in range(40)]
         for c in sockets:
@@ -318,7 +279,7 @@ def test_stale_uploads_removed_at_start(database):
         pid = (pid * 7919 + 13) % 4000000 + 2
     stale = os.path.join(tmpdir, f"landd-upload-{pid}-abcdef")
     open(stale, "w").write("left by a killed landd")
-    s = Landd(database["db"], "--quiet", tmpdir=tmpdir)
+    s = Landd(database["db"], tmpdir=tmpdir)
     try:
         assert not os.path.exists(stale)
     finally:
