@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numbers>
 #include <thread>
+#include <vector>
 
 using namespace libland;
 
@@ -98,6 +99,26 @@ BOOST_AUTO_TEST_CASE(moved_transformer_still_works_and_threads_have_their_own) {
     t2.join();
     BOOST_TEST(std::abs(x1 - 500000.0) < 1e-6);
     BOOST_TEST(std::abs(x2 - 500000.0) < 1e-6);
+}
+
+// Each pair of CRSs is chosen once per process and cloned for every later Transformer: the
+// clones, made on several threads at once, transform exactly as the first.
+BOOST_AUTO_TEST_CASE(transformers_of_one_pair_made_on_many_threads_agree_exactly) {
+    const Point nam_dinh{106.1712345, 20.4212345};
+    const Point first = Transformer("OGC:CRS84", "EPSG:5897")(nam_dinh);
+    std::vector<Point> clones(8);
+    std::vector<std::thread> threads;
+    for (Point& out : clones) {
+        threads.emplace_back([&out, nam_dinh] { out = Transformer("OGC:CRS84", "EPSG:5897")(nam_dinh); });
+    }
+    for (std::thread& t : threads) t.join();
+    for (const Point& p : clones) {
+        BOOST_TEST(p.x == first.x);
+        BOOST_TEST(p.y == first.y);
+    }
+    BOOST_TEST(std::abs(first.x - 500000.0) > 1000);  // a real move: east of the zone's 105 E meridian
+    // An unknown CRS stays an error after the pair's transformation was chosen.
+    BOOST_CHECK_THROW(Transformer("OGC:CRS84", "EPSG:999999"), usage_error);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_crs_is_a_usage_error) {

@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <mutex>
 #include <string>
+#include <utility>
 
 namespace libland {
 namespace {
@@ -54,20 +57,63 @@ struct Transformer::Impl {
     PjPtr pj;
 };
 
-Transformer::Transformer(const std::string& from, const std::string& to)
-    : impl_(std::make_unique<Impl>()) {
-    impl_->ctx = make_context();
-    PJ_CONTEXT* ctx = impl_->ctx.get();
+namespace {
+
+// Returns the transformation PROJ chooses from one CRS to another, in the axis order of
+// visualisation (easting or longitude first). REQUIRES: ctx is the caller's own context.
+PjPtr choose_transformation(PJ_CONTEXT* ctx, const std::string& from, const std::string& to) {
     const PjPtr source = make_crs(ctx, from);
     const PjPtr target = make_crs(ctx, to);
     PjPtr raw(proj_create_crs_to_crs_from_pj(ctx, source.get(), target.get(), nullptr, nullptr));
     if (!raw) {
         throw usage_error("no transformation from " + from + " to " + to + ": " + proj_message(ctx));
     }
-    impl_->pj.reset(proj_normalize_for_visualization(ctx, raw.get()));
-    if (!impl_->pj) {
+    PjPtr chosen(proj_normalize_for_visualization(ctx, raw.get()));
+    if (!chosen) {
         throw usage_error("no transformation from " + from + " to " + to + ": " + proj_message(ctx));
     }
+    return chosen;
+}
+
+// The transformations chosen so far, each in a context of its own, for the life of the process.
+// Choosing one searches PROJ's database (tens of milliseconds); cloning a chosen one into a new
+// context takes microseconds, so each pair of CRSs is chosen once whatever the number of threads.
+class ChosenTransformations {
+public:
+    // Returns a copy of the transformation from `from` to `to`, owned by `ctx`.
+    PjPtr clone(PJ_CONTEXT* ctx, const std::string& from, const std::string& to) {
+        const std::lock_guard lock(mutex_);
+        auto found = chosen_.find({from, to});
+        if (found == chosen_.end()) {
+            Prototype prototype{make_context(), nullptr};
+            prototype.pj = choose_transformation(prototype.ctx.get(), from, to);
+            found = chosen_.emplace(std::pair{from, to}, std::move(prototype)).first;
+        }
+        PjPtr copy(proj_clone(ctx, found->second.pj.get()));
+        if (!copy) return choose_transformation(ctx, from, to);  // an operation PROJ cannot clone
+        return copy;
+    }
+
+private:
+    struct Prototype {
+        ContextPtr ctx;
+        PjPtr pj;  // destroyed before its context (reverse member order)
+    };
+    std::mutex mutex_;
+    std::map<std::pair<std::string, std::string>, Prototype> chosen_;
+};
+
+ChosenTransformations& chosen_transformations() {
+    static ChosenTransformations* chosen = new ChosenTransformations;  // never destroyed: used until exit
+    return *chosen;
+}
+
+}  // namespace
+
+Transformer::Transformer(const std::string& from, const std::string& to)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->ctx = make_context();
+    impl_->pj = chosen_transformations().clone(impl_->ctx.get(), from, to);
 }
 
 Transformer::~Transformer() = default;  // Impl destroys pj before ctx (reverse member order)
