@@ -244,6 +244,33 @@ BOOST_AUTO_TEST_CASE(layer_features_by_box_and_id_and_extents) {
     BOOST_TEST(!store.layer_extent("roads").has_value());
 }
 
+// A reader keeps a layer's properties while the database is unchanged, and sees a layer another
+// connection loads again with other properties on its next question.
+BOOST_AUTO_TEST_CASE(a_reader_sees_the_layer_properties_another_connection_loads) {
+    const std::string path = libland::test::fresh_database("parcel_query", "layer_properties.sqlite");
+    Store writer = Store::create(path, "EPSG:5897");
+    const auto sites = [](const std::string& name, const std::string& properties) {
+        return libland::test::write_work_file(
+            "parcel_query", name,
+            R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::5897"}},)"
+            R"("features":[{"type":"Feature","properties":)" + properties +
+                R"(,"geometry":{"type":"Point","coordinates":[590010,2230050]}}]})");
+    };
+    writer.load_layer(sites("named.geojson", R"({"name":"Chùa"})"), "sites");
+    Store reader = Store::open(path, Store::Access::read_only);
+    const auto names = [&reader] {
+        std::vector<std::string> out;
+        for (const Queryable& q : reader.layer_queryables("sites")) out.push_back(q.name + (q.type == FieldType::integer ? ":int" : ""));
+        return out;
+    };
+    BOOST_TEST(names() == std::vector<std::string>{"name"});
+    BOOST_TEST(names() == std::vector<std::string>{"name"});  // as kept
+    writer.remove_layer("sites");
+    writer.load_layer(sites("counted.geojson", R"({"kind":"cave","visitors":120})"), "sites");
+    BOOST_TEST(names() == (std::vector<std::string>{"kind", "visitors:int"}));
+    BOOST_TEST(reader.layer_queryables("roads").empty());
+}
+
 // A layer in longitude/latitude is moved into the working CRS by the library's transformer (the
 // engine readers' CRS plan): each site lands where libland::Transformer puts it.
 BOOST_AUTO_TEST_CASE(a_layer_in_longitude_latitude_is_reprojected_by_the_library) {

@@ -14,7 +14,6 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/strand.hpp>
 
-#include <sqlite3.h>
 
 #include <csignal>
 #include <cstdio>
@@ -41,14 +40,13 @@ constexpr unsigned io_threads = 2;
 constexpr unsigned costly_waiting = 4;            // reports waiting for the costly gate; more: 503
 constexpr std::size_t cached_answers = 32;        // reports kept per (database state, request)
 constexpr std::size_t cached_bytes = 64u << 20;   // ... in at most this much memory
-constexpr sqlite3_int64 sqlite_heap = 128 << 20;  // SQLite's page caches of every session together
+constexpr std::size_t page_caches = 128u << 20;    // SQLite's page caches of every session together
 
 // Keeps memory in bounds: two malloc arenas instead of one per thread (each request thread's
-// arena would grow to its largest request and stay there), SQLite's caches under one soft limit
-// for the whole process, and enough file descriptors for --max-connections.
+// arena would grow to its largest request and stay there) and enough file descriptors for
+// --max-connections. SQLite's page caches are bounded per session (SessionPool).
 void bound_resources(const Options& options) {
     mallopt(M_ARENA_MAX, 2);
-    sqlite3_soft_heap_limit64(sqlite_heap);
     rlimit files{};
     if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
         files.rlim_cur = std::min<rlim_t>(files.rlim_max, options.max_connections + options.threads * 4 + 256);
@@ -122,7 +120,8 @@ int serve(const Options& options) {
     hide_paths(hidden);
     remove_stale_uploads(upload_folder);
 
-    Service service{options, SessionPool(options.db, options.read_db, options.outline_cache_bytes), WorkGate(options.workers),
+    Service service{options, SessionPool(options.db, options.read_db, options.outline_cache_bytes,
+                                                page_caches / (options.threads + options.costly_workers)), WorkGate(options.workers),
                     CostlyWork(options.costly_workers, costly_waiting, cached_answers, cached_bytes), {},
                     LruCache(options.tile_cache_bytes)};
     Router router;

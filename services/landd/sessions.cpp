@@ -14,22 +14,27 @@ constexpr const char* crs84 = "OGC:CRS84";
 
 }  // namespace
 
-Session::Session(const std::string& db, const std::string& read_db, LruCache* outlines)
+Session::Session(const std::string& db, const std::string& read_db, LruCache* outlines,
+                 std::size_t page_cache_bytes)
     : store(libland::Store::open(read_db.empty() ? db : read_db, libland::Store::Access::read_only)),
       to_lon_lat(store.crs(), crs84),
       from_lon_lat(crs84, store.crs()),
       lon_lat_outlines(outlines),
-      db_(db) {}
+      db_(db) {
+    if (page_cache_bytes > 0) store.limit_page_cache(page_cache_bytes);
+}
 
 libland::Store& Session::writer() {
     if (!writer_) writer_.emplace(libland::Store::open(db_));
     return *writer_;
 }
 
-SessionPool::SessionPool(std::string db, std::string read_db, std::size_t outline_cache_bytes)
+SessionPool::SessionPool(std::string db, std::string read_db, std::size_t outline_cache_bytes,
+                         std::size_t page_cache_bytes)
     : db_(std::move(db)),
       read_db_(std::move(read_db)),
-      outlines_(outline_cache_bytes > 0 ? std::make_unique<LruCache>(outline_cache_bytes) : nullptr) {
+      outlines_(outline_cache_bytes > 0 ? std::make_unique<LruCache>(outline_cache_bytes) : nullptr),
+      page_cache_bytes_(page_cache_bytes) {
     // Brings an older schema up to date once, on the primary (a replica follows it); reads are
     // read-only.
     const libland::Store primary = libland::Store::open(db_);
@@ -73,7 +78,7 @@ SessionPool::Lease SessionPool::acquire() {
 }
 
 std::unique_ptr<Session> SessionPool::open_session() const {
-    return std::make_unique<Session>(db_, read_db_, outlines_.get());
+    return std::make_unique<Session>(db_, read_db_, outlines_.get(), page_cache_bytes_);
 }
 
 void SessionPool::give_back(std::unique_ptr<Session> session) noexcept {

@@ -25,8 +25,10 @@ struct Session {
     // Parcel outlines already written in CRS84, shared by every session (geojson.cpp); none: null.
     LruCache* lon_lat_outlines = nullptr;
 
-    // Reads from `read_db` ("": from `db`); writes go to `db`.
-    Session(const std::string& db, const std::string& read_db, LruCache* outlines = nullptr);
+    // Reads from `read_db` ("": from `db`); writes go to `db`. The read connection keeps at most
+    // `page_cache_bytes` of the database's pages (0: the library's default).
+    Session(const std::string& db, const std::string& read_db, LruCache* outlines = nullptr,
+            std::size_t page_cache_bytes = 0);
 
     // Returns the session's read-write connection to --db for an officer's write, the officer's
     // key check and a key-use record, opened on first use.
@@ -41,8 +43,10 @@ class SessionPool {
 public:
     // Opens one session at once, so that a missing or foreign database fails at start-up. Throws
     // usage_error when `read_db` holds a land database of another CRS than `db`'s. The sessions
-    // share outlines in CRS84 up to outline_cache_bytes (0: none kept).
-    SessionPool(std::string db, std::string read_db, std::size_t outline_cache_bytes = 0);
+    // share outlines in CRS84 up to outline_cache_bytes (0: none kept); each keeps at most
+    // page_cache_bytes of database pages (0: the library's default).
+    SessionPool(std::string db, std::string read_db, std::size_t outline_cache_bytes = 0,
+                std::size_t page_cache_bytes = 0);
 
     // Opens sessions until `count` are idle or `stop` is set: one per worker thread, opened ahead
     // because opening one takes tens of milliseconds (the CRS transformations), far more while
@@ -80,6 +84,7 @@ private:
     std::string db_;
     std::string read_db_;
     std::unique_ptr<LruCache> outlines_;
+    std::size_t page_cache_bytes_;
     std::string crs_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Session>> idle_;

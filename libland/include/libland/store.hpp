@@ -426,6 +426,10 @@ public:
     // did not refuse them) are left out; versions_outside_crs_area() counts them.
     [[nodiscard]] std::optional<Box> parcel_extent();
     [[nodiscard]] std::int64_t versions_outside_crs_area();
+    // Bounds what this connection keeps of the database's pages in memory (SpatiaLite's page
+    // cache; PostgreSQL's server keeps its own). The default, 256 MiB, suits one large commit;
+    // a service with dozens of connections gives each a share of its budget.
+    void limit_page_cache(std::size_t bytes);
     // Returns the bounds of a published layer's features (working CRS) inside the working CRS's
     // area of use, nothing when empty.
     [[nodiscard]] std::optional<Box> layer_extent(const std::string& name);

@@ -38,6 +38,9 @@ public:
 
     // Runs SQL without parameters (schema statements, pragmas). Throws input_error.
     void execute(const char* sql);
+    // Keeps at most `bytes` (at least one page) of the file's pages in this connection's cache;
+    // 256 MiB until called.
+    void limit_cache(std::size_t bytes);
 
     [[nodiscard]] std::int64_t last_insert_id() const noexcept;
     // Returns the number of rows the last INSERT/UPDATE/DELETE touched.

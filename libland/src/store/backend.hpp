@@ -181,6 +181,8 @@ public:
     [[nodiscard]] virtual std::optional<Box> parcel_extent() = 0;
     [[nodiscard]] virtual std::optional<Box> layer_extent(const std::string& name) = 0;
     [[nodiscard]] virtual std::int64_t versions_outside_crs_area() = 0;
+    // Bounds the connection's page cache (see Store::limit_page_cache); nothing by default.
+    virtual void limit_page_cache(std::size_t /*bytes*/) {}
 
     // Local land-use codes (the national ones are libland/land_use.hpp's). add_land_use throws
     // usage_error when the code is already there.

@@ -107,6 +107,8 @@ std::optional<Box> Store::parcel_extent() { return impl_->backend->parcel_extent
 
 std::int64_t Store::versions_outside_crs_area() { return impl_->backend->versions_outside_crs_area(); }
 
+void Store::limit_page_cache(std::size_t bytes) { impl_->backend->limit_page_cache(bytes); }
+
 std::optional<Box> Store::layer_extent(const std::string& name) { return impl_->backend->layer_extent(name); }
 
 }  // namespace libland

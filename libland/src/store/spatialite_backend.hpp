@@ -59,6 +59,7 @@ public:
     [[nodiscard]] std::optional<Box> parcel_extent() override;
     [[nodiscard]] std::optional<Box> layer_extent(const std::string& name) override;
     [[nodiscard]] std::int64_t versions_outside_crs_area() override;
+    void limit_page_cache(std::size_t bytes) override;
 
     // spatialite_housekeeping.cpp
     [[nodiscard]] std::vector<KeyInfo> keys() override;
@@ -108,16 +109,29 @@ private:
     int srid_ = 0;
     Settings settings_;  // the meta table
     std::optional<Box> crs_area_;
-    // The last schema_at answer, kept while the database is unchanged: by another connection
-    // (PRAGMA data_version) or by this one (its count of changed rows). A page of parcels asks
-    // for it twice, every page of a day asks for the same.
-    struct SchemaAt {
+    // What the database holds, as far as answers kept from it go: it changed when another
+    // connection wrote (PRAGMA data_version) or this one did (its count of changed rows).
+    struct Stamp {
         std::int64_t data_version = -1;
         std::int64_t own_changes = -1;
+        bool operator==(const Stamp&) const = default;
+    };
+    [[nodiscard]] Stamp stamp();
+    // The last schema_at answer, kept while the stamp is the same. A page of parcels asks for it
+    // twice, every page of a day asks for the same.
+    struct SchemaAt {
+        Stamp stamp;
         std::string date;
         std::optional<Schema> schema;
     };
     SchemaAt schema_at_;
+    // layer_properties' answers (a scan of a thousand features' JSON each), kept while the
+    // stamp is the same.
+    struct LayerProperties {
+        Stamp stamp;
+        std::vector<Queryable> properties;
+    };
+    std::map<std::string, LayerProperties> layer_properties_;
 };
 
 }  // namespace libland::store

@@ -25,6 +25,8 @@ std::unique_ptr<Backend> open_spatialite(const std::string& path, bool read_only
     return std::make_unique<SpatialiteBackend>(detail::Database(path, read_only ? Mode::open_read_only : Mode::open_existing));
 }
 
+void SpatialiteBackend::limit_page_cache(std::size_t bytes) { db_.limit_cache(bytes); }
+
 namespace {
 
 class SqliteWriteLock final : public WriteLock {

@@ -236,6 +236,11 @@ LayerPage SpatialiteBackend::query_layer(const std::string& name, const std::opt
 }
 
 std::vector<Queryable> SpatialiteBackend::layer_properties(const std::string& name) {
+    detail::ReadScope read(db_);
+    const Stamp now = stamp();
+    if (auto kept = layer_properties_.find(name); kept != layer_properties_.end() && kept->second.stamp == now) {
+        return kept->second.properties;
+    }
     // The types JSON gives the values of each property, over a sample of the layer's features.
     detail::Statement q(db_, "SELECT j.key, group_concat(DISTINCT j.type) FROM "
                              "(SELECT f.properties FROM layer_features f JOIN layers l USING (layer_id) "
@@ -253,6 +258,8 @@ std::vector<Queryable> SpatialiteBackend::layer_properties(const std::string& na
                                                           : FieldType::integer;
         out.push_back(Queryable{q.text(0), type, false});
     }
+    if (layer_properties_.size() >= 64) layer_properties_.clear();  // names asked for are few
+    layer_properties_[name] = LayerProperties{now, out};
     return out;
 }
 

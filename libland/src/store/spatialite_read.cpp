@@ -88,18 +88,18 @@ std::string SpatialiteBackend::last_change_of_sheets(const std::vector<std::stri
     return last;
 }
 
+SpatialiteBackend::Stamp SpatialiteBackend::stamp() {
+    Stamp now{-1, db_.total_changes()};
+    detail::Statement version(db_, "PRAGMA data_version");
+    if (version.step()) now.data_version = version.integer(0);
+    return now;
+}
+
 std::optional<Schema> SpatialiteBackend::schema_at(const std::string& date) {
     detail::ReadScope read(db_);
-    std::int64_t data_version = -1;
-    {
-        detail::Statement version(db_, "PRAGMA data_version");
-        if (version.step()) data_version = version.integer(0);
-    }
-    const std::int64_t own_changes = db_.total_changes();
-    if (schema_at_.data_version == data_version && schema_at_.own_changes == own_changes && schema_at_.date == date) {
-        return schema_at_.schema;
-    }
-    schema_at_ = SchemaAt{data_version, own_changes, date, read_schema_at(date)};
+    const Stamp now = stamp();
+    if (schema_at_.stamp == now && schema_at_.date == date) return schema_at_.schema;
+    schema_at_ = SchemaAt{now, date, read_schema_at(date)};
     return schema_at_.schema;
 }
 
