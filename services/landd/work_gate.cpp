@@ -3,26 +3,35 @@
 
 namespace landd {
 
+// A leaving request hands its place to the first waiter, if any, and wakes that one alone
+// (waking every waiter to let one through cost more than the requests' own locking).
 WorkGate::Pass::Pass(WorkGate& gate) : gate_(gate) {
     std::unique_lock lock(gate_.mutex_);
-    const std::uint64_t ticket = gate_.next_ticket_++;
-    gate_.turn_.wait(lock, [&] { return ticket == gate_.admitted_ && gate_.at_work_ < gate_.width_; });
-    ++gate_.admitted_;
-    ++gate_.at_work_;
-    gate_.turn_.notify_all();  // the next ticket may fit too
+    ++gate_.arrivals_;
+    if (gate_.waiting_.empty() && gate_.at_work_ < gate_.width_) {
+        ++gate_.at_work_;
+        return;
+    }
+    Waiter me;
+    gate_.waiting_.push_back(&me);
+    me.turn.wait(lock, [&] { return me.admitted; });  // at_work_ already counts this request
 }
 
 WorkGate::Pass::~Pass() {
-    {
-        const std::lock_guard lock(gate_.mutex_);
+    const std::lock_guard lock(gate_.mutex_);
+    if (gate_.waiting_.empty()) {
         --gate_.at_work_;
+        return;
     }
-    gate_.turn_.notify_all();
+    Waiter* next = gate_.waiting_.front();
+    gate_.waiting_.pop_front();
+    next->admitted = true;
+    next->turn.notify_one();  // under the lock: the waiter's condition variable lives on its stack
 }
 
 std::uint64_t WorkGate::arrivals() {
     const std::lock_guard lock(mutex_);
-    return next_ticket_;
+    return arrivals_;
 }
 
 }  // namespace landd

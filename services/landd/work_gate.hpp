@@ -4,6 +4,7 @@
 // longer than the rest; a first-come first-served gate keeps the latency of every request close
 // to the mean.
 #include <condition_variable>
+#include <deque>
 #include <cstdint>
 #include <mutex>
 
@@ -30,10 +31,15 @@ public:
     [[nodiscard]] std::uint64_t arrivals();
 
 private:
+    // One waiting request: a place at work is handed to it directly, and only it is woken.
+    struct Waiter {
+        std::condition_variable turn;
+        bool admitted = false;
+    };
+
     std::mutex mutex_;
-    std::condition_variable turn_;
-    std::uint64_t next_ticket_ = 0;  // given to the next arrival
-    std::uint64_t admitted_ = 0;     // tickets admitted so far
+    std::deque<Waiter*> waiting_;  // in arrival order
+    std::uint64_t arrivals_ = 0;
     unsigned at_work_ = 0;
     unsigned width_;
 };
