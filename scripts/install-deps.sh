@@ -7,6 +7,7 @@ packages=(
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
   libsqlite3-dev sqlite3 libspatialite-dev libsqlite3-mod-spatialite
   libboost-dev libboost-test-dev nlohmann-json3-dev
+  libsimdjson-dev  # the stored attributes of every page of parcels are read with simdjson
   libcpp-httplib-dev libssl-dev  # the landd test suites' HTTP client (landd itself serves with Boost.Beast)
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas
   python3-shapely python3-geopandas python3-matplotlib python3-gdal

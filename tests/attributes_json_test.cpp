@@ -57,3 +57,14 @@ BOOST_AUTO_TEST_CASE(corrupt_json_is_an_input_error) {
     BOOST_CHECK_THROW(attributes_from_json(fields, R"({"soThua": 1} trailing)"), input_error);
     BOOST_CHECK_THROW(attributes_from_json(fields, ""), input_error);
 }
+
+BOOST_AUTO_TEST_CASE(escapes_and_text_that_is_not_utf8) {
+    // Keys and text with JSON escapes are read unescaped.
+    const std::vector<Value> v = attributes_from_json(fields, R"({"so\u0054hua": 5, "chuSuDung": "Ch\u00f9a \"Linh\""})");
+    BOOST_TEST((v[0] == Value{std::int64_t{5}}));
+    BOOST_TEST((v[2] == Value{std::string("Chùa \"Linh\"")}));
+    // A byte that is not UTF-8 inside a string is corrupt text, on either path.
+    BOOST_CHECK_THROW(attributes_from_json(fields, "{\"chuSuDung\": \"Ch\xf9\x61\"}"), input_error);
+    // JSON null (no object at all) reads as every field null.
+    for (const Value& value : attributes_from_json(fields, "null")) BOOST_TEST(std::holds_alternative<std::monostate>(value));
+}

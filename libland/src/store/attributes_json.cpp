@@ -3,9 +3,12 @@
 #include <libland/error.hpp>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 
 namespace libland::store {
 
@@ -76,90 +79,58 @@ std::string attributes_to_json(const std::vector<Field>& fields, const std::vect
 
 namespace {
 
-// Reads a flat object of scalars straight into the fields' values, without building a document
-// (the common case, and the hot path of every page of parcels). Anything else (a nested value, a
-// number in a text field) stops it: the caller then takes the general path.
-class FlatAttributes : public nlohmann::json_sax<json> {
-public:
-    explicit FlatAttributes(const std::vector<Field>& fields) : fields_(fields), values_(fields.size()) {}
-
-    bool null() override { return take(std::monostate{}); }
-    bool boolean(bool) override { return general(); }
-    bool number_integer(number_integer_t v) override { return number(v, static_cast<double>(v)); }
-    bool number_unsigned(number_unsigned_t v) override {
-        if (v > static_cast<number_unsigned_t>(INT64_MAX)) return general();
-        return number(static_cast<std::int64_t>(v), static_cast<double>(v));
+// Reads a flat object of scalars straight into the fields' values with simdjson (its parser
+// picks the machine's SIMD instructions at run time), without building nlohmann's document (the
+// common case, and the hot path of every page of parcels). Returns nothing for anything else (a
+// nested value, a boolean, a number in a text field, text simdjson refuses): the caller then
+// takes the general path, which also names corrupt text.
+std::optional<std::vector<Value>> flat_attributes(const std::vector<Field>& fields, std::string_view text) {
+    thread_local simdjson::dom::parser parser;
+    thread_local std::string padded;  // simdjson reads up to SIMDJSON_PADDING bytes past the end
+    padded.assign(text);
+    padded.append(simdjson::SIMDJSON_PADDING, '\0');
+    simdjson::dom::object object;
+    if (parser.parse(padded.data(), text.size(), false).get_object().get(object) != simdjson::SUCCESS) {
+        return std::nullopt;
     }
-    bool number_float(number_float_t v, const string_t&) override {
-        if (field_ != nullptr && field_->type == FieldType::integer) {
-            return std::fabs(v) < 9e18 ? take(static_cast<std::int64_t>(v)) : take(std::monostate{});
-        }
-        return field_ != nullptr && field_->type == FieldType::real ? take(v) : general();
-    }
-    bool string(string_t& v) override {
-        if (field_ != nullptr && (field_->type == FieldType::integer || field_->type == FieldType::real)) {
-            return take(std::monostate{});
-        }
-        return take(std::move(v));
-    }
-    bool binary(binary_t&) override { return general(); }
-    bool start_object(std::size_t) override { return depth_++ == 0 || general(); }
-    bool key(string_t& name) override {
-        field_ = nullptr;
-        index_ = 0;
-        for (std::size_t i = 0; i < fields_.size(); ++i) {
-            if (fields_[i].name == name) {
-                field_ = &fields_[i];
-                index_ = i;
+    using Type = simdjson::dom::element_type;
+    std::vector<Value> values(fields.size());
+    for (const simdjson::dom::key_value_pair member : object) {
+        const auto field = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.name == member.key; });
+        if (field == fields.end()) continue;  // not a field of the schema
+        Value& out = values[static_cast<std::size_t>(field - fields.begin())];
+        const simdjson::dom::element value = member.value;
+        const bool integer = field->type == FieldType::integer, real = field->type == FieldType::real;
+        switch (value.type()) {
+            case Type::NULL_VALUE: out = std::monostate{}; break;
+            case Type::STRING:
+                if (integer || real) out = std::monostate{};
+                else out = std::string(value.get_string().value_unsafe());
+                break;
+            case Type::INT64: {
+                if (!integer && !real) return std::nullopt;  // the general path writes the number as text
+                const std::int64_t i = value.get_int64().value_unsafe();
+                if (real) out = static_cast<double>(i);
+                else out = i;
                 break;
             }
+            case Type::DOUBLE: {
+                if (!integer && !real) return std::nullopt;
+                const double d = value.get_double().value_unsafe();
+                if (real) out = d;
+                else out = std::fabs(d) < 9e18 ? Value{static_cast<std::int64_t>(d)} : Value{};
+                break;
+            }
+            default: return std::nullopt;  // booleans, integers above INT64_MAX, arrays and objects
         }
-        return true;
     }
-    bool end_object() override { return --depth_ == 0 || general(); }
-    bool start_array(std::size_t) override { return general(); }
-    bool end_array() override { return general(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-        corrupt_ = true;
-        return false;
-    }
-
-    [[nodiscard]] bool needs_general() const noexcept { return general_; }
-    [[nodiscard]] bool corrupt() const noexcept { return corrupt_; }
-    std::vector<Value> values() && { return std::move(values_); }
-
-private:
-    bool take(Value v) {
-        if (field_ != nullptr) values_[index_] = std::move(v);
-        return true;
-    }
-    bool number(std::int64_t i, double d) {
-        if (field_ == nullptr) return true;
-        if (field_->type == FieldType::integer) return take(i);
-        if (field_->type == FieldType::real) return take(d);
-        return general();
-    }
-    bool general() {
-        general_ = true;
-        return false;
-    }
-
-    const std::vector<Field>& fields_;
-    std::vector<Value> values_;
-    const Field* field_ = nullptr;
-    std::size_t index_ = 0;
-    int depth_ = 0;
-    bool general_ = false;
-    bool corrupt_ = false;
-};
+    return values;
+}
 
 }  // namespace
 
 std::vector<Value> attributes_from_json(const std::vector<Field>& fields, std::string_view text) {
-    FlatAttributes flat(fields);
-    json::sax_parse(text, &flat);
-    if (flat.corrupt()) corrupt(text);
-    if (!flat.needs_general()) return std::move(flat).values();
+    if (std::optional<std::vector<Value>> flat = flat_attributes(fields, text)) return std::move(*flat);
     const json object = parse(text);
     std::vector<Value> values;
     values.reserve(fields.size());
