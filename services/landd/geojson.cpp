@@ -167,10 +167,7 @@ void append_geometry(std::string& out, const Session& session, const libland::Mu
     std::string key;
     if (session.lon_lat_outlines != nullptr) {
         key = outline_key(geometry);
-        if (std::optional<std::string> kept = session.lon_lat_outlines->find(key)) {
-            out += *kept;
-            return;
-        }
+        if (session.lon_lat_outlines->append(key, out)) return;
     }
     libland::MultiPolygon lon_lat = geometry;
     try {
@@ -184,7 +181,7 @@ void append_geometry(std::string& out, const Session& session, const libland::Mu
     }
     const std::size_t start = out.size();
     append_coordinates(out, lon_lat, rounded);
-    if (session.lon_lat_outlines != nullptr) session.lon_lat_outlines->keep(key, out.substr(start));
+    if (session.lon_lat_outlines != nullptr) session.lon_lat_outlines->keep(std::move(key), out.substr(start));
 }
 
 void append_value(std::string& out, const libland::Value& value) {

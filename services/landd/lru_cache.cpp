@@ -1,6 +1,8 @@
 // The least-recently-used store of answers.
 #include "lru_cache.hpp"
 
+#include <utility>
+
 namespace landd {
 
 std::optional<std::string> LruCache::find(const std::string& key) {
@@ -11,13 +13,22 @@ std::optional<std::string> LruCache::find(const std::string& key) {
     return it->second->answer;
 }
 
-void LruCache::keep(const std::string& key, const std::string& answer) {
+bool LruCache::append(const std::string& key, std::string& out) {
+    const std::lock_guard lock(mutex_);
+    const auto it = index_.find(key);
+    if (it == index_.end()) return false;
+    entries_.splice(entries_.begin(), entries_, it->second);
+    out += it->second->answer;
+    return true;
+}
+
+void LruCache::keep(std::string key, std::string answer) {
     const std::size_t size = key.size() + answer.size();
     if (size > max_bytes_) return;
     const std::lock_guard lock(mutex_);
     if (index_.count(key) > 0) return;  // another request computed it meanwhile
-    entries_.push_front(Entry{key, answer});
-    index_.emplace(key, entries_.begin());
+    entries_.push_front(Entry{key, std::move(answer)});
+    index_.emplace(std::move(key), entries_.begin());
     bytes_ += size;
     while (bytes_ > max_bytes_) {
         const Entry& last = entries_.back();

@@ -19,8 +19,11 @@ public:
 
     // Returns the kept answer, if any (and marks it recently used).
     [[nodiscard]] std::optional<std::string> find(const std::string& key);
+    // Appends the kept answer to `out` and returns true, if there is one (and marks it recently
+    // used); the answer is copied once, straight where it goes.
+    bool append(const std::string& key, std::string& out);
     // Keeps the answer, forgetting the least recently used ones beyond the bound.
-    void keep(const std::string& key, const std::string& answer);
+    void keep(std::string key, std::string answer);
 
 private:
     struct Entry {
