@@ -7,6 +7,8 @@
 
 #include <libland/error.hpp>
 
+#include <sqlite3.h>
+
 using namespace libland;
 using detail::Database;
 using detail::Statement;
@@ -128,4 +130,18 @@ BOOST_AUTO_TEST_CASE(a_kept_statement_starts_afresh_and_nested_uses_do_not_share
     Statement all(db, "SELECT * FROM t ORDER BY i");
     BOOST_TEST_REQUIRE(all.step());
     BOOST_TEST(all.integer(1) == 7);
+}
+
+// SQLite counts no allocations in a process that uses libland (one mutex for every allocation of
+// every connection otherwise), and a connection's page cache is bounded as asked.
+BOOST_AUTO_TEST_CASE(allocations_are_not_counted_and_the_page_cache_is_bounded) {
+    Database db = fresh("uncounted.sqlite");
+    db.execute("CREATE TABLE t (x TEXT)");
+    db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+               "INSERT INTO t SELECT hex(randomblob(500)) FROM n");
+    BOOST_TEST(sqlite3_memory_used() == 0);  // counted, it would hold the connection's pages
+    db.limit_cache(3u << 20);
+    Statement size(db, "PRAGMA cache_size");
+    BOOST_TEST_REQUIRE(size.step());
+    BOOST_TEST(size.integer(0) == -3072);  // KiB
 }
