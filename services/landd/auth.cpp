@@ -61,8 +61,9 @@ void check_access(const Request& req, libland::Store& store, Access needed) {
 
 namespace {
 
-// Where a guarded handler waits for its turn: reads at the reads' gate, costly reads at the
-// costly gate (with a cached answer first), writes nowhere (they may take seconds).
+// Where a guarded handler waits for its turn: reads in the work queue's reads' lane (before a
+// thread takes them), costly reads at the costly gate (with a cached answer first), writes nowhere
+// (they may take seconds).
 enum class Lane { read, costly, write };
 
 void answer_failure(const Request& req, Response& res) {
@@ -98,8 +99,6 @@ GuardedHandler guarded(Service& service, RouteHandler handler, Access needed, La
                 service.costly.keep(key, res);
                 return;
             }
-            std::optional<WorkGate::Pass> pass;
-            if (lane == Lane::read) pass.emplace(service.reads);
             SessionPool::Lease session = service.sessions.acquire();
             check_access(req, needed == Access::officer ? session->writer() : session->store, needed);
             note_key_use(service, *session, req);
@@ -107,7 +106,7 @@ GuardedHandler guarded(Service& service, RouteHandler handler, Access needed, La
         } catch (...) {
             answer_failure(req, res);
         }
-    }};
+    }, lane == Lane::read};
 }
 
 Access read_access(const Service& service) {

@@ -226,7 +226,7 @@ private:
     void dispatch() {
         stream_.expires_never();
         auto self = shared_from_this();
-        if (!context_.queue->try_push([self] { self->run(); })) {
+        if (!context_.queue->try_push([self] { self->run(); }, route_->handler.read)) {
             Response res;
             reply_error(res, HttpError(503, "Busy", "the service is busy; try again shortly"));
             res.set_header("Retry-After", "1");

@@ -79,6 +79,7 @@ using HttpHandler = std::function<void(const Request&, Response&)>;
 struct GuardedHandler {
     Access access = Access::public_read;
     HttpHandler handler;
+    bool read = false;  // a read from the database: runs in the work queue's reads' lane
 };
 
 struct Route {

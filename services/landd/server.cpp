@@ -121,7 +121,7 @@ int serve(const Options& options) {
     remove_stale_uploads(upload_folder);
 
     Service service{options, SessionPool(options.db, options.read_db, options.outline_cache_bytes,
-                                                page_caches / (options.threads + options.costly_workers)), WorkGate(options.workers),
+                                                page_caches / (options.threads + options.costly_workers)),
                     CostlyWork(options.costly_workers, costly_waiting, cached_answers, cached_bytes), {},
                     LruCache(options.tile_cache_bytes)};
     Router router;
@@ -151,7 +151,7 @@ int serve(const Options& options) {
     if (const std::size_t slash = context.base_url.find('/', context.base_url.find("//") + 2); slash != std::string::npos) {
         context.site_path = context.base_url.substr(slash);
     }
-    WorkQueue queue(options.threads, options.max_queue);  // before `io` ends: its jobs hold connections
+    WorkQueue queue(options.threads, options.max_queue, options.workers);  // before `io` ends: its jobs hold connections
     context.queue = &queue;
     std::fprintf(stderr, "landd: serving %s on http://%s:%u/\n", options.db.c_str(), host.c_str(), port);
     if (read_keys) std::fprintf(stderr, "landd: reads from %s; writes go to --db\n", read_keys->path().c_str());

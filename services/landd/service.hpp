@@ -8,7 +8,6 @@
 #include "params.hpp"
 #include "sessions.hpp"
 #include "lru_cache.hpp"
-#include "work_gate.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -20,7 +19,6 @@ namespace landd {
 struct Service {
     Options options;
     SessionPool sessions;
-    WorkGate reads;   // requests answered from the database at once (--workers)
     CostlyWork costly;  // reports and matrices: their own small gate and a cache (costly.cpp)
     KeyUses key_uses; // the days on which each key's use was last recorded
     LruCache tiles;    // vector tiles answered lately (--tile-cache-mb)
