@@ -77,7 +77,8 @@ PjPtr choose_transformation(PJ_CONTEXT* ctx, const std::string& from, const std:
 
 // The transformations chosen so far, each in a context of its own, for the life of the process.
 // Choosing one searches PROJ's database (tens of milliseconds); cloning a chosen one into a new
-// context takes microseconds, so each pair of CRSs is chosen once whatever the number of threads.
+// context takes about half a millisecond (PROJ opens its database for the new context), so each
+// pair of CRSs is chosen once whatever the number of threads.
 class ChosenTransformations {
 public:
     // Returns a copy of the transformation from `from` to `to`, owned by `ctx`.

@@ -68,9 +68,9 @@ std::string database_state(const std::string& db) {
         return "unseen:" + std::to_string(++unseen);
     }
     std::string state;
-    for (const std::string& file : {db, db + "-wal"}) {
+    for (const std::string& path : {db, db + "-wal"}) {
         struct stat info {};
-        if (::stat(file.c_str(), &info) != 0) {
+        if (::stat(path.c_str(), &info) != 0) {
             state += "-;";
             continue;
         }

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <string>
 #include <filesystem>
+#include <string>
 #include <utility>
 
 namespace libland::detail {
