@@ -54,8 +54,9 @@ json describe(const Request& req, const Session& session, const std::string& id,
             {"links", std::move(links)}};
 }
 
-// Returns the descriptions of the collections, all of them or only `only`.
-json collections(const Request& req, Session& session, const std::string& only = "") {
+}  // namespace
+
+json collection_documents(const Request& req, Session& session, const std::string& only) {
     json out = json::array();
     const std::string first = session.store.first_date();
     const std::string last = session.store.last_date();
@@ -87,8 +88,6 @@ json collections(const Request& req, Session& session, const std::string& only =
     return out;
 }
 
-}  // namespace
-
 CollectionKind find_collection(Session& session, const std::string& id) {
     if (id == "parcels") return CollectionKind::parcels;
     if (id == "changes") return CollectionKind::changes;
@@ -106,14 +105,14 @@ void add_collection_routes(Router& server, Service& service) {
         const json doc = {{"links",
                            {link(self_url(req, "json"), "self", "application/json", "collections"),
                             link(self_url(req, "html"), "alternate", "text/html", "collections as HTML")}},
-                          {"collections", collections(req, session)}};
+                          {"collections", collection_documents(req, session)}};
         reply(res, doc, requested_format(req), "Collections");
     }));
     server.Get("/collections/([^/]+)/?", for_readers(service, [](const Request& req,
                                                                   Response& res, Session& session) {
         const std::string id = req.matches[1];
         (void)find_collection(session, id);
-        const json found = collections(req, session, id);
+        const json found = collection_documents(req, session, id);
         reply(res, found.front(), requested_format(req), found.front().value("title", id));
     }));
 }

@@ -38,9 +38,10 @@ double rounded(double degrees) {
 
 double rounded_to_millimetre(double metres) { return std::round(metres * 1000) / 1000; }
 
-// Returns a geometry's rings and coordinates as bytes: what its outline in CRS84 depends on.
-std::string outline_key(const libland::MultiPolygon& geometry) {
-    std::string key;
+// Writes a geometry's rings and coordinates as bytes into `key`: what its outline in CRS84
+// depends on.
+void write_outline_key(const libland::MultiPolygon& geometry, std::string& key) {
+    key.clear();
     const auto put = [&key](const auto& value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
     for (const libland::Polygon& polygon : geometry) {
         put(polygon.rings.size());
@@ -49,7 +50,6 @@ std::string outline_key(const libland::MultiPolygon& geometry) {
             key.append(reinterpret_cast<const char*>(ring.data()), ring.size() * sizeof(libland::Point));
         }
     }
-    return key;
 }
 
 void append_coordinates(std::string& out, const libland::MultiPolygon& geometry, double (*round)(double)) {
@@ -164,9 +164,9 @@ void append_geometry(std::string& out, const Session& session, const libland::Mu
         append_coordinates(out, geometry, rounded_to_millimetre);
         return;
     }
-    std::string key;
+    thread_local std::string key;  // reused: no allocation per outline
     if (session.lon_lat_outlines != nullptr) {
-        key = outline_key(geometry);
+        write_outline_key(geometry, key);
         if (session.lon_lat_outlines->append(key, out)) return;
     }
     libland::MultiPolygon lon_lat = geometry;
@@ -181,7 +181,7 @@ void append_geometry(std::string& out, const Session& session, const libland::Mu
     }
     const std::size_t start = out.size();
     append_coordinates(out, lon_lat, rounded);
-    if (session.lon_lat_outlines != nullptr) session.lon_lat_outlines->keep(std::move(key), out.substr(start));
+    if (session.lon_lat_outlines != nullptr) session.lon_lat_outlines->keep_if_seen(key, std::string_view(out).substr(start));
 }
 
 void append_value(std::string& out, const libland::Value& value) {

@@ -184,7 +184,7 @@ std::string landing() {
 
 }  // namespace
 
-std::string html_page(const std::string& title, const json& doc) {
+std::string html_page(const std::string& title, const json& doc, const json& map_start) {
     std::string main;
     MapView view = MapView::none;
     if (doc.is_object()) {
@@ -210,7 +210,7 @@ std::string html_page(const std::string& title, const json& doc) {
         }
         if (doc.contains("links") && doc.value("type", "") != "FeatureCollection") main += links_list(doc["links"]);
     }
-    return page_layout(title, main, view, doc);
+    return page_layout(title, main, view, doc, map_start);
 }
 
 }  // namespace landd

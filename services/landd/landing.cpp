@@ -1,5 +1,6 @@
 // The landing page, the conformance declaration and the API definition (OGC API - Features
 // Part 1: Core, with the GeoJSON, HTML and OpenAPI 3.0 classes).
+#include "collections.hpp"
 #include "http.hpp"
 #include "links.hpp"
 #include "openapi.hpp"
@@ -56,11 +57,32 @@ nlohmann::ordered_json functions() {
                {"returns", {"boolean"}}}}}};
 }
 
+// What the landing page's map draws first: every collection with its title and published style,
+// and the parcels' bounds (CRS84).
+nlohmann::ordered_json landing_map(const Request& req, Session& session) {
+    nlohmann::ordered_json collections = nlohmann::ordered_json::array();
+    nlohmann::ordered_json bounds = nullptr;
+    for (const auto& c : collection_documents(req, session)) {
+        const std::string id = c["id"].get<std::string>();
+        collections.push_back({{"id", id},
+                               {"title", c["title"]},
+                               {"style", published_style(req, session, id, find_collection(session, id))}});
+        if (id == "parcels" && session.store.parcel_extent()) bounds = c["extent"]["spatial"]["bbox"][0];
+    }
+    return {{"collections", std::move(collections)}, {"bounds", std::move(bounds)}};
+}
+
 }  // namespace
 
 void add_landing_routes(Router& server, Service& service) {
-    server.Get("/", for_readers(service, [&service](const Request& req, Response& res, Session&) {
-        reply(res, landing_page(req, service.options), requested_format(req), service.options.title);
+    server.Get("/", for_readers(service, [&service](const Request& req, Response& res, Session& session) {
+        const nlohmann::ordered_json doc = landing_page(req, service.options);
+        if (requested_format(req) != Format::html) {
+            reply(res, doc, Format::json, service.options.title);
+            return;
+        }
+        res.status = 200;
+        res.set_content(html_page(service.options.title, doc, landing_map(req, session)), "text/html; charset=utf-8");
     }));
     server.Get("/conformance", for_readers(service, [](const Request& req, Response& res, Session&) {
         reply(res, conformance(), requested_format(req), "Conformance");

@@ -49,7 +49,7 @@ std::string html_escape(const std::string& text) {
 }
 
 std::string page_layout(const std::string& title, const std::string& main, MapView view,
-                        const nlohmann::ordered_json& doc) {
+                        const nlohmann::ordered_json& doc, const nlohmann::ordered_json& map_start) {
     std::string page =
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -74,6 +74,9 @@ std::string page_layout(const std::string& title, const std::string& main, MapVi
             "</pre></details></main><footer>Map: <a href=\"/static/maplibre-gl-LICENSE.txt\">MapLibre GL JS</a> "
             "(BSD-3-Clause)</footer>";
     page += "<script type=\"application/json\" id=\"document\">" + script_json(doc) + "</script>";
+    if (!map_start.is_null()) {
+        page += "<script type=\"application/json\" id=\"map-start\">" + script_json(map_start) + "</script>";
+    }
     if (view != MapView::none) {
         page += "<script src=\"/static/maplibre-gl.js\"></script><script src=\"/static/map.js\"></script>";
     }

@@ -15,9 +15,12 @@ namespace landd {
 enum class MapView { none, landing, collection, items, feature, history };
 
 // Returns the whole page: `main` (HTML) under the title, the map when `view` names one, and the
-// document (JSON) for the script.
+// document (JSON) for the script. `map_start`, when not null, rides along too: what the map draws
+// first ({"collections": [{"id", "title", "style"}], "bounds": [w, s, e, n]}), so that the map
+// asks for its tiles as it starts instead of after a round trip per collection.
 [[nodiscard]] std::string page_layout(const std::string& title, const std::string& main, MapView view,
-                                      const nlohmann::ordered_json& doc);
+                                      const nlohmann::ordered_json& doc,
+                                      const nlohmann::ordered_json& map_start = nullptr);
 
 // Returns the HTML page of an error answer (its JSON body): the status, what is wrong, and the
 // ways onward (the parcel's successors for a retired parcel).

@@ -54,8 +54,10 @@ void reply(Response& res, const nlohmann::ordered_json& doc, Format format,
 void reply_text(Response& res, std::string json_text, Format format, const std::string& title,
                 const char* json_type);
 
-// Returns the HTML page showing a JSON document (html.cpp).
-[[nodiscard]] std::string html_page(const std::string& title, const nlohmann::ordered_json& doc);
+// Returns the HTML page showing a JSON document (html.cpp); `map_start`, when not null, is what
+// the page's map draws first (page_layout.hpp).
+[[nodiscard]] std::string html_page(const std::string& title, const nlohmann::ordered_json& doc,
+                                    const nlohmann::ordered_json& map_start = nullptr);
 
 // Routes by resource group.
 void add_landing_routes(Router& server, Service& service);     // /, /conformance, /api

@@ -22,6 +22,12 @@ bool holds_points(Session& session, const std::string& layer) {
 
 }  // namespace
 
+nlohmann::ordered_json published_style(const Request& req, Session& session, const std::string& collection,
+                                       CollectionKind kind) {
+    const bool points = kind == CollectionKind::layer && holds_points(session, collection);
+    return collection_style(collection, kind, collection_url(req, collection) + "/tiles/WebMercatorQuad", points);
+}
+
 void add_style_routes(Router& server, Service& service) {
     server.Get("/collections/([^/]+)/styles/([^/]+)/?", for_readers(service, [](const Request& req, Response& res,
                                                                                   Session& session) {
@@ -36,10 +42,7 @@ void add_style_routes(Router& server, Service& service) {
         if (req.has_param("f") && req.get_param_value("f") != "mapbox" && req.get_param_value("f") != "json") {
             throw bad_parameter("f", "'" + req.get_param_value("f") + "' is not an offered style encoding (mapbox)");
         }
-        const bool points = kind == CollectionKind::layer && holds_points(session, collection);
-        const nlohmann::ordered_json style =
-            collection_style(collection, kind, collection_url(req, collection) + "/tiles/WebMercatorQuad", points);
-        res.set_content(style.dump(), "application/vnd.mapbox.style+json");
+        res.set_content(published_style(req, session, collection, kind).dump(), "application/vnd.mapbox.style+json");
     }));
 }
 

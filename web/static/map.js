@@ -49,11 +49,20 @@
   }
 
   // ---- the map ----
-  const map = new maplibregl.Map({
+  // What the page draws first, when the service wrote it into the page (the landing map: every
+  // collection's style and the parcels' bounds): the map starts with it, so its tiles are asked
+  // for while MapLibre starts, not after a round trip per collection.
+  const startElement = document.getElementById('map-start');
+  const start = startElement ? JSON.parse(startElement.textContent) : null;
+  const background = { id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } };
+  const firstView = start && start.bounds
+    ? { bounds: start.bounds, fitBoundsOptions: { padding: 30, maxZoom: 16 } }
+    : { center: [105.9, 21.0], zoom: 12 };
+  const map = new maplibregl.Map(Object.assign({
     container: mapElement,
-    style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } }] },
-    center: [105.9, 21.0], zoom: 12, preserveDrawingBuffer: true, attributionControl: false,
-  });
+    style: start ? startStyle(start.collections) : { version: 8, sources: {}, layers: [background] },
+    preserveDrawingBuffer: true, attributionControl: false,
+  }, firstView));
   map.addControl(new maplibregl.NavigationControl(), 'top-right');
   map.addControl(new maplibregl.ScaleControl(), 'bottom-left');
   window.landd = { map };
@@ -73,12 +82,33 @@
     const b = (await getJSON(collectionPath(id) + '/tiles/WebMercatorQuad')).bounds;
     return b ? new maplibregl.LngLatBounds(b.slice(0, 2), b.slice(2)) : null;
   }
-  // Adds the collection's source and layers (its published style), with `datetime` on its tiles.
-  function addDescribed({ id, style }, datetime) {
-    styles[id] = style;
-    map.addSource(id, Object.assign({}, style.sources[id], { tiles: [tilesUrl(id, datetime)] }));
-    for (const layer of style.layers) map.addLayer(layer);
+  // The collection's source (its published style's) with `datetime` on its tiles.
+  function sourceOf({ id, style }, datetime) {
+    return Object.assign({}, style.sources[id], { tiles: [tilesUrl(id, datetime)] });
   }
+  // Adds the collection's source and layers (its published style), with `datetime` on its tiles.
+  function addDescribed(described, datetime) {
+    styles[described.id] = described.style;
+    map.addSource(described.id, sourceOf(described, datetime));
+    for (const layer of described.style.layers) map.addLayer(layer);
+  }
+  // The landing map's collections shown at first: all but the changes (their switch is off).
+  function shownAtFirst(id) { return id !== 'changes'; }
+  // A map style drawing every collection (the parcels as of the page's date), points on top.
+  function startStyle(collections) {
+    const style = { version: 8, sources: {}, layers: [background] };
+    const points = [];
+    for (const c of collections) {
+      styles[c.id] = c.style;
+      style.sources[c.id] = sourceOf(c, c.id === 'parcels' ? currentDate : null);
+      const visibility = shownAtFirst(c.id) ? 'visible' : 'none';
+      const layers = c.style.layers.map((l) => Object.assign({}, l, { layout: Object.assign({}, l.layout, { visibility }) }));
+      (isPoints(c.style) ? points : style.layers).push(...layers);
+    }
+    style.layers.push(...points);
+    return style;
+  }
+  function isPoints(style) { return (style.metadata || {})['landd:kind'] === 'sites'; }
   async function addCollection(id, datetime) {
     addDescribed(await describeCollection(id), datetime);
   }
@@ -184,33 +214,17 @@
   }
 
   // ---- the views ----
-  // The landing map's collections, asked for as soon as the script runs (while MapLibre starts).
-  async function describeAll() {
-    const list = await getJSON(root + '/collections');
-    const ids = list.collections.map((c) => c.id);
-    const layers = ids.filter((id) => id !== 'parcels' && id !== 'changes');
-    const [described, bounds] = await Promise.all([Promise.all(['parcels', 'changes', ...layers].map(describeCollection)),
-                                                   collectionBounds('parcels')]);
-    return { list, layers, described, bounds };
-  }
-  const landingCollections = view === 'landing' ? describeAll() : null;
-
+  // The landing map: every collection is on the map from its start (startStyle); here come the
+  // layer switcher, the date and period controls, the legends, the sites' labels and the search.
   async function landing() {
-    const { list, layers, described, bounds } = await landingCollections;
     const fieldset = element('fieldset', {}, element('legend', { text: 'Layers' }));
     controls.append(fieldset);
-    const points = [];
-    for (const d of described) {
-      addDescribed(d, d.id === 'parcels' ? currentDate : null);
-      if (d.style.metadata['landd:kind'] === 'sites') points.push(d.id);
-      fieldset.append(layerSwitch(d.id, list.collections.find((c) => c.id === d.id).title, d.id !== 'changes'));
-    }
-    for (const id of points) for (const l of styles[id].layers) map.moveLayer(l.id);  // points on top
+    for (const c of start.collections) fieldset.append(layerSwitch(c.id, c.title, shownAtFirst(c.id)));
     controls.append(dateControl(), periodControl());
+    const points = start.collections.filter((c) => isPoints(c.style)).map((c) => c.id);
     for (const id of ['parcels', 'changes', ...points]) { const l = legend(id); if (l) controls.append(element('h2', { text: id }), l); }
-    fitTo(bounds, 16);
     points.forEach(labelPoints);
-    setUpSearch(layers);
+    setUpSearch(start.collections.map((c) => c.id).filter((id) => id !== 'parcels' && id !== 'changes'));
   }
 
   function setUpSearch(layers) {
@@ -249,7 +263,7 @@
     const features = doc.features || [];
     showPageFeatures(features);
     fitTo(featureBounds(features) || await collectionBounds(id), 17);
-    if (styles[id].metadata['landd:kind'] === 'sites') labelPoints(id);
+    if (isPoints(styles[id])) labelPoints(id);
     const byId = new Map(features.map((f) => [String(f.id), f]));
     for (const row of document.querySelectorAll('table.features tbody tr[data-id]')) {
       row.tabIndex = 0;
