@@ -237,3 +237,65 @@ def test_transition_report_page_names_uses_in_vietnamese(served):
     page = body.decode()
     assert status == 200 and "<table class=\"matrix\">" in page
     assert "Đất chuyên trồng lúa nước" in page and "Đất ở tại nông thôn" in page
+
+
+def test_low_zoom_tiles_kept_ahead_are_the_computed_ones_and_follow_writes(tmp_path):
+    """landd keeps the current parcels' zoom 14-15 tiles ahead once the file is quiet: every one of
+    them over the parcels' extent, each the same bytes as a landd keeping nothing computes, and a
+    write makes them follow (the changed tile answered anew, then kept ahead again)."""
+    import re
+    import shutil
+    import subprocess
+    import time
+
+    data = sample_database(tmp_path)
+    db = data["db"]
+
+    def kept_ahead(server, rounds):
+        for _ in range(600):
+            found = re.findall(r"(\d+) parcel tiles of zooms 14-15 kept ahead", open(server.log.name).read())
+            if len(found) >= rounds:
+                return int(found[rounds - 1])
+            time.sleep(0.1)
+        raise AssertionError("no tiles kept ahead: " + open(server.log.name).read())
+
+    seeding = Landd(db)
+    try:
+        bounds = json.loads(seeding.get("/collections/parcels/tiles/WebMercatorQuad")[2])["bounds"]
+        expected = []
+        for z in (14, 15):
+            x0, y0 = tile_of(bounds[0], bounds[3], z)
+            x1, y1 = tile_of(bounds[2], bounds[1], z)
+            expected += [(z, x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+        assert kept_ahead(seeding, 1) == len(expected)
+
+        def tiles(server):
+            out = {}
+            for z, x, y in expected:
+                status, _, body = server.get(f"/collections/parcels/tiles/WebMercatorQuad/{z}/{y}/{x}")
+                assert status == 200
+                out[(z, x, y)] = body
+            return out
+
+        computing = Landd(db, "--tile-cache-mb", "0")
+        try:
+            before = tiles(seeding)
+            assert before == tiles(computing)
+            assert sum(len(b) > 0 for b in before.values()) > len(expected) // 2
+
+            # A change of use by the command-line tool: the parcel's tiles change at once.
+            status, _, body = seeding.get("/collections/parcels/items?limit=1&sortby=key")
+            parcel = json.loads(body)["features"][0]
+            new_use = "ONT" if parcel["properties"]["loaiDat"] != "ONT" else "LUC"
+            subprocess.run([os.environ["LAND"], "set-use", db, parcel["properties"]["key"], new_use,
+                            "--date", "2025-01-10", "--doc", "QD-7"], check=True, capture_output=True)
+            assert kept_ahead(seeding, 2) == len(expected)  # every tile again, for the new state
+            after = tiles(seeding)
+            assert after == tiles(computing)
+            g = shape(parcel["geometry"])
+            z, x, y = 15, *tile_of(g.centroid.x, g.centroid.y, 15)
+            assert after[(z, x, y)] != before[(z, x, y)]
+        finally:
+            computing.stop()
+    finally:
+        seeding.stop()

@@ -7,6 +7,7 @@
 #include "connection.hpp"
 #include "public_text.hpp"
 #include "service.hpp"
+#include "tile_seeder.hpp"
 
 #include <libland/error.hpp>
 
@@ -165,6 +166,7 @@ int serve(const Options& options) {
             std::fprintf(stderr, "landd: opening database sessions ahead failed: %s\n", e.what());
         }
     });
+    std::thread seeder([&] { seed_tiles(service, stopping); });
     std::thread stopper([&io, &stopping, stop_signals] {
         int signal = 0;
         sigwait(&stop_signals, &signal);
@@ -178,6 +180,7 @@ int serve(const Options& options) {
     for (std::thread& t : io_runners) t.join();
     stopper.join();
     warm_up.join();
+    seeder.join();
     return 0;
 }
 

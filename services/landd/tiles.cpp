@@ -146,15 +146,9 @@ void add_tile_routes(Router& server, Service& service) {
             throw not_found("no tile at row " + req.matches[4].str() + ", column " + req.matches[5].str() +
                             " of tile matrix " + req.matches[3].str());
         }
-        // The same tile of the same database state for the same kind of reader: kept (lru_cache.hpp).
-        const std::string key = database_state(service.options.reads_from()) + '\n' + req.target + '\n' +
-                                (reads_private(req, session) ? "private" : "public");
-        std::optional<std::string> content = service.tiles.find(key);
-        if (!content) {
-            content = vector_tile(req, session, collection, kind, tile);
-            service.tiles.keep(key, *content);
-        }
-        res.set_content(std::move(*content), mvt_type);
+        res.set_content(kept_vector_tile(service.tiles, database_state(service.options.reads_from()), req, session,
+                                         collection, kind, tile),
+                        mvt_type);
     }));
 }
 

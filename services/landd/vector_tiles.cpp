@@ -176,6 +176,15 @@ std::string layer_tile(const Request& req, Session& session, const std::string& 
     return encode_tile({layer});
 }
 
+// Returns whether the collection's tile at this zoom holds fields that only some clients may read.
+bool holds_fields(CollectionKind kind, int z) { return kind != CollectionKind::parcels || z >= parcel_detail_zoom; }
+
+std::string tile_key(const std::string& database_state, const std::string& collection, const TileId& tile,
+                     const std::string& datetime, const char* reader) {
+    return database_state + '\n' + collection + '\n' + std::to_string(tile.z) + '/' + std::to_string(tile.y) + '/' +
+           std::to_string(tile.x) + '\n' + datetime + '\n' + reader;
+}
+
 const char* json_type_name(libland::FieldType type) {
     return type == libland::FieldType::integer || type == libland::FieldType::real ? "Number" : "String";
 }
@@ -221,6 +230,23 @@ std::vector<std::pair<std::string, std::string>> tile_fields(const Request& req,
         case CollectionKind::layer: readable(session.store.layer_queryables(collection)); break;
     }
     return out;
+}
+
+std::string kept_vector_tile(LruCache& kept, const std::string& database_state, const Request& req, Session& session,
+                             const std::string& collection, CollectionKind kind, const TileId& tile) {
+    const char* reader = !holds_fields(kind, tile.z) ? "any" : reads_private(req, session) ? "private" : "public";
+    const std::string key = tile_key(database_state, collection, tile, req.get_param_value("datetime"), reader);
+    if (std::optional<std::string> content = kept.find(key)) return std::move(*content);
+    std::string content = vector_tile(req, session, collection, kind, tile);
+    kept.keep(key, content);
+    return content;
+}
+
+bool holds_current_tile(LruCache& kept, const std::string& database_state, const std::string& collection,
+                        CollectionKind kind, const TileId& tile) {
+    const char* reader = holds_fields(kind, tile.z) ? "public" : "any";
+    std::string ignored;
+    return kept.append(tile_key(database_state, collection, tile, "", reader), ignored);
 }
 
 std::string vector_tile(const Request& req, Session& session, const std::string& collection, CollectionKind kind,

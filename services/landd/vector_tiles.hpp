@@ -5,6 +5,7 @@
 // may not read them.
 #include "collections.hpp"
 #include "http.hpp"
+#include "lru_cache.hpp"
 #include "sessions.hpp"
 #include "tile_grid.hpp"
 
@@ -39,6 +40,18 @@ constexpr int parcel_detail_zoom = 16;
 // Returns the encoded tile (zero bytes when nothing lies on it). REQUIRES: the tile exists and
 // its zoom is in the collection's range. Throws HttpError 400 for a malformed `datetime`.
 [[nodiscard]] std::string vector_tile(const Request& req, Session& session, const std::string& collection,
+                                      CollectionKind kind, const TileId& tile);
+
+// Returns the tile as vector_tile() does, from `kept` when it holds it for this database state,
+// else computed and kept there. Tiles are kept per (database state, collection, tile, `datetime`,
+// and, where the tile holds fields, whether the client reads private ones).
+[[nodiscard]] std::string kept_vector_tile(LruCache& kept, const std::string& database_state, const Request& req,
+                                           Session& session, const std::string& collection, CollectionKind kind,
+                                           const TileId& tile);
+
+// Returns whether the collection's tile is kept for this database state, as an anonymous
+// client without `datetime` asks for it.
+[[nodiscard]] bool holds_current_tile(LruCache& kept, const std::string& database_state, const std::string& collection,
                                       CollectionKind kind, const TileId& tile);
 
 }  // namespace landd
