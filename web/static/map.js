@@ -184,7 +184,7 @@
   function layerSwitch(id, title, on) {
     const box = element('input', { type: 'checkbox', 'data-collection': id });
     box.checked = on;
-    setVisible(id, on);
+    // The layers start shown or hidden by the start style (shownAtFirst): no change to draw again.
     box.addEventListener('change', () => setVisible(id, box.checked));
     return element('label', {}, box, ' ' + title);
   }
@@ -393,10 +393,17 @@
       console.error(e);
     }
     window.landd.viewMs = Math.round(performance.now());
-    map.once('idle', () => {
+    const drawn = () => {
       window.landd.drawnMs = Math.round(performance.now());  // since the page's navigation started
       document.body.dataset.mapReady = 'true';
-    });
-    map.triggerRepaint();
+    };
+    // The landing map is drawn whole at `load` (its layers came with the style); a view that
+    // added layers is drawn when the map is next idle.
+    if (map.loaded() && !map.isMoving()) {
+      drawn();
+    } else {
+      map.once('idle', drawn);
+      map.triggerRepaint();
+    }
   });
 })();
