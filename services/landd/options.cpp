@@ -56,7 +56,8 @@ const char* usage() noexcept {
            "  --public-url        where clients reach the service (links); default http://HOST:PORT listened on\n"
            "  --read-key-required reading needs `Authorization: Bearer KEY` too (reader or officer)\n"
            "  --max-limit         larger page sizes are capped to it (default 10000)\n"
-           "  --tile-cache-mb     vector tiles kept in memory, least recently used forgotten (default 256; 0: none)\n"
+           "  --tile-cache-mb     vector tiles kept in memory, least recently used forgotten (default 256; 0: none);\n"
+           "                      the parcels' zoom 14-15 tiles are kept ahead once the database is quiet\n"
            "  --outline-cache-mb  parcel outlines kept in longitude/latitude, the same way (default 64; 0: none)\n"
            "  --web-dir           the web map's files (default: web/ beside landd, else ../share/landd/web)\n";
 }
