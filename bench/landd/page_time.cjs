@@ -6,18 +6,13 @@
 // Usage: node page_time.cjs URL RUNS   (LANDD_NODE_MODULES: web/'s npm packages)
 'use strict';
 const path = require('path');
-const puppeteer = require(path.join(process.env.LANDD_NODE_MODULES, 'puppeteer-core'));
+const { launchChromium } = require(path.join(__dirname, '..', '..', 'web', 'headless_chromium.cjs'));
 
 const [url, runs] = [process.argv[2], Number(process.argv[3] || 5)];
 const settle = Number(process.env.SETTLE_MS || 3000);
 
 async function timeOnce(waitFirst) {
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-           '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 860 });

@@ -6,7 +6,7 @@
 // Environment: LANDD_NODE_MODULES (the npm packages), CHROMIUM (default /usr/bin/chromium).
 'use strict';
 const path = require('path');
-const puppeteer = require(path.join(process.env.LANDD_NODE_MODULES, 'puppeteer-core'));
+const { launchChromium } = require(path.join(__dirname, '..', '..', 'web', 'headless_chromium.cjs'));
 
 const [base, shots, uid, retiredKey] = process.argv.slice(2);
 const sitePath = new URL(base).pathname.replace(/\/+$/, '');  // "" or the published path, e.g. "/landd"
@@ -87,12 +87,7 @@ async function idle(page) {
 }
 
 (async () => {
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-           '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     // The parcel whose place is looked at: its centre from the API.
     const parcel = await (await fetch(base + '/collections/parcels/items/' + uid)).json();
