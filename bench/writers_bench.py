@@ -2,6 +2,7 @@
 the latency of as-of box queries beside them.
 
     PYTHONPATH=build/python /usr/bin/python3 bench/writers_bench.py DB WRITERS TRANSACTIONS [--reads] [--rate=N]
+        [--clients-elsewhere]
 
 DB is a land database holding a survey (a SpatiaLite path or a postgresql:// URI). Each writer is
 its own process with its own Store and changes the land use of parcels of its own map sheet back
@@ -17,8 +18,14 @@ while they write. Prints the median and 99th percentile of both phases, in milli
 
 With --rate=N, the writers together start at most N transactions per second (each writer paced
 evenly, the writers staggered): reads beside a given write load rather than beside as many writes as the machine takes.
+
+With --clients-elsewhere, the writers' own processes (the officers' programs: Python and
+libland building each transaction) run at the lowest CPU priority, standing for programs on the
+officers' machines: the database server's work for their writes keeps its normal priority, and
+the reads then measure what the server's writes cost them, not what the clients' CPU does.
 """
 import multiprocessing
+import os
 import random
 import statistics
 import sys
@@ -51,7 +58,9 @@ def sheets_with_parcels(db, writers):
     return [by_sheet[s] for s in sheets], (minx, miny, maxx, maxy), len(snapshot)
 
 
-def write(db, parcels, transactions, interval, offset, ready, go):
+def write(db, parcels, transactions, interval, offset, ready, go, elsewhere):
+    if elsewhere:
+        os.nice(19)
     store = libland.Store(db)
     ready.wait()
     go.wait()
@@ -107,12 +116,14 @@ def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     reads = "--reads" in sys.argv[1:]
     rate = next((float(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--rate=")), 0.0)
+    elsewhere = "--clients-elsewhere" in sys.argv[1:]
     db, writers, transactions = args[0], int(args[1]), int(args[2])
     interval = writers / rate if rate else 0.0  # seconds between two transactions of one writer
     groups, bounds, parcels = sheets_with_parcels(db, writers)
     ready = multiprocessing.Barrier(writers + 1 + (1 if reads else 0))
     go = multiprocessing.Barrier(writers + 1)
-    procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, interval, interval * w / writers, ready, go))
+    procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, interval, interval * w / writers, ready, go,
+                                                                      elsewhere))
              for w in range(writers)]
     for p in procs:
         p.start()
