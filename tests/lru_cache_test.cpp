@@ -19,6 +19,8 @@ BOOST_AUTO_TEST_CASE(answers_are_found_by_their_own_key) {
     BOOST_TEST(cache.find("a").value_or("") == "first");
     BOOST_TEST(cache.find(std::string("b\0c", 3)).value_or("") == "second");
     BOOST_TEST(!cache.find("b").has_value());
+    BOOST_TEST(cache.contains("a"));
+    BOOST_TEST(!cache.contains("b"));
     std::string out = "x";
     BOOST_TEST(cache.append("a", out));
     BOOST_TEST(out == "xfirst");

@@ -5,7 +5,10 @@ Environment: LAND, LANDD, SAMPLE_MAPS (landd_process.py)."""
 import json
 import math
 import os
+import re
+import subprocess
 import sys
+import time
 
 import pytest
 from osgeo import gdal, ogr, osr
@@ -243,11 +246,6 @@ def test_low_zoom_tiles_kept_ahead_are_the_computed_ones_and_follow_writes(tmp_p
     """landd keeps the current parcels' zoom 14-15 tiles ahead once the file is quiet: every one of
     them over the parcels' extent, each the same bytes as a landd keeping nothing computes, and a
     write makes them follow (the changed tile answered anew, then kept ahead again)."""
-    import re
-    import shutil
-    import subprocess
-    import time
-
     data = sample_database(tmp_path)
     db = data["db"]
 

@@ -88,9 +88,14 @@ json collection_documents(const Request& req, Session& session, const std::strin
     return out;
 }
 
-CollectionKind find_collection(Session& session, const std::string& id) {
+CollectionKind listed_kind(const std::string& id) noexcept {
     if (id == "parcels") return CollectionKind::parcels;
     if (id == "changes") return CollectionKind::changes;
+    return CollectionKind::layer;
+}
+
+CollectionKind find_collection(Session& session, const std::string& id) {
+    if (id == "parcels" || id == "changes") return listed_kind(id);
     for (const libland::LayerInfo& layer : session.store.layers()) {
         if (layer.name == id) return CollectionKind::layer;
     }

@@ -14,6 +14,8 @@ enum class CollectionKind { parcels, changes, layer };
 
 // Returns the kind of the collection. Throws HttpError 404 naming it when there is none.
 [[nodiscard]] CollectionKind find_collection(Session& session, const std::string& id);
+// Returns the kind of a collection known to exist (one that collection_documents lists).
+[[nodiscard]] CollectionKind listed_kind(const std::string& id) noexcept;
 
 // Returns the descriptions of the collections (as /collections lists them: parcels, changes, then
 // the published layers), all of them or only `only`.

@@ -58,16 +58,16 @@ nlohmann::ordered_json functions() {
 }
 
 // What the landing page's map draws first: every collection with its title and published style,
-// and the parcels' bounds (CRS84).
+// and the parcels' bounds (CRS84; the whole world while there are none), from the collections'
+// own descriptions.
 nlohmann::ordered_json landing_map(const Request& req, Session& session) {
     nlohmann::ordered_json collections = nlohmann::ordered_json::array();
     nlohmann::ordered_json bounds = nullptr;
     for (const auto& c : collection_documents(req, session)) {
         const std::string id = c["id"].get<std::string>();
-        collections.push_back({{"id", id},
-                               {"title", c["title"]},
-                               {"style", published_style(req, session, id, find_collection(session, id))}});
-        if (id == "parcels" && session.store.parcel_extent()) bounds = c["extent"]["spatial"]["bbox"][0];
+        collections.push_back(
+            {{"id", id}, {"title", c["title"]}, {"style", published_style(req, session, id, listed_kind(id))}});
+        if (id == "parcels") bounds = c["extent"]["spatial"]["bbox"][0];
     }
     return {{"collections", std::move(collections)}, {"bounds", std::move(bounds)}};
 }

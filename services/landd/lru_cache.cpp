@@ -50,6 +50,14 @@ bool LruCache::append(std::string_view key, std::string& out) {
     return true;
 }
 
+bool LruCache::contains(std::string_view key) {
+    const std::uint64_t hash = hash_of(key);
+    Shard& shard = shards_[hash % shard_count];
+    const std::lock_guard lock(shard.mutex);
+    const auto it = shard.index.find(hash);
+    return it != shard.index.end() && it->second->key() == key;
+}
+
 void LruCache::forget(Shard& shard, std::list<Entry>::iterator entry) {
     shard.bytes -= entry->bytes.size() + entry_overhead;
     shard.index.erase(entry->hash);

@@ -34,6 +34,8 @@ public:
     // Appends the kept answer to `out` and returns true, if there is one (and marks it recently
     // used); the answer is copied once, straight where it goes.
     bool append(std::string_view key, std::string& out);
+    // Returns whether an answer is kept for the key (without marking it used).
+    [[nodiscard]] bool contains(std::string_view key);
     // Keeps the answer, forgetting the least recently used ones of its shard beyond the bound.
     void keep(std::string_view key, std::string_view answer);
     // Keeps the answer as keep() does if its key was offered before (recently: a door keeper of

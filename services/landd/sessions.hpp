@@ -51,8 +51,7 @@ public:
     // Opens sessions until `count` are idle or `stop` is set: one per worker thread, opened ahead
     // because opening one loads SpatiaLite into a new connection, reads the database's settings
     // and clones two PROJ transformations (about a millisecond in all), which a request should
-    // not wait for. Meant for a background thread; requests
-    // meanwhile open their own.
+    // not wait for. Meant for a background thread; requests meanwhile open their own.
     void warm_up(unsigned count, const std::atomic<bool>& stop);
 
     // A session borrowed for one request; returned to the pool on destruction.

@@ -245,8 +245,7 @@ std::string kept_vector_tile(LruCache& kept, const std::string& database_state, 
 bool holds_current_tile(LruCache& kept, const std::string& database_state, const std::string& collection,
                         CollectionKind kind, const TileId& tile) {
     const char* reader = holds_fields(kind, tile.z) ? "public" : "any";
-    std::string ignored;
-    return kept.append(tile_key(database_state, collection, tile, "", reader), ignored);
+    return kept.contains(tile_key(database_state, collection, tile, "", reader));
 }
 
 std::string vector_tile(const Request& req, Session& session, const std::string& collection, CollectionKind kind,
