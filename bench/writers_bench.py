@@ -13,8 +13,8 @@ counted.
 
 With --reads, a reader process (its own read-only Store) queries the current parcels in random
 boxes of about 50 parcels (in the area of the first 20,000 parcels by key: the whole map of the
-sample database), one query every 10 ms: for 5 s before the writers start (alone), then
-while they write. Prints the median and 99th percentile of both phases, in milliseconds.
+sample database), one query every 10 ms: for 5 s before the writers start (alone; with --rate, as long as the
+writers will write), then while they write. Prints the median and 99th percentile of both phases, in milliseconds.
 
 With --rate=N, the writers together start at most N transactions per second (each writer paced
 evenly, the writers staggered): reads beside a given write load rather than beside as many writes as the machine takes.
@@ -35,7 +35,7 @@ import libland
 
 DATE = "2026-06-01"
 READ_PAUSE = 0.010   # seconds between two read queries
-READ_ALONE = 5.0     # seconds of reads before the writers start
+READ_ALONE = 5.0     # seconds of reads before the writers start (at least; paced: as long as they write)
 PARCELS_PER_BOX = 50
 MAP_PARCELS = 20000  # parcels read (by key) to find the writers' sheets and the reader's area
 
@@ -75,7 +75,7 @@ def toggle_use(store, now, parcel, document):
     return retries
 
 
-def write(db, parcels, transactions, interval, offset, ready, go, elsewhere):
+def write(db, parcels, transactions, interval, offset, ready, go, elsewhere, spans):
     if elsewhere:
         os.nice(19)
     store = libland.Store(db)
@@ -87,10 +87,13 @@ def write(db, parcels, transactions, interval, offset, ready, go, elsewhere):
     ready.wait()
     go.wait()
     start = time.perf_counter() + offset
+    first = None
     for i in range(transactions):
         if interval:  # paced: transaction i starts at start + i * interval at the earliest
             time.sleep(max(0.0, start + i * interval - time.perf_counter()))
+        first = first or time.perf_counter()
         retries += toggle_use(store, now, parcels[i % len(parcels)][0], f"BENCH-{i}")
+    spans.put((first, time.perf_counter()))  # perf_counter is the system's monotonic clock
     if retries:
         print(f"writer of {parcels[0][0].rsplit('-', 1)[0]}: {retries} retries after 'database is busy'")
 
@@ -132,8 +135,9 @@ def main():
     groups, bounds, parcels = sheets_with_parcels(db, writers)
     ready = multiprocessing.Barrier(writers + 1 + (1 if reads else 0))
     go = multiprocessing.Barrier(writers + 1)
+    spans = multiprocessing.Queue()  # each writer's (first transaction's start, last one's end)
     procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, interval, interval * w / writers, ready, go,
-                                                                      elsewhere))
+                                                                      elsewhere, spans))
              for w in range(writers)]
     for p in procs:
         p.start()
@@ -142,8 +146,8 @@ def main():
         reader = multiprocessing.Process(target=read, args=(db, tuple(bounds), parcels, ready, stop, out))
         reader.start()
     ready.wait()
-    if reads:
-        time.sleep(READ_ALONE)
+    if reads:  # paced writers write for about writers * transactions / rate seconds: as many reads alone
+        time.sleep(max(READ_ALONE, writers * transactions / rate if rate else 0.0))
     t0 = time.perf_counter()
     go.wait()
     for p in procs:
@@ -158,9 +162,13 @@ def main():
         stop.set()
         timings = out.get()
         reader.join()
+        writing = [spans.get() for _ in procs]
+        all_from, all_to = max(f for f, _ in writing), min(t for _, t in writing)
         alone = [s for start, s in timings if start < t0]
-        beside = [s for start, s in timings if t0 <= start and start + s <= t1]
-        print(f"reads alone: {percentiles(alone)}; beside the writers: {percentiles(beside)}")
+        beside = [s for start, s in timings if all_from <= start and start + s <= all_to]
+        around = [s for start, s in timings if t0 <= start and start + s <= t1]
+        print(f"reads alone: {percentiles(alone)}; beside the writers: {percentiles(beside)}; "
+              f"with the writers' start and exit: {percentiles(around)}")
 
 
 if __name__ == "__main__":

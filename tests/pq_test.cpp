@@ -1,6 +1,7 @@
 // libpq behind RAII (libland/src/detail/pq.hpp), against a throwaway cluster: array literals carry
 // any text, number and NULL through one parameter; a prepared statement is parsed once and
-// outlives a rolled-back transaction; a statement that fails is reported and leaves the
+// outlives a rolled-back transaction; a transaction's BEGIN travels with its first statement (one
+// without statements never reaches the server); a statement that fails is reported and leaves the
 // connection usable. Skipped (exit code 77) where the PostgreSQL server's programs are absent.
 #define BOOST_TEST_MODULE pq
 #include <boost/test/unit_test.hpp>
@@ -76,4 +77,91 @@ BOOST_AUTO_TEST_CASE(a_prepared_statement_outlives_a_rolled_back_transaction) {
     const detail::PgResult count =
         db.query("SELECT count(*) FROM pg_prepared_statements WHERE statement = 'SELECT $1::bigint + 1'");
     BOOST_TEST(count.integer(0, 0) == 1);  // parsed once
+}
+
+BOOST_AUTO_TEST_CASE(a_transaction_begins_with_its_first_statement) {
+    const std::string uri = test::ThrowawayCluster::get().fresh_database("pq_begin");
+    detail::PgConnection db(uri), other(uri);
+    db.execute("CREATE TABLE t (id bigint PRIMARY KEY)");
+    const std::string insert = "INSERT INTO t VALUES ($1)";
+    const auto count = [&] { return other.query("SELECT count(*) FROM t").integer(0, 0); };
+    {
+        detail::PgTransaction tx(db);
+        BOOST_TEST(db.in_transaction());  // before any statement reached the server
+        detail::PgParams p;
+        p.add(std::int64_t{1});
+        db.prepared(insert, p);
+        BOOST_TEST(count() == 0);  // not committed yet: BEGIN went with the INSERT
+        tx.commit();
+    }
+    BOOST_TEST(count() == 1);
+
+    // A first statement that fails: reported, the transaction rolled back, the connection usable.
+    for (const bool prepare : {true, false}) {
+        {
+            detail::PgTransaction tx(db);
+            detail::PgParams p;
+            p.add(std::int64_t{1});
+            BOOST_CHECK_THROW(prepare ? db.prepared(insert, p) : db.query(insert, p), usage_error);  // a lost race
+            BOOST_TEST(db.aborted());
+            BOOST_CHECK_THROW(tx.commit(), input_error);
+        }
+        BOOST_TEST(!db.in_transaction());
+    }
+    {
+        detail::PgTransaction tx(db);
+        db.execute("INSERT INTO t VALUES (2)");  // BEGIN and the statement in one simple query
+        BOOST_TEST(count() == 1);
+    }  // rolled back
+    BOOST_TEST(count() == 1);
+
+    // A transaction without statements never reaches the server: afterwards the connection is idle.
+    {
+        detail::PgTransaction tx(db);
+        tx.commit();
+    }
+    { detail::PgTransaction rolled_back(db); }
+    BOOST_TEST(db.query("SELECT count(*) FROM t").integer(0, 0) == 1);
+    BOOST_TEST(!db.in_transaction());
+
+    // A read scope's queries share one snapshot from its first statement on.
+    {
+        detail::PgReadScope read(db);
+        BOOST_TEST(db.query("SELECT count(*) FROM t").integer(0, 0) == 1);
+        other.execute("INSERT INTO t VALUES (3)");
+        BOOST_TEST(db.prepared("SELECT count(*) FROM t").integer(0, 0) == 1);
+    }
+    BOOST_TEST(db.query("SELECT count(*) FROM t").integer(0, 0) == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_answers_in_order_and_reports_its_first_failure) {
+    detail::PgConnection db = connect("pq_batch");
+    db.execute("CREATE TABLE t (id bigint PRIMARY KEY)");
+    const std::string plus = "SELECT $1::bigint + 1", insert = "INSERT INTO t VALUES ($1)", count = "SELECT count(*) FROM t";
+    detail::PgParams one, two, none;
+    one.add(std::int64_t{1});
+    two.add(std::int64_t{2});
+    std::vector<detail::PgResult> got = db.batch({{plus, one, true}, {insert, two}, {count, none, true}});
+    BOOST_TEST_REQUIRE(got.size() == 3u);
+    BOOST_TEST(got[0].integer(0, 0) == 2);
+    BOOST_TEST(got[1].affected() == 1);
+    BOOST_TEST(got[2].integer(0, 0) == 1);  // the statements ran in order
+
+    // In a transaction, the first failure is told and aborts it: the statements after it do not run.
+    {
+        detail::PgTransaction tx(db);
+        detail::PgParams three;
+        three.add(std::int64_t{3});
+        try {
+            (void)db.batch({{insert, three}, {insert, two}, {insert, one, true}});
+            BOOST_FAIL("a duplicate key was accepted");
+        } catch (const usage_error& e) {
+            BOOST_TEST(std::string(e.what()).find("duplicate key") != std::string::npos);
+        }
+        BOOST_TEST(db.aborted());
+    }
+    BOOST_TEST(db.query(count).integer(0, 0) == 1);  // the batch's first insert was rolled back too
+    BOOST_CHECK_THROW((void)db.batch({{count, none}, {"SELECT * FROM no_such_table", none}}), input_error);
+    BOOST_TEST(!db.in_transaction());
+    BOOST_TEST(db.batch({{count, none, true}}).front().integer(0, 0) == 1);  // the connection goes on
 }

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <regex>
+#include <utility>
 
 namespace libland::detail {
 
@@ -180,7 +181,12 @@ PgConnection::PgConnection(const std::string& conninfo) : display_(redact_passwo
 PgConnection::~PgConnection() { PQfinish(conn_); }
 
 PgConnection::PgConnection(PgConnection&& other) noexcept
-    : conn_(other.conn_), display_(std::move(other.display_)), statements_(std::move(other.statements_)) {
+    : conn_(other.conn_),
+      display_(std::move(other.display_)),
+      pending_begin_(other.pending_begin_),
+      transactions_(other.transactions_),
+      unanswered_(other.unanswered_),
+      statements_(std::move(other.statements_)) {
     other.conn_ = nullptr;
 }
 
@@ -189,6 +195,9 @@ PgConnection& PgConnection::operator=(PgConnection&& other) noexcept {
         PQfinish(conn_);
         conn_ = other.conn_;
         display_ = std::move(other.display_);
+        pending_begin_ = other.pending_begin_;
+        transactions_ = other.transactions_;
+        unanswered_ = other.unanswered_;
         statements_ = std::move(other.statements_);
         other.conn_ = nullptr;
     }
@@ -207,14 +216,23 @@ void PgConnection::fail(pg_result* result, std::string_view what) {
     throw input_error(message);
 }
 
-void PgConnection::execute(const char* sql) {
-    pg_result* result = PQexec(conn_, sql);
-    const ExecStatusType status = PQresultStatus(result);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(result, "SQL failed");
-    PQclear(result);
+void PgConnection::begin(const char* begin_sql) {
+    pending_begin_ = begin_sql;
+    ++transactions_;
+}
+
+bool PgConnection::end_unstarted() noexcept {
+    const bool unstarted = pending_begin_ != nullptr;
+    pending_begin_ = nullptr;
+    return unstarted;
 }
 
 namespace {
+
+bool succeeded(pg_result* result) {
+    const ExecStatusType status = PQresultStatus(result);
+    return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
 
 // The parameters of a statement as libpq takes them (pointers into `params`).
 struct Bound {
@@ -230,41 +248,113 @@ struct Bound {
 
 }  // namespace
 
-PgResult PgConnection::query(const std::string& sql, const PgParams& params) {
-    const Bound bound(params.values_);
-    pg_result* result = PQexecParams(conn_, sql.c_str(), static_cast<int>(bound.values.size()), nullptr,
-                                     bound.values.data(), bound.lengths.data(), params.binary_.data(), 0);
-    const ExecStatusType status = PQresultStatus(result);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(result, "SQL failed");
+std::vector<PgResult> PgConnection::batch(const std::vector<PgStatement>& statements) {
+    settle();
+    // Prepared first (a round trip each, once per connection): preparing is not part of a transaction.
+    std::vector<const std::string*> names;
+    for (const PgStatement& s : statements) {
+        names.push_back(s.prepare ? &statement(s.sql, static_cast<int>(s.params.size())) : nullptr);
+    }
+    const char* begin_sql = std::exchange(pending_begin_, nullptr);
+    if (PQenterPipelineMode(conn_) != 1) fail(nullptr, "cannot send statements together");
+    bool sent = begin_sql == nullptr || PQsendQueryParams(conn_, begin_sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+    for (std::size_t i = 0; sent && i < statements.size(); ++i) {
+        const PgParams& params = statements[i].params;
+        const Bound bound(params.values_);
+        const auto size = static_cast<int>(bound.values.size());
+        sent = names[i] != nullptr
+                   ? PQsendQueryPrepared(conn_, names[i]->c_str(), size, bound.values.data(), bound.lengths.data(),
+                                         params.binary_.data(), 0) == 1
+                   : PQsendQueryParams(conn_, statements[i].sql.c_str(), size, nullptr, bound.values.data(),
+                                       bound.lengths.data(), params.binary_.data(), 0) == 1;
+    }
+    sent = sent && PQpipelineSync(conn_) == 1;
+    // Every answer up to the pipeline's end is read, so that the connection is usable again
+    // whatever failed: one result per statement (each followed by a null), then the sync.
+    std::vector<PgResult> results;
+    for (int nulls = 0; sent && nulls < 2;) {  // two nulls in a row: nothing more will come
+        pg_result* r = PQgetResult(conn_);
+        nulls = r == nullptr ? nulls + 1 : 0;
+        if (r == nullptr) continue;
+        if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+            PQclear(r);
+            break;
+        }
+        results.emplace_back(r);
+    }
+    PQexitPipelineMode(conn_);
+    if (!sent || results.size() != statements.size() + (begin_sql != nullptr ? 1 : 0)) fail(nullptr, "SQL failed");
+    for (PgResult& r : results) {
+        if (!succeeded(r.result_)) fail(std::exchange(r.result_, nullptr), "SQL failed");
+    }
+    if (begin_sql != nullptr) results.erase(results.begin());
+    return results;
+}
+
+PgResult PgConnection::run(const PgStatement& s) {
+    settle();
+    if (pending_begin_ != nullptr) return std::move(batch({s}).front());
+    const Bound bound(s.params.values_);
+    const auto size = static_cast<int>(bound.values.size());
+    pg_result* result =
+        s.prepare ? PQexecPrepared(conn_, statement(s.sql, size).c_str(), size, bound.values.data(),
+                                   bound.lengths.data(), s.params.binary_.data(), 0)
+                  : PQexecParams(conn_, s.sql.c_str(), size, nullptr, bound.values.data(), bound.lengths.data(),
+                                 s.params.binary_.data(), 0);
+    if (!succeeded(result)) fail(result, "SQL failed");
     return PgResult(result);
 }
 
-PgResult PgConnection::prepared(const std::string& sql, const PgParams& params) {
+void PgConnection::send_unanswered(const char* sql) noexcept {
+    settle();
+    unanswered_ = PQsendQuery(conn_, sql) == 1;  // a connection that cannot send fails its next use
+}
+
+void PgConnection::settle() noexcept {
+    if (!unanswered_) return;
+    unanswered_ = false;
+    while (pg_result* r = PQgetResult(conn_)) PQclear(r);
+}
+
+void PgConnection::execute(const char* sql) {
+    settle();
+    // Several statements in one simple query run in one round trip: the BEGIN goes in front.
+    const std::string with_begin_sql = pending_begin_ != nullptr ? std::string(pending_begin_) + "; " + sql : sql;
+    pending_begin_ = nullptr;
+    pg_result* result = PQexec(conn_, with_begin_sql.c_str());
+    if (!succeeded(result)) fail(result, "SQL failed");
+    PQclear(result);
+}
+
+PgResult PgConnection::query(const std::string& sql, const PgParams& params) { return run({sql, params, false}); }
+
+const std::string& PgConnection::statement(const std::string& sql, int parameters) {
     auto found = statements_.find(sql);
     if (found == statements_.end()) {
-        // A prepared statement belongs to the session, not to the transaction: a rollback keeps it.
+        // A prepared statement belongs to the session, not to the transaction: a rollback keeps
+        // it, and preparing it before a pending BEGIN is sent changes nothing.
         const std::string name = "land_" + std::to_string(statements_.size() + 1);
-        pg_result* made = PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(params.values_.size()), nullptr);
+        pg_result* made = PQprepare(conn_, name.c_str(), sql.c_str(), parameters, nullptr);
         if (PQresultStatus(made) != PGRES_COMMAND_OK) fail(made, "SQL failed");
         PQclear(made);
         found = statements_.emplace(sql, name).first;
     }
-    const Bound bound(params.values_);
-    pg_result* result = PQexecPrepared(conn_, found->second.c_str(), static_cast<int>(bound.values.size()),
-                                       bound.values.data(), bound.lengths.data(), params.binary_.data(), 0);
-    const ExecStatusType status = PQresultStatus(result);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(result, "SQL failed");
-    return PgResult(result);
+    return found->second;
 }
 
-bool PgConnection::in_transaction() const noexcept { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
+PgResult PgConnection::prepared(const std::string& sql, const PgParams& params) { return run({sql, params, true}); }
 
-bool PgConnection::aborted() const noexcept { return PQtransactionStatus(conn_) == PQTRANS_INERROR; }
+bool PgConnection::in_transaction() const noexcept {
+    // An unanswered statement is a read transaction's COMMIT: that transaction is over.
+    return pending_begin_ != nullptr || (!unanswered_ && PQtransactionStatus(conn_) != PQTRANS_IDLE);
+}
 
-PgTransaction::PgTransaction(PgConnection& db) : db_(db) { db_.execute("BEGIN"); }
+bool PgConnection::aborted() const noexcept { return !unanswered_ && PQtransactionStatus(conn_) == PQTRANS_INERROR; }
+
+PgTransaction::PgTransaction(PgConnection& db) : db_(db) { db_.begin("BEGIN"); }
 
 PgTransaction::~PgTransaction() {
-    if (done_) return;
+    if (done_ || db_.end_unstarted()) return;
     try {
         db_.execute("ROLLBACK");
     } catch (...) {  // a destructor never throws; the server rolls back a broken connection anyway
@@ -274,22 +364,19 @@ PgTransaction::~PgTransaction() {
 void PgTransaction::commit() {
     // COMMIT of a transaction a failed statement aborted would roll back silently.
     if (db_.aborted()) throw input_error(db_.display() + ": the transaction failed; nothing written");
-    db_.execute("COMMIT");
+    if (!db_.end_unstarted()) db_.execute("COMMIT");
     done_ = true;
 }
 
 PgReadScope::PgReadScope(PgConnection& db) : db_(db) {
     if (db_.in_transaction()) return;
-    db_.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    db_.begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     owns_ = true;
 }
 
 PgReadScope::~PgReadScope() {
-    if (!owns_) return;
-    try {
-        db_.execute("COMMIT");
-    } catch (...) {  // a read-only transaction has nothing to lose
-    }
+    // A read-only transaction has nothing to lose: its COMMIT is not waited for.
+    if (owns_ && !db_.end_unstarted()) db_.send_unanswered("COMMIT");
 }
 
 }  // namespace libland::detail

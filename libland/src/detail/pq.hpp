@@ -80,6 +80,7 @@ public:
     [[nodiscard]] std::string bytes(int row, int column) const;
 
 private:
+    friend class PgConnection;
     pg_result* result_ = nullptr;
 };
 
@@ -98,6 +99,14 @@ private:
     int row_;
 };
 
+// One statement of PgConnection::batch(): its SQL and values (referred to, not copied), and
+// whether it is prepared (as PgConnection::prepared()) or parsed each time (as query()).
+struct PgStatement {
+    const std::string& sql;
+    const PgParams& params;
+    bool prepare = false;
+};
+
 // One connection to a PostgreSQL database. Move-only; closes on destruction.
 class PgConnection {
 public:
@@ -110,17 +119,37 @@ public:
     PgConnection(const PgConnection&) = delete;
     PgConnection& operator=(const PgConnection&) = delete;
 
+    // Opens a transaction with `begin_sql` ("BEGIN ..."), sent together with the transaction's
+    // first statement: one round trip fewer per transaction. A transaction ended before any
+    // statement ran never reaches the server (end_unstarted()).
+    void begin(const char* begin_sql);
+    // Returns whether begin() is still waiting for its first statement, and forgets it: the
+    // transaction ends before it started (nothing was read or written).
+    bool end_unstarted() noexcept;
+
     // Runs SQL without parameters (several statements allowed). Throws on failure (see fail()).
     void execute(const char* sql);
+    // Sends SQL without parameters and does not wait for its answer: the next use of the
+    // connection reads and drops it. For ending a read-only transaction, whose COMMIT has
+    // nothing to report; the server runs it at once, so no snapshot is held meanwhile.
+    void send_unanswered(const char* sql) noexcept;
     // Runs one statement with bound parameters and returns its rows.
     PgResult query(const std::string& sql, const PgParams& params = {});
     // As query(), for a statement run again and again (the writes' statements): the server parses
     // it once per connection and may keep its plan. `sql` must be one of a few constant texts.
     PgResult prepared(const std::string& sql, const PgParams& params = {});
 
+    // Runs statements that do not depend on each other's answers in one round trip (libpq's
+    // pipeline mode) and returns their rows in order. Throws for the first that fails (as query());
+    // inside a transaction, that failure aborts it, as it would one statement after the other.
+    std::vector<PgResult> batch(const std::vector<PgStatement>& statements);
+
     // The connection string with the password redacted: what messages name.
     [[nodiscard]] const std::string& display() const noexcept { return display_; }
     [[nodiscard]] bool in_transaction() const noexcept;
+    // Numbers the transactions begin() opens: what is read inside one transaction may be kept
+    // for as long as this number stays the same and in_transaction() holds.
+    [[nodiscard]] std::uint64_t transaction_number() const noexcept { return transactions_; }
     // Returns whether the open transaction failed (only a rollback can end it).
     [[nodiscard]] bool aborted() const noexcept;
 
@@ -129,9 +158,19 @@ private:
     // serialization failure, a deadlock, a unique violation) and a permission error, else an
     // input_error, each naming the database and giving the server's message.
     [[noreturn]] void fail(pg_result* result, std::string_view what);
+    // Runs one statement at once (libpq's synchronous calls), or in a batch when a BEGIN is
+    // pending, so that the BEGIN travels with it.
+    PgResult run(const PgStatement& statement);
+    // Reads and drops the answer send_unanswered() left, if any.
+    void settle() noexcept;
+    // Returns the name of the prepared statement of `sql`, preparing it the first time.
+    const std::string& statement(const std::string& sql, int parameters);
 
     pg_conn* conn_ = nullptr;
     std::string display_;
+    const char* pending_begin_ = nullptr;  // begin()'s text, until the first statement sends it
+    std::uint64_t transactions_ = 0;       // begin() calls
+    bool unanswered_ = false;              // send_unanswered()'s answer is still to be read
     std::unordered_map<std::string, std::string> statements_;  // SQL text -> prepared statement name
 };
 

@@ -51,6 +51,7 @@ constexpr const char* where_to_look =
 }  // namespace
 
 void check_use_code(Backend& backend, const std::string& code) {
+    if (find_land_use(code)) return;  // a national code: the database's local list is not needed
     const CodeList list(backend);
     if (list.knows(code)) return;
     throw usage_error("the land-use code '" + code + "' is not in the database's code list" + list.hint(code) + "; " +

@@ -94,11 +94,20 @@ public:
 private:
     void create_schema(const Settings& settings);  // postgis_schema.cpp
     void read_meta();                              // postgis_schema.cpp
+    // schema_at() in parts, for a read that sends it together with its own statement (one round
+    // trip): the answer kept in the open transaction, if any; the statement (its one parameter
+    // the date); the answer read from that statement's rows (kept for the transaction).
+    [[nodiscard]] const std::optional<Schema>* kept_schema(const std::string& date) const;
+    [[nodiscard]] static const std::string& schema_sql();
+    std::optional<Schema> schema_from(const std::string& date, const detail::PgResult& found);
     // Reads parcel rows (postgis_read.cpp's parcel columns) into the state.
     static void read_parcels(const detail::PgResult& rows, State& state);
     // Takes the sheet's advisory lock until the open write ends (reentrant).
     void lock_sheet(const std::string& sheet_key);
-    std::int64_t insert_commit(const Plan& plan, const std::string& recorded_at);  // postgis_write.cpp
+    // Inserts the plan's commit and takes the ids of the rows it will add (postgis_write.cpp).
+    // Returns one row: the commit's number, then arrays of new parcel, version and event ids.
+    detail::PgResult insert_commit(const Plan& plan, const std::string& recorded_at, std::size_t uids,
+                                   std::size_t versions, std::size_t events);
     // Deletes the published layer and its features (inside the caller's transaction); returns
     // whether there was one.
     bool drop_layer(const std::string& name);
@@ -106,6 +115,12 @@ private:
     [[nodiscard]] Box crs_area() const;
 
     detail::PgConnection db_;
+    // The last schema_at() answer, kept until its transaction ends (a write reads it more than once).
+    struct SchemaRead {
+        std::uint64_t transaction = 0;
+        std::string date;
+        std::optional<Schema> schema;
+    } schema_read_;
     std::string crs_;
     int srid_ = 0;
     Settings settings_;  // the meta table as read at open

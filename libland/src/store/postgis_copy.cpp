@@ -36,6 +36,7 @@ void PostgisBackend::read_rows(const CopyTable& table, const std::function<void(
 }
 
 void PostgisBackend::write_rows(const CopyTable& table, const std::vector<Row>& rows) {
+    schema_read_ = {};  // the commits written change what schema_at() answers
     std::string columns, values;
     int n = 0;
     for (const CopyColumn& c : table.columns) {

@@ -106,7 +106,7 @@ void PostgisBackend::add_land_use(const LocalLandUse& use) {
 }
 
 std::vector<LocalLandUse> PostgisBackend::local_land_uses() {
-    const detail::PgResult q = db_.query("SELECT code, name, added_at FROM local_land_uses ORDER BY code");
+    const detail::PgResult q = db_.prepared("SELECT code, name, added_at FROM local_land_uses ORDER BY code");
     std::vector<LocalLandUse> uses;
     for (int r = 0; r < q.rows(); ++r) uses.push_back(LocalLandUse{q.text(r, 0), q.text(r, 1), q.text(r, 2)});
     return uses;

@@ -60,11 +60,17 @@ ParcelPage PostgisBackend::query_parcels(const ParcelQuery& query) {
     page.snapshot.source = db_.display();
     page.snapshot.layer = "parcels";
     page.snapshot.crs = page.snapshot.source_crs = crs_;
-    if (std::optional<Schema> schema = schema_at(query.date)) {
+    const auto take_schema = [&page](std::optional<Schema> schema) {
+        if (!schema) return;
         page.snapshot.fields = std::move(schema->fields);
         page.snapshot.id_fields = std::move(schema->id_fields);
         page.snapshot.use_field = std::move(schema->use_field);
-    }
+    };
+    // A filter is compiled against the schema's fields: read it first. Without one, the schema
+    // travels with the page's statement (one round trip).
+    const std::optional<Schema>* kept = kept_schema(query.date);
+    const bool schema_first = kept != nullptr || !query.filter.empty();
+    if (schema_first) take_schema(kept != nullptr ? *kept : schema_at(query.date));
     Bound bound;
     const std::string date = bound(query.date);
     std::string where = " WHERE valid_from <= " + date + " AND (valid_to IS NULL OR valid_to > " + date + ")";
@@ -92,7 +98,16 @@ ParcelPage PostgisBackend::query_parcels(const ParcelQuery& query) {
     const std::string sql = "SELECT version_id, uid, key, use, " + attributes + ", ST_AsBinary(geometry), valid_from, "
                             "coalesce(valid_to, ''), commit_id, recorded_at, area_m2 FROM parcel_versions" +
                             where + order + " LIMIT " + bound(query.limit) + " OFFSET " + bound(query.offset);
-    const detail::PgResult rows = db_.query(sql, bound.params);
+    detail::PgResult rows(nullptr);
+    if (schema_first) {
+        rows = db_.query(sql, bound.params);
+    } else {
+        detail::PgParams on;
+        on.add(query.date);
+        std::vector<detail::PgResult> both = db_.batch({{schema_sql(), on, true}, {sql, bound.params}});
+        take_schema(schema_from(query.date, both[0]));
+        rows = std::move(both[1]);
+    }
     for (int r = 0; r < rows.rows(); ++r) {
         Parcel parcel;
         parcel.fid = rows.integer(r, 0);

@@ -14,6 +14,9 @@ namespace {
 const std::string select_parcels =
     "SELECT version_id, uid, key, use, attributes, ST_AsBinary(geometry), valid_to FROM parcel_versions ";
 
+// A reverted survey's schema is no longer in force.
+const std::string not_reverted = "AND commit_id NOT IN (SELECT reverted FROM commit_reverts) ";
+
 constexpr const char* valid_on = "valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1)";
 
 // Returns the single text of the query's first row, "" when NULL or absent.
@@ -90,22 +93,40 @@ std::string PostgisBackend::last_change_of_sheets(const std::vector<std::string>
     return last;
 }
 
+const std::string& PostgisBackend::schema_sql() {
+    // The survey in force on the date.
+    static const std::string sql = "SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' "
+                                   "AND valid_date <= $1 " + not_reverted +
+                                   "ORDER BY valid_date DESC, commit_id DESC LIMIT 1";
+    return sql;
+}
+
+const std::optional<Schema>* PostgisBackend::kept_schema(const std::string& date) const {
+    const bool kept = db_.in_transaction() && schema_read_.transaction == db_.transaction_number() &&
+                      schema_read_.date == date;
+    return kept ? &schema_read_.schema : nullptr;
+}
+
+std::optional<Schema> PostgisBackend::schema_from(const std::string& date, const detail::PgResult& in_force) {
+    // Before the first survey, the first one's schema.
+    const detail::PgResult first =
+        in_force.rows() > 0 ? detail::PgResult(nullptr)
+                            : db_.prepared("SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' " +
+                                           not_reverted + "ORDER BY valid_date, commit_id LIMIT 1");
+    const detail::PgResult& found = in_force.rows() > 0 ? in_force : first;
+    std::optional<Schema> schema;
+    if (found.rows() > 0) {
+        schema = Schema{fields_from_json(found.text(0, 0)), strings_from_json(found.text(0, 1)), found.text(0, 2)};
+    }
+    if (db_.in_transaction()) schema_read_ = SchemaRead{db_.transaction_number(), date, schema};
+    return schema;
+}
+
 std::optional<Schema> PostgisBackend::schema_at(const std::string& date) {
-    // A reverted survey's schema is no longer in force. The survey in force on the date; before
-    // the first survey, the first one's schema.
-    const std::string not_reverted = "AND commit_id NOT IN (SELECT reverted FROM commit_reverts) ";
+    if (const std::optional<Schema>* kept = kept_schema(date)) return *kept;
     detail::PgParams p;
     p.add(date);
-    detail::PgResult found = db_.prepared("SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' "
-                                       "AND valid_date <= $1 " + not_reverted +
-                                           "ORDER BY valid_date DESC, commit_id DESC LIMIT 1",
-                                       p);
-    if (found.rows() == 0) {
-        found = db_.prepared("SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' " + not_reverted +
-                          "ORDER BY valid_date, commit_id LIMIT 1");
-    }
-    if (found.rows() == 0) return std::nullopt;
-    return Schema{fields_from_json(found.text(0, 0)), strings_from_json(found.text(0, 1)), found.text(0, 2)};
+    return schema_from(date, db_.prepared(schema_sql(), p));
 }
 
 void PostgisBackend::read_parcels(const detail::PgResult& rows, State& state) {
@@ -114,18 +135,19 @@ void PostgisBackend::read_parcels(const detail::PgResult& rows, State& state) {
 
 State PostgisBackend::state_at(const std::string& date, const std::optional<Box>& box) {
     detail::PgReadScope read(db_);
-    State state = empty_state(crs_, db_.display(), schema_at(date));
     detail::PgParams p;
     p.add(date);
-    if (!box) {
-        read_parcels(db_.query(select_parcels + "WHERE " + valid_on, p), state);
-    } else {
+    std::string sql = select_parcels + "WHERE " + valid_on;
+    if (box) {
         p.add(box->min_x).add(box->min_y).add(box->max_x).add(box->max_y).add(srid_);
-        read_parcels(db_.query(select_parcels + "WHERE " + valid_on +
-                                   " AND geometry && ST_MakeEnvelope($2, $3, $4, $5, $6)",
-                               p),
-                     state);
+        sql += " AND geometry && ST_MakeEnvelope($2, $3, $4, $5, $6)";
     }
+    // The schema in force and the parcels in one round trip.
+    detail::PgParams d;
+    d.add(date);
+    std::vector<detail::PgResult> both = db_.batch({{schema_sql(), d, true}, {sql, p}});
+    State state = empty_state(crs_, db_.display(), schema_from(date, both[0]));
+    read_parcels(both[1], state);
     sort_by_key(state);
     return state;
 }

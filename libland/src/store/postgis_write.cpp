@@ -120,18 +120,9 @@ std::vector<std::int64_t> integers(const detail::PgResult& r, int column) {
     return out;
 }
 
-NewIds take_ids(detail::PgConnection& db, std::size_t uids, std::size_t versions, std::size_t events) {
-    detail::PgParams p;
-    p.add(static_cast<std::int64_t>(uids)).add(static_cast<std::int64_t>(versions)).add(static_cast<std::int64_t>(events));
-    const detail::PgResult r = db.prepared(
-        "SELECT array(SELECT nextval('parcels_uid_seq') FROM generate_series(1, $1::int)), "
-        "array(SELECT nextval('parcel_versions_version_id_seq') FROM generate_series(1, $2::int)), "
-        "array(SELECT nextval('events_event_id_seq') FROM generate_series(1, $3::int))",
-        p);
-    return NewIds{integers(r, 0), integers(r, 1), integers(r, 2)};
-}
+NewIds read_ids(const detail::PgResult& r) { return NewIds{integers(r, 1), integers(r, 2), integers(r, 3)}; }
 
-// Hands out the ids taken by take_ids(), in plan order.
+// Hands out the ids insert_commit() took, in plan order.
 class IdSource {
 public:
     explicit IdSource(NewIds ids) : ids_(std::move(ids)) {}
@@ -245,7 +236,9 @@ void write_batch(detail::PgConnection& db, const Plan& plan, std::int64_t commit
 
 std::unique_ptr<WriteLock> PostgisBackend::lock_for_write() { return std::make_unique<PgWriteLock>(db_); }
 
-std::int64_t PostgisBackend::insert_commit(const Plan& plan, const std::string& recorded_at) {
+detail::PgResult PostgisBackend::insert_commit(const Plan& plan, const std::string& recorded_at, std::size_t uids,
+                                              std::size_t versions, std::size_t events) {
+    schema_read_ = {};  // a survey's commit, or a revert, changes what schema_at() answers
     detail::PgParams q;
     q.add(plan.kind).add(plan.info.date).add(recorded_at).add(plan.info.message).add(plan.info.document);
     q.add(plan.backdated ? 1 : 0).add(plan.source);
@@ -256,6 +249,7 @@ std::int64_t PostgisBackend::insert_commit(const Plan& plan, const std::string& 
     }
     q.add(array_of(plan.communes)).add(array_of(plan.sheets)).add(plan.reverts);
     q.add(plan.info.author).add(plan.source_name).add(plan.source_sha256);
+    q.add(static_cast<std::int64_t>(uids)).add(static_cast<std::int64_t>(versions)).add(static_cast<std::int64_t>(events));
     // A dry run takes the number the next commit will have without using it up (a sequence
     // never gives a number back, even when the write is rolled back), so that it announces the
     // number the real run then records.
@@ -263,7 +257,8 @@ std::int64_t PostgisBackend::insert_commit(const Plan& plan, const std::string& 
                                ? "(SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM "
                                  "commits_commit_id_seq)"
                                : "DEFAULT";
-    // The commit and its side rows in one statement (foreign keys checked at its end).
+    // The commit and its side rows in one statement (foreign keys checked at its end), which also
+    // takes the ids of the rows the commit will add.
     return db_
         .prepared("WITH c AS (INSERT INTO commits (commit_id, kind, valid_date, recorded_at, message, document, "
                   "backdated, source, fields, id_fields, use_field) VALUES (" + id +
@@ -276,9 +271,11 @@ std::int64_t PostgisBackend::insert_commit(const Plan& plan, const std::string& 
                       "SELECT c.commit_id, $13::bigint FROM c WHERE $13::bigint <> 0), "
                       "ca AS (INSERT INTO commit_authors (commit_id, author, source_name, source_sha256) "
                       "SELECT c.commit_id, $14, $15, $16 FROM c) "
-                      "SELECT commit_id FROM c",
-                  q)
-        .integer(0, 0);
+                      "SELECT commit_id, "
+                      "array(SELECT nextval('parcels_uid_seq') FROM generate_series(1, $17::int)), "
+                      "array(SELECT nextval('parcel_versions_version_id_seq') FROM generate_series(1, $18::int)), "
+                      "array(SELECT nextval('events_event_id_seq') FROM generate_series(1, $19::int)) FROM c",
+                  q);
 }
 
 CommitSummary PostgisBackend::apply(const Plan& plan) {
@@ -292,11 +289,12 @@ CommitSummary PostgisBackend::apply(const Plan& plan) {
     lock_closed_versions(db_, closes);
     const std::string recorded_at = utc_now();
     CommitSummary summary;
-    summary.commit = insert_commit(plan, recorded_at);
+    const detail::PgResult made = insert_commit(plan, recorded_at, new_uids, opens, plan.events.size());
+    summary.commit = made.integer(0, 0);
     summary.backdated = plan.backdated;
     // Every parent is closed first, so that keys freed by this write can be taken by its children.
     close_versions(db_, plan, summary.commit, closes);
-    IdSource ids(take_ids(db_, new_uids, opens, plan.events.size()));
+    IdSource ids(read_ids(made));
     Batch batch;
     for (const PlannedEvent& event : plan.events) {
         batch.add(event, plan.schema, ids);
