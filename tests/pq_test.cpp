@@ -137,7 +137,8 @@ BOOST_AUTO_TEST_CASE(a_transaction_begins_with_its_first_statement) {
 BOOST_AUTO_TEST_CASE(a_batch_answers_in_order_and_reports_its_first_failure) {
     detail::PgConnection db = connect("pq_batch");
     db.execute("CREATE TABLE t (id bigint PRIMARY KEY)");
-    const std::string plus = "SELECT $1::bigint + 1", insert = "INSERT INTO t VALUES ($1)", count = "SELECT count(*) FROM t";
+    const std::string plus = "SELECT $1::bigint + 1", insert = "INSERT INTO t VALUES ($1)",
+                      count = "SELECT count(*) FROM t";
     detail::PgParams one, two, none;
     one.add(std::int64_t{1});
     two.add(std::int64_t{2});

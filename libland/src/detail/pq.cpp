@@ -257,7 +257,8 @@ std::vector<PgResult> PgConnection::batch(const std::vector<PgStatement>& statem
     }
     const char* begin_sql = std::exchange(pending_begin_, nullptr);
     if (PQenterPipelineMode(conn_) != 1) fail(nullptr, "cannot send statements together");
-    bool sent = begin_sql == nullptr || PQsendQueryParams(conn_, begin_sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+    bool sent = begin_sql == nullptr ||
+                PQsendQueryParams(conn_, begin_sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
     for (std::size_t i = 0; sent && i < statements.size(); ++i) {
         const PgParams& params = statements[i].params;
         const Bound bound(params.values_);
