@@ -166,3 +166,39 @@ BOOST_AUTO_TEST_CASE(a_batch_answers_in_order_and_reports_its_first_failure) {
     BOOST_TEST(!db.in_transaction());
     BOOST_TEST(db.batch({{count, none, true}}).front().integer(0, 0) == 1);  // the connection goes on
 }
+
+BOOST_AUTO_TEST_CASE(a_deferred_statement_runs_before_the_next_one) {
+    const std::string uri = test::ThrowawayCluster::get().fresh_database("pq_defer");
+    detail::PgConnection db(uri), other(uri);
+    db.execute("CREATE TABLE t (id bigint PRIMARY KEY)");
+    const std::string insert = "INSERT INTO t VALUES ($1)", count = "SELECT count(*) FROM t";
+    const auto with = [](std::int64_t id) {
+        detail::PgParams p;
+        p.add(id);
+        return p;
+    };
+    const std::string lock = "SELECT pg_advisory_xact_lock(42)", try_lock = "SELECT pg_try_advisory_xact_lock(42)";
+    {
+        detail::PgTransaction tx(db);
+        db.defer(lock, {}, true);
+        db.defer(insert, with(1), false);
+        BOOST_TEST(db.query(count).integer(0, 0) == 1);           // the insert ran first
+        BOOST_TEST(other.query(try_lock).text(0, 0) == "f");      // and the lock is held
+        db.defer(insert, with(2), true);
+        tx.commit();  // a deferred statement with nothing after it goes before the COMMIT
+    }
+    BOOST_TEST(other.query(count).integer(0, 0) == 2);
+    BOOST_TEST(other.query(try_lock).text(0, 0) == "t");  // released with the transaction
+    {
+        detail::PgTransaction tx(db);
+        db.defer(insert, with(1), true);  // a duplicate: told by the next statement's call
+        BOOST_CHECK_THROW(db.query(count), usage_error);
+        BOOST_TEST(db.aborted());
+    }
+    {
+        detail::PgTransaction tx(db);
+        db.defer(insert, with(3), true);
+    }  // never started: nothing was sent
+    BOOST_TEST(!db.in_transaction());
+    BOOST_TEST(db.query(count).integer(0, 0) == 2);
+}

@@ -184,6 +184,7 @@ PgConnection::PgConnection(PgConnection&& other) noexcept
     : conn_(other.conn_),
       display_(std::move(other.display_)),
       pending_begin_(other.pending_begin_),
+      deferred_(std::move(other.deferred_)),
       transactions_(other.transactions_),
       unanswered_(other.unanswered_),
       statements_(std::move(other.statements_)) {
@@ -196,6 +197,7 @@ PgConnection& PgConnection::operator=(PgConnection&& other) noexcept {
         conn_ = other.conn_;
         display_ = std::move(other.display_);
         pending_begin_ = other.pending_begin_;
+        deferred_ = std::move(other.deferred_);
         transactions_ = other.transactions_;
         unanswered_ = other.unanswered_;
         statements_ = std::move(other.statements_);
@@ -224,7 +226,12 @@ void PgConnection::begin(const char* begin_sql) {
 bool PgConnection::end_unstarted() noexcept {
     const bool unstarted = pending_begin_ != nullptr;
     pending_begin_ = nullptr;
+    if (unstarted) deferred_.clear();
     return unstarted;
+}
+
+void PgConnection::defer(std::string sql, PgParams params, bool prepare) {
+    deferred_.push_back(Deferred{std::move(sql), std::move(params), prepare});
 }
 
 namespace {
@@ -248,14 +255,22 @@ struct Bound {
 
 }  // namespace
 
-std::vector<PgResult> PgConnection::batch(const std::vector<PgStatement>& statements) {
+std::vector<PgResult> PgConnection::batch(const std::vector<PgStatement>& given) {
     settle();
-    // Prepared first (a round trip each, once per connection): preparing is not part of a transaction.
+    // The pending BEGIN and deferred statements first, then the given ones.
+    std::vector<PgStatement> statements;
+    for (const Deferred& d : deferred_) statements.push_back({d.sql, d.params, d.prepare});
+    for (const PgStatement& g : given) statements.push_back(g);
+    // Prepared first (a round trip each, once per connection): preparing is not part of a
+    // transaction, and a failure to prepare leaves the pending statements pending.
     std::vector<const std::string*> names;
     for (const PgStatement& s : statements) {
         names.push_back(s.prepare ? &statement(s.sql, static_cast<int>(s.params.size())) : nullptr);
     }
     const char* begin_sql = std::exchange(pending_begin_, nullptr);
+    const std::vector<Deferred> deferred = std::move(deferred_);  // `statements` still refers to them
+    deferred_.clear();
+    const std::size_t ahead = (begin_sql != nullptr ? 1 : 0) + deferred.size();
     if (PQenterPipelineMode(conn_) != 1) fail(nullptr, "cannot send statements together");
     bool sent = begin_sql == nullptr ||
                 PQsendQueryParams(conn_, begin_sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
@@ -284,17 +299,17 @@ std::vector<PgResult> PgConnection::batch(const std::vector<PgStatement>& statem
         results.emplace_back(r);
     }
     PQexitPipelineMode(conn_);
-    if (!sent || results.size() != statements.size() + (begin_sql != nullptr ? 1 : 0)) fail(nullptr, "SQL failed");
+    if (!sent || results.size() != (begin_sql != nullptr ? 1 : 0) + statements.size()) fail(nullptr, "SQL failed");
     for (PgResult& r : results) {
         if (!succeeded(r.result_)) fail(std::exchange(r.result_, nullptr), "SQL failed");
     }
-    if (begin_sql != nullptr) results.erase(results.begin());
+    results.erase(results.begin(), results.begin() + static_cast<std::ptrdiff_t>(ahead));
     return results;
 }
 
 PgResult PgConnection::run(const PgStatement& s) {
     settle();
-    if (pending_begin_ != nullptr) return std::move(batch({s}).front());
+    if (pending_begin_ != nullptr || !deferred_.empty()) return std::move(batch({s}).front());
     const Bound bound(s.params.values_);
     const auto size = static_cast<int>(bound.values.size());
     pg_result* result =
@@ -319,6 +334,7 @@ void PgConnection::settle() noexcept {
 
 void PgConnection::execute(const char* sql) {
     settle();
+    if (!deferred_.empty()) (void)batch({});  // statements with values go first, on their own
     // Several statements in one simple query run in one round trip: the BEGIN goes in front.
     const std::string with_begin_sql = pending_begin_ != nullptr ? std::string(pending_begin_) + "; " + sql : sql;
     pending_begin_ = nullptr;

@@ -123,9 +123,14 @@ public:
     // first statement: one round trip fewer per transaction. A transaction ended before any
     // statement ran never reaches the server (end_unstarted()).
     void begin(const char* begin_sql);
-    // Returns whether begin() is still waiting for its first statement, and forgets it: the
-    // transaction ends before it started (nothing was read or written).
+    // Returns whether begin() is still waiting for its first statement, and forgets it (and any
+    // deferred statement): the transaction ends before it started (nothing was read or written).
     bool end_unstarted() noexcept;
+    // Sends a statement inside the open transaction together with the next one (one round trip
+    // fewer), whose answer waits for it: for a statement whose answer is only success, such as
+    // taking a lock before reading what the lock protects. Its failure is thrown by the next
+    // statement's call, and aborts the transaction as it would have.
+    void defer(std::string sql, PgParams params, bool prepare);
 
     // Runs SQL without parameters (several statements allowed). Throws on failure (see fail()).
     void execute(const char* sql);
@@ -158,8 +163,8 @@ private:
     // serialization failure, a deadlock, a unique violation) and a permission error, else an
     // input_error, each naming the database and giving the server's message.
     [[noreturn]] void fail(pg_result* result, std::string_view what);
-    // Runs one statement at once (libpq's synchronous calls), or in a batch when a BEGIN is
-    // pending, so that the BEGIN travels with it.
+    // Runs one statement at once (libpq's synchronous calls), or in a batch when a BEGIN or a
+    // deferred statement is pending, so that they travel with it.
     PgResult run(const PgStatement& statement);
     // Reads and drops the answer send_unanswered() left, if any.
     void settle() noexcept;
@@ -169,6 +174,12 @@ private:
     pg_conn* conn_ = nullptr;
     std::string display_;
     const char* pending_begin_ = nullptr;  // begin()'s text, until the first statement sends it
+    struct Deferred {
+        std::string sql;
+        PgParams params;
+        bool prepare;
+    };
+    std::vector<Deferred> deferred_;  // defer()'s statements, sent after the BEGIN
     std::uint64_t transactions_ = 0;       // begin() calls
     bool unanswered_ = false;              // send_unanswered()'s answer is still to be read
     std::unordered_map<std::string, std::string> statements_;  // SQL text -> prepared statement name

@@ -120,7 +120,8 @@ public:
     [[nodiscard]] virtual std::unique_ptr<WriteLock> lock_for_write() = 0;
     // Inside the write lock, locks the sheets (a write's back-dating area) until the write ends, in
     // a fixed order: two writers of one sheet check its dates and write one after the other.
-    // Nothing to do where the write lock covers the whole database (SpatiaLite).
+    // Nothing to do where the write lock covers the whole database (SpatiaLite). PostgreSQL sends
+    // the locks with the backend's next statement, which runs once they are held.
     virtual void lock_sheets(const std::vector<std::string>& sheets) = 0;
     // Returns the earliest and the latest valid date recorded, "" for an empty database.
     [[nodiscard]] virtual std::string first_date() = 0;

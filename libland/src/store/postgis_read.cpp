@@ -39,16 +39,18 @@ void PostgisBackend::lock_sheets(const std::vector<std::string>& sheets) {
     for (const std::string& sheet : sorted) names.add(sheet);
     detail::PgParams p;
     p.add(names.text());
-    // One statement; the locks are taken in the array's (sorted) order.
-    db_.prepared("SELECT count(pg_advisory_xact_lock(hashtextextended('land sheet ' || s, 0))) "
-                 "FROM unnest($1::text[]) AS s",
-                 p);
+    // One statement; the locks are taken in the array's (sorted) order. It travels with the next
+    // statement (the re-check of the sheets' last change), which runs once the locks are held.
+    db_.defer("SELECT count(pg_advisory_xact_lock(hashtextextended('land sheet ' || s, 0))) "
+              "FROM unnest($1::text[]) AS s",
+              std::move(p), true);
 }
 
 void PostgisBackend::lock_sheet(const std::string& sheet_key) {
     detail::PgParams p;
     p.add(sheet_key);
-    db_.prepared("SELECT pg_advisory_xact_lock(hashtextextended('land sheet ' || $1, 0))", p);
+    // Travels with the next statement (the sheet's highest number), which runs once it is held.
+    db_.defer("SELECT pg_advisory_xact_lock(hashtextextended('land sheet ' || $1, 0))", std::move(p), true);
 }
 
 std::string PostgisBackend::first_date() { return single_text(db_.query("SELECT min(valid_date) FROM commits")); }
