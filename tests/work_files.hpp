@@ -1,5 +1,6 @@
 #pragma once
 // Small input files that a test writes for itself under LIBLAND_WORK_DIR.
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -7,9 +8,13 @@
 
 namespace libland::test {
 
-// Returns the work folder for `suite`, created if need be.
+// Returns the work folder for `suite`, created if need be. A suite's run on another backend
+// (LIBLAND_TEST_BACKEND, e.g. postgis) runs beside its SpatiaLite run: it has a folder of its own,
+// so that the two never write each other's files.
 inline std::string work_folder(const std::string& suite) {
-    const std::filesystem::path folder = std::filesystem::path(LIBLAND_WORK_DIR) / suite;
+    const char* backend = std::getenv("LIBLAND_TEST_BACKEND");
+    const std::string name = backend != nullptr && *backend != '\0' ? suite + "_" + backend : suite;
+    const std::filesystem::path folder = std::filesystem::path(LIBLAND_WORK_DIR) / name;
     std::filesystem::create_directories(folder);
     return folder.string();
 }

@@ -119,9 +119,10 @@ public:
     PgConnection(const PgConnection&) = delete;
     PgConnection& operator=(const PgConnection&) = delete;
 
-    // Opens a transaction with `begin_sql` ("BEGIN ..."), sent together with the transaction's
-    // first statement: one round trip fewer per transaction. A transaction ended before any
-    // statement ran never reaches the server (end_unstarted()).
+    // Opens a transaction with `begin_sql` ("BEGIN ...", a string literal: it is kept, not
+    // copied), sent together with the transaction's first statement: one round trip fewer per
+    // transaction. A transaction ended before any statement ran never reaches the server
+    // (end_unstarted()).
     void begin(const char* begin_sql);
     // Returns whether begin() is still waiting for its first statement, and forgets it (and any
     // deferred statement): the transaction ends before it started (nothing was read or written).
@@ -179,7 +180,7 @@ private:
         PgParams params;
         bool prepare;
     };
-    std::vector<Deferred> deferred_;  // defer()'s statements, sent after the BEGIN
+    std::vector<Deferred> deferred_;       // defer()'s statements, sent after the BEGIN
     std::uint64_t transactions_ = 0;       // begin() calls
     bool unanswered_ = false;              // send_unanswered()'s answer is still to be read
     std::unordered_map<std::string, std::string> statements_;  // SQL text -> prepared statement name
