@@ -94,12 +94,14 @@ public:
 private:
     void create_schema(const Settings& settings);  // postgis_schema.cpp
     void read_meta();                              // postgis_schema.cpp
-    // schema_at() in parts, for a read that sends it together with its own statement (one round
-    // trip): the answer kept in the open transaction, if any; the statement (its one parameter
-    // the date); the answer read from that statement's rows (kept for the transaction).
+    // Runs `sql` and reads the schema in force on `date` into `schema`, in one round trip (the
+    // schema is sent along, or kept from earlier in the open transaction).
+    detail::PgResult query_with_schema(const std::string& sql, const detail::PgParams& params, const std::string& date,
+                                       std::optional<Schema>& schema);
+    // The schema answered by the statement of the survey in force (or else the first survey's),
+    // kept for the rest of the open transaction; and the one kept for `date`, if any.
+    std::optional<Schema> keep_schema(const std::string& date, const detail::PgResult& in_force);
     [[nodiscard]] const std::optional<Schema>* kept_schema(const std::string& date) const;
-    [[nodiscard]] static const std::string& schema_sql();
-    std::optional<Schema> schema_from(const std::string& date, const detail::PgResult& found);
     // Reads parcel rows (postgis_read.cpp's parcel columns) into the state.
     static void read_parcels(const detail::PgResult& rows, State& state);
     // Takes the sheet's advisory lock until the open write ends (reentrant).

@@ -68,9 +68,8 @@ ParcelPage PostgisBackend::query_parcels(const ParcelQuery& query) {
     };
     // A filter is compiled against the schema's fields: read it first. Without one, the schema
     // travels with the page's statement (one round trip).
-    const std::optional<Schema>* kept = kept_schema(query.date);
-    const bool schema_first = kept != nullptr || !query.filter.empty();
-    if (schema_first) take_schema(kept != nullptr ? *kept : schema_at(query.date));
+    const bool schema_first = !query.filter.empty();
+    if (schema_first) take_schema(schema_at(query.date));
     Bound bound;
     const std::string date = bound(query.date);
     std::string where = " WHERE valid_from <= " + date + " AND (valid_to IS NULL OR valid_to > " + date + ")";
@@ -98,16 +97,10 @@ ParcelPage PostgisBackend::query_parcels(const ParcelQuery& query) {
     const std::string sql = "SELECT version_id, uid, key, use, " + attributes + ", ST_AsBinary(geometry), valid_from, "
                             "coalesce(valid_to, ''), commit_id, recorded_at, area_m2 FROM parcel_versions" +
                             where + order + " LIMIT " + bound(query.limit) + " OFFSET " + bound(query.offset);
-    detail::PgResult rows(nullptr);
-    if (schema_first) {
-        rows = db_.query(sql, bound.params);
-    } else {
-        detail::PgParams on;
-        on.add(query.date);
-        std::vector<detail::PgResult> both = db_.batch({{schema_sql(), on, true}, {sql, bound.params}});
-        take_schema(schema_from(query.date, both[0]));
-        rows = std::move(both[1]);
-    }
+    std::optional<Schema> schema;
+    const detail::PgResult rows =
+        schema_first ? db_.query(sql, bound.params) : query_with_schema(sql, bound.params, query.date, schema);
+    if (!schema_first) take_schema(std::move(schema));
     for (int r = 0; r < rows.rows(); ++r) {
         Parcel parcel;
         parcel.fid = rows.integer(r, 0);

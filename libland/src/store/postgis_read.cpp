@@ -95,12 +95,31 @@ std::string PostgisBackend::last_change_of_sheets(const std::vector<std::string>
     return last;
 }
 
-const std::string& PostgisBackend::schema_sql() {
-    // The survey in force on the date.
+namespace {
+
+// The survey in force on $1.
+const std::string& schema_in_force() {
     static const std::string sql = "SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' "
                                    "AND valid_date <= $1 " + not_reverted +
                                    "ORDER BY valid_date DESC, commit_id DESC LIMIT 1";
     return sql;
+}
+
+std::optional<Schema> schema_of(const detail::PgResult& found) {
+    if (found.rows() == 0) return std::nullopt;
+    return Schema{fields_from_json(found.text(0, 0)), strings_from_json(found.text(0, 1)), found.text(0, 2)};
+}
+
+}  // namespace
+
+std::optional<Schema> PostgisBackend::keep_schema(const std::string& date, const detail::PgResult& in_force) {
+    // Before the first survey, the first one's schema.
+    std::optional<Schema> schema =
+        in_force.rows() > 0 ? schema_of(in_force)
+                            : schema_of(db_.prepared("SELECT fields, id_fields, use_field FROM commits WHERE kind = "
+                                                     "'survey' " + not_reverted + "ORDER BY valid_date, commit_id LIMIT 1"));
+    if (db_.in_transaction()) schema_read_ = SchemaRead{db_.transaction_number(), date, schema};
+    return schema;
 }
 
 const std::optional<Schema>* PostgisBackend::kept_schema(const std::string& date) const {
@@ -109,26 +128,24 @@ const std::optional<Schema>* PostgisBackend::kept_schema(const std::string& date
     return kept ? &schema_read_.schema : nullptr;
 }
 
-std::optional<Schema> PostgisBackend::schema_from(const std::string& date, const detail::PgResult& in_force) {
-    // Before the first survey, the first one's schema.
-    const detail::PgResult first =
-        in_force.rows() > 0 ? detail::PgResult(nullptr)
-                            : db_.prepared("SELECT fields, id_fields, use_field FROM commits WHERE kind = 'survey' " +
-                                           not_reverted + "ORDER BY valid_date, commit_id LIMIT 1");
-    const detail::PgResult& found = in_force.rows() > 0 ? in_force : first;
-    std::optional<Schema> schema;
-    if (found.rows() > 0) {
-        schema = Schema{fields_from_json(found.text(0, 0)), strings_from_json(found.text(0, 1)), found.text(0, 2)};
-    }
-    if (db_.in_transaction()) schema_read_ = SchemaRead{db_.transaction_number(), date, schema};
-    return schema;
-}
-
 std::optional<Schema> PostgisBackend::schema_at(const std::string& date) {
     if (const std::optional<Schema>* kept = kept_schema(date)) return *kept;
     detail::PgParams p;
     p.add(date);
-    return schema_from(date, db_.prepared(schema_sql(), p));
+    return keep_schema(date, db_.prepared(schema_in_force(), p));
+}
+
+detail::PgResult PostgisBackend::query_with_schema(const std::string& sql, const detail::PgParams& params,
+                                                   const std::string& date, std::optional<Schema>& schema) {
+    if (const std::optional<Schema>* kept = kept_schema(date)) {
+        schema = *kept;
+        return db_.query(sql, params);
+    }
+    detail::PgParams on;
+    on.add(date);
+    std::vector<detail::PgResult> both = db_.batch({{schema_in_force(), on, true}, {sql, params}});
+    schema = keep_schema(date, both[0]);
+    return std::move(both[1]);
 }
 
 void PostgisBackend::read_parcels(const detail::PgResult& rows, State& state) {
@@ -144,12 +161,10 @@ State PostgisBackend::state_at(const std::string& date, const std::optional<Box>
         p.add(box->min_x).add(box->min_y).add(box->max_x).add(box->max_y).add(srid_);
         sql += " AND geometry && ST_MakeEnvelope($2, $3, $4, $5, $6)";
     }
-    // The schema in force and the parcels in one round trip.
-    detail::PgParams d;
-    d.add(date);
-    std::vector<detail::PgResult> both = db_.batch({{schema_sql(), d, true}, {sql, p}});
-    State state = empty_state(crs_, db_.display(), schema_from(date, both[0]));
-    read_parcels(both[1], state);
+    std::optional<Schema> schema;
+    const detail::PgResult rows = query_with_schema(sql, p, date, schema);
+    State state = empty_state(crs_, db_.display(), std::move(schema));
+    read_parcels(rows, state);
     sort_by_key(state);
     return state;
 }
