@@ -4,13 +4,17 @@
 # run as root, listening only on a Unix socket in that folder.
 #
 #   bench/pg_cluster.sh start DIR     # prints the URI of database "land" (created empty)
+#   bench/pg_cluster.sh replica DIR PRIMARY_DIR   # a hot standby of the cluster in PRIMARY_DIR,
+#                                     # streaming from it; prints the URI of its "land"
+#   bench/pg_cluster.sh pin DIR CPUS  # the server in DIR and every process it starts run on CPUS
+#                                     # only (taskset's list, e.g. 0 or 0,1)
 #   bench/pg_cluster.sh stop DIR      # stops the server and removes DIR
 #
 # Environment: PG_OPTIONS (more server options, e.g. "-c log_min_duration_statement=0").
 # pg_stat_statements is loaded: `psql "$URI" -c 'CREATE EXTENSION pg_stat_statements'` to read it.
 set -eu
-ACTION=${1:?usage: bench/pg_cluster.sh start|stop DIR}
-DIR=${2:?usage: bench/pg_cluster.sh start|stop DIR}
+ACTION=${1:?usage: bench/pg_cluster.sh start|replica|pin|stop DIR ...}
+DIR=${2:?usage: bench/pg_cluster.sh start|replica|pin|stop DIR ...}
 BIN=$(pg_config --bindir)
 AS=""
 [ "$(id -u)" = 0 ] && AS="runuser -u postgres --"
@@ -27,12 +31,28 @@ start)
   $AS "$BIN/psql" -h "$DIR" -U postgres -d postgres -qc "CREATE DATABASE land" >/dev/null
   echo "postgresql:///land?host=$DIR&user=postgres"
   ;;
+replica)
+  PRIMARY=${3:?usage: bench/pg_cluster.sh replica DIR PRIMARY_DIR}
+  mkdir -p "$DIR"
+  [ -n "$AS" ] && chown postgres: "$DIR"
+  # -R writes the standby's connection to the primary; the standby needs the primary's limits.
+  $AS "$BIN/pg_basebackup" -h "$PRIMARY" -U postgres -D "$DIR/data" -R -X stream >"$DIR/basebackup.log" 2>&1
+  $AS "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w start -o "-k $DIR -c listen_addresses='' \
+-c hot_standby=on -c max_connections=200 -c shared_buffers=1GB \
+-c shared_preload_libraries=pg_stat_statements ${PG_OPTIONS:-}" >/dev/null
+  echo "postgresql:///land?host=$DIR&user=postgres"
+  ;;
+pin)
+  CPUS=${3:?usage: bench/pg_cluster.sh pin DIR CPUS}
+  POSTMASTER=$(head -1 "$DIR/data/postmaster.pid")
+  for pid in $POSTMASTER $(pgrep -P "$POSTMASTER"); do taskset -a -p -c "$CPUS" "$pid" >/dev/null; done
+  ;;
 stop)
   $AS "$BIN/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null
   rm -rf "$DIR"
   ;;
 *)
-  echo "usage: bench/pg_cluster.sh start|stop DIR" >&2
+  echo "usage: bench/pg_cluster.sh start|replica|pin|stop DIR ..." >&2
   exit 2
   ;;
 esac

@@ -2,7 +2,7 @@
 the latency of as-of box queries beside them.
 
     PYTHONPATH=build/python /usr/bin/python3 bench/writers_bench.py DB WRITERS TRANSACTIONS [--reads] [--rate=N]
-        [--clients-elsewhere]
+        [--alternate=T] [--read-db=URI [--reader-cpus=LIST]] [--clients-elsewhere]
 
 DB is a land database holding a survey (a SpatiaLite path or a postgresql:// URI). Each writer is
 its own process with its own Store and changes the land use of parcels of its own map sheet back
@@ -23,6 +23,17 @@ With --rate=N, the writers together start at most N transactions per second (eac
 evenly, the writers staggered): reads beside a given write load rather than beside as many writes
 as the machine takes.
 
+With --alternate=T (and --rate), the writers write for T seconds, pause for T seconds, and so on,
+keeping their connections; the reader reads throughout. The reads made in the writing windows are
+"beside", those made in the pauses (from 0.1 s after a window) "alone", so both sample the same
+stretch of time, and what else the machine does in it, alike. Prints both, the ratio of their
+99th percentiles, and the same for each half of the run.
+
+With --read-db=URI, the reader reads from that database instead, a streaming replica of DB (as
+`landd --read-db` does; `bench/pg_cluster.sh replica` makes one). With --reader-cpus=LIST, the
+reader runs on those CPUs only (taskset's numbering): with the replica's server pinned there too
+and everything else elsewhere, the replica stands for a machine of its own.
+
 With --clients-elsewhere, the writers' own processes (the officers' programs: Python and
 libland building each transaction) run at the lowest CPU priority, standing for programs on the
 officers' machines: the database server's work for their writes keeps its normal priority, and
@@ -42,6 +53,7 @@ READ_PAUSE = 0.010   # seconds between two read queries
 READ_ALONE = 5.0     # seconds of reads before the writers start (at least; paced: as long as they write)
 PARCELS_PER_BOX = 50
 WARM_UP = 6          # transactions of each writer before the measurement
+SETTLE = 0.1         # seconds after a writing window before the reads count as alone
 MAP_PARCELS = 20000  # parcels read (by key) to find the writers' sheets and the reader's area
 
 
@@ -80,7 +92,15 @@ def toggle_use(store, now, parcel, document):
     return retries
 
 
-def write(db, parcels, transactions, interval, offset, ready, go, elsewhere, spans):
+def scheduled(start, writing_time, window):
+    """When a transaction due `writing_time` seconds into the writing starts: at once, or with
+    windows of `window` seconds, in the writing windows only (one pause of as long after each)."""
+    if not window:
+        return start + writing_time
+    return start + 2 * window * (writing_time // window) + writing_time % window
+
+
+def write(db, parcels, transactions, interval, offset, window, ready, go, start_at, elsewhere, spans):
     if elsewhere:
         os.nice(19)
     store = libland.Store(db)
@@ -92,11 +112,11 @@ def write(db, parcels, transactions, interval, offset, ready, go, elsewhere, spa
     retries = sum(toggle_use(store, now, parcels[-1][0], f"BENCH-WARM-UP-{i}") for i in range(WARM_UP))
     ready.wait()
     go.wait()
-    start = time.perf_counter() + offset
+    start = start_at.value
     first = None
     for i in range(transactions):
-        if interval:  # paced: transaction i starts at start + i * interval at the earliest
-            time.sleep(max(0.0, start + i * interval - time.perf_counter()))
+        if interval:  # paced: transaction i starts at offset + i * interval into the writing at the earliest
+            time.sleep(max(0.0, scheduled(start, offset + i * interval, window) - time.perf_counter()))
         first = first or time.perf_counter()
         retries += toggle_use(store, now, parcels[i % len(parcels)][0], f"BENCH-{i}")
     spans.put((first, time.perf_counter()))  # perf_counter is the system's monotonic clock
@@ -104,9 +124,18 @@ def write(db, parcels, transactions, interval, offset, ready, go, elsewhere, spa
         print(f"writer of {parcels[0][0].rsplit('-', 1)[0]}: {retries} retries after 'database is busy'")
 
 
-def read(db, bounds, parcels, ready, stop, out):
+def read(db, bounds, parcels, cpus, ready, stop, out):
     """Queries random boxes until `stop` is set; puts [(start time, seconds)] into `out`."""
-    native = libland.Store(db, read_only=True)._native
+    for attempt in range(100):  # a replica shows a database just made on the primary soon after
+        try:
+            native = libland.Store(db, read_only=True)._native
+            break
+        except libland.Error:
+            if attempt == 99:
+                raise
+            time.sleep(0.1)
+    if cpus:  # e.g. the core a replica has to itself, standing for a machine of its own
+        os.sched_setaffinity(0, cpus)
     minx, miny, maxx, maxy = bounds
     share = (PARCELS_PER_BOX / parcels) ** 0.5
     w, h = (maxx - minx) * share, (maxy - miny) * share
@@ -123,38 +152,79 @@ def read(db, bounds, parcels, ready, stop, out):
     out.put(timings)
 
 
+def p99(seconds):
+    ms = sorted(s * 1000 for s in seconds)
+    return ms[min(len(ms) - 1, int(round(0.99 * (len(ms) - 1))))]
+
+
 def percentiles(seconds):
     if len(seconds) < 2:
         return "n/a"
-    ms = sorted(s * 1000 for s in seconds)
-    p99 = ms[min(len(ms) - 1, int(round(0.99 * (len(ms) - 1))))]
-    return f"median {statistics.median(ms):.1f} ms p99 {p99:.1f} ms ({len(ms)} queries)"
+    return f"median {statistics.median(seconds) * 1000:.1f} ms p99 {p99(seconds):.1f} ms ({len(seconds)} queries)"
+
+
+def alternated(timings, start, window, windows):
+    """Splits reads (start time, seconds) into those inside writing windows and those inside the
+    pauses between them (from SETTLE after a window), each read wholly inside its window or pause."""
+    beside, alone = [], []
+    for at, seconds in timings:
+        k, into = divmod(at - start, 2 * window)
+        if not 0 <= k < windows:
+            continue
+        if into + seconds <= window:
+            beside.append((at, seconds))
+        elif k < windows - 1 and window + SETTLE <= into and into + seconds <= 2 * window:  # not the writers' exit
+            alone.append((at, seconds))
+    return beside, alone
+
+
+def report_alternated(timings, start, window, windows):
+    beside, alone = alternated(timings, start, window, windows)
+    print(f"reads in the pauses: {percentiles([s for _, s in alone])}; "
+          f"in the writing windows: {percentiles([s for _, s in beside])}; "
+          f"p99 ratio {p99([s for _, s in beside]) / p99([s for _, s in alone]):.2f}")
+    middle = start + 2 * window * (windows // 2)
+    halves = []
+    for part in (lambda at: at < middle, lambda at: at >= middle):
+        b = [s for at, s in beside if part(at)]
+        a = [s for at, s in alone if part(at)]
+        halves.append(f"{p99(a):.1f} / {p99(b):.1f} ms ({p99(b) / p99(a):.2f})" if len(a) > 1 and len(b) > 1 else "n/a")
+    print(f"p99 alone / beside, first half: {halves[0]}; second half: {halves[1]}")
 
 
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     reads = "--reads" in sys.argv[1:]
     rate = next((float(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--rate=")), 0.0)
+    window = next((float(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--alternate=")), 0.0)
     elsewhere = "--clients-elsewhere" in sys.argv[1:]
+    read_db = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--read-db=")), None)
+    reader_cpus = next(({int(c) for c in a.split("=", 1)[1].split(",")} for a in sys.argv[1:]
+                        if a.startswith("--reader-cpus=")), set())
     db, writers, transactions = args[0], int(args[1]), int(args[2])
+    if window and not (rate and reads):
+        sys.exit("--alternate needs --rate and --reads")
     interval = writers / rate if rate else 0.0  # seconds between two transactions of one writer
+    windows = int(-(-writers * transactions / rate // window)) if window else 0  # writing windows
     groups, bounds, parcels = sheets_with_parcels(db, writers)
     ready = multiprocessing.Barrier(writers + 1 + (1 if reads else 0))
     go = multiprocessing.Barrier(writers + 1)
     spans = multiprocessing.Queue()  # each writer's (first transaction's start, last one's end)
-    procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, interval, interval * w / writers, ready, go,
-                                                                      elsewhere, spans))
+    start_at = multiprocessing.Value("d", 0.0)  # when the writing starts (perf_counter)
+    procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, interval, interval * w / writers, window,
+                                                                      ready, go, start_at, elsewhere, spans))
              for w in range(writers)]
     for p in procs:
         p.start()
     if reads:
         stop, out = multiprocessing.Event(), multiprocessing.Queue()
-        reader = multiprocessing.Process(target=read, args=(db, tuple(bounds), parcels, ready, stop, out))
+        reader = multiprocessing.Process(target=read, args=(read_db or db, tuple(bounds), parcels, reader_cpus, ready, stop, out))
         reader.start()
     ready.wait()
-    if reads:  # paced writers write for about writers * transactions / rate seconds: as many reads alone
+    if reads and not window:  # paced writers write for about writers * transactions / rate seconds: as many reads alone
         time.sleep(max(READ_ALONE, writers * transactions / rate if rate else 0.0))
     t0 = time.perf_counter()
+    start_at.value = t0 + 0.05  # every writer is past the barrier by then
     go.wait()
     for p in procs:
         p.join()
@@ -162,13 +232,17 @@ def main():
     t1 = time.perf_counter()
     failed = sum(p.exitcode != 0 for p in procs)
     total = writers * transactions
-    print(f"writers {writers} transactions {total} seconds {seconds:.2f} tx/s {total / seconds:.0f}"
+    writing_seconds = seconds - (windows - 1) * window  # without the pauses between writing windows
+    print(f"writers {writers} transactions {total} seconds {seconds:.2f} tx/s {total / writing_seconds:.0f}"
           + (f" FAILED writers {failed}" if failed else ""))
     if reads:
         stop.set()
         timings = out.get()
         reader.join()
         writing = [spans.get() for _ in procs]
+        if window:
+            report_alternated(timings, start_at.value, window, windows)
+            return
         all_from, all_to = max(f for f, _ in writing), min(t for _, t in writing)
         alone = [s for start, s in timings if start < t0]
         beside = [s for start, s in timings if all_from <= start and start + s <= all_to]
