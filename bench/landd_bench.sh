@@ -22,24 +22,16 @@ PER_BOX=${PARCELS_PER_BOX:-50}
 PY=/usr/bin/python3
 WORK=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT INT TERM
+. "$HERE/landd/serve.sh"
 
 if [ $# -ge 2 ]; then
   DB=$2
 else
   DB="$WORK/sample.db"
-  MAPS="$HERE/../sample_maps"
-  "$LAND" init "$DB" --crs EPSG:5897 >/dev/null
-  "$LAND" commit "$DB" "$MAPS/survey_2019.gpkg" --date 2019-06-30 --id maXa,soTo,soThua --use loaiDat >/dev/null
-  "$LAND" commit "$DB" "$MAPS/survey_2024.gpkg" --date 2024-06-30 --id maXa,soTo,soThua --use loaiDat >/dev/null
+  sample_db "$DB"
 fi
 
-"$LANDD" --db "$DB" --listen "127.0.0.1:$PORT" --quiet ${LANDD_OPTIONS:-} 2>"$WORK/landd.log" &
-SERVER=$!
-for _ in $(seq 600); do  # until every worker's database session is open
-  grep -q "sessions ready" "$WORK/landd.log" 2>/dev/null && break
-  sleep 0.1
-done
-URL="http://127.0.0.1:$PORT"
+serve "$DB" "$PORT" "sessions ready"
 
 # The current parcels' extent and count give a box holding about PER_BOX parcels on average.
 curl -s "$URL/collections/parcels" >"$WORK/collection.json"

@@ -22,18 +22,13 @@ CONNECTIONS=${CONNECTIONS:-32}
 PY=/usr/bin/python3
 WORK=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT INT TERM
+. "$HERE/landd/serve.sh"
 
 DB="$WORK/bench.db"
 cp "$SOURCE_DB" "$DB"
 "$LAND" layer load "$DB" "$HERE/../sample_maps/tourism.gpkg" --name tourism_sites --layer tourism_sites >/dev/null
 
-"$LANDD" --db "$DB" --listen "127.0.0.1:$PORT" --quiet ${LANDD_OPTIONS:-} 2>"$WORK/landd.log" &
-SERVER=$!
-for _ in $(seq 600); do
-  grep -q "sessions ready" "$WORK/landd.log" 2>/dev/null && break
-  sleep 0.1
-done
-URL="http://127.0.0.1:$PORT"
+serve "$DB" "$PORT" "sessions ready"
 
 curl -s "$URL/collections/parcels" >"$WORK/collection.json"
 curl -s "$URL/collections/parcels/items?limit=1" >"$WORK/count.json"

@@ -15,21 +15,14 @@ RUNS=${RUNS:-5}
 MAPS="$HERE/../sample_maps"
 WORK=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT INT TERM
+. "$HERE/landd/serve.sh"
 
 DB="$WORK/sample.db"
-"$LAND" init "$DB" --crs EPSG:5897 >/dev/null
-"$LAND" commit "$DB" "$MAPS/survey_2019.gpkg" --date 2019-06-30 --id maXa,soTo,soThua --use loaiDat >/dev/null
-"$LAND" commit "$DB" "$MAPS/survey_2024.gpkg" --date 2024-06-30 --id maXa,soTo,soThua --use loaiDat >/dev/null
+sample_db "$DB"
 "$LAND" layer load "$DB" "$MAPS/tourism.gpkg" --name tourism_sites --layer tourism_sites >/dev/null
 "$LAND" layer load "$DB" "$MAPS/planning_zones.gpkg" --name planning_zones >/dev/null
 
-"$LANDD" --db "$DB" --listen "127.0.0.1:$PORT" --quiet ${LANDD_OPTIONS:-} 2>"$WORK/landd.log" &
-SERVER=$!
-for _ in $(seq 600); do
-  grep -q "kept ahead" "$WORK/landd.log" 2>/dev/null && break  # as a served map is, once quiet
-  sleep 0.1
-done
-URL="http://127.0.0.1:$PORT"
+serve "$DB" "$PORT" "kept ahead"
 export LANDD_NODE_MODULES="$BUILD/web-npm/node_modules"
 for page in "/?f=html" "/collections/parcels/items?f=html&limit=20" "/collections/tourism_sites/items?f=html"; do
   node "$HERE/landd/page_time.cjs" "$URL$page" "$RUNS"
