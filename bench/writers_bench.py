@@ -26,8 +26,9 @@ as the machine takes.
 With --alternate=T (and --rate), the writers write for T seconds, pause for T seconds, and so on,
 keeping their connections; the reader reads throughout. The reads made in the writing windows are
 "beside", those made in the pauses (from 0.1 s after a window) "alone", so both sample the same
-stretch of time, and what else the machine does in it, alike. Prints both, the ratio of their
-99th percentiles, and the same for each half of the run.
+stretch of time, and what else the machine does in it, alike. Prints both, their 99th
+percentiles and the ratio, and the same for each half of the run (the pauses need 2 windows or
+more: "n/a" otherwise).
 
 With --read-db=URI, the reader reads from that database instead, a streaming replica of DB (as
 `landd --read-db` does; `bench/pg_cluster.sh replica` makes one). With --reader-cpus=LIST, the
@@ -39,6 +40,7 @@ libland building each transaction) run at the lowest CPU priority, standing for 
 officers' machines: the database server's work for their writes keeps its normal priority, and
 the reads then measure what the server's writes cost them, not what the clients' CPU does.
 """
+import math
 import multiprocessing
 import os
 import random
@@ -180,15 +182,16 @@ def alternated(timings, start, window, windows):
 
 def report_alternated(timings, start, window, windows):
     beside, alone = alternated(timings, start, window, windows)
+
+    def compared(a, b):  # "p99 alone / beside (ratio)"
+        return f"{p99(a):.1f} / {p99(b):.1f} ms ({p99(b) / p99(a):.2f})" if len(a) > 1 and len(b) > 1 else "n/a"
+
     print(f"reads in the pauses: {percentiles([s for _, s in alone])}; "
           f"in the writing windows: {percentiles([s for _, s in beside])}; "
-          f"p99 ratio {p99([s for _, s in beside]) / p99([s for _, s in alone]):.2f}")
+          f"p99 alone / beside: {compared([s for _, s in alone], [s for _, s in beside])}")
     middle = start + 2 * window * (windows // 2)
-    halves = []
-    for part in (lambda at: at < middle, lambda at: at >= middle):
-        b = [s for at, s in beside if part(at)]
-        a = [s for at, s in alone if part(at)]
-        halves.append(f"{p99(a):.1f} / {p99(b):.1f} ms ({p99(b) / p99(a):.2f})" if len(a) > 1 and len(b) > 1 else "n/a")
+    halves = [compared([s for at, s in alone if part(at)], [s for at, s in beside if part(at)])
+              for part in (lambda at: at < middle, lambda at: at >= middle)]
     print(f"p99 alone / beside, first half: {halves[0]}; second half: {halves[1]}")
 
 
@@ -205,7 +208,7 @@ def main():
     if window and not (rate and reads):
         sys.exit("--alternate needs --rate and --reads")
     interval = writers / rate if rate else 0.0  # seconds between two transactions of one writer
-    windows = int(-(-writers * transactions / rate // window)) if window else 0  # writing windows
+    windows = math.ceil(writers * transactions / rate / window) if window else 0  # writing windows
     groups, bounds, parcels = sheets_with_parcels(db, writers)
     ready = multiprocessing.Barrier(writers + 1 + (1 if reads else 0))
     go = multiprocessing.Barrier(writers + 1)
