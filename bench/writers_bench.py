@@ -2,7 +2,8 @@
 the latency of as-of box queries beside them.
 
     PYTHONPATH=build/python /usr/bin/python3 bench/writers_bench.py DB WRITERS TRANSACTIONS [--reads] [--rate=N]
-        [--alternate=T] [--read-db=URI [--reader-cpus=LIST]] [--clients-elsewhere]
+        [--alternate=T] [--read-db=URI [--reader-cpus=LIST]] [--clients-elsewhere] [--reads-first]
+        [--idle-writers] [--pool=FILE]
 
 DB is a land database holding a survey (a SpatiaLite path or a postgresql:// URI). Each writer is
 its own process with its own Store and changes the land use of parcels of its own map sheet back
@@ -39,12 +40,27 @@ With --clients-elsewhere, the writers' own processes (the officers' programs: Py
 libland building each transaction) run at the lowest CPU priority, standing for programs on the
 officers' machines: the database server's work for their writes keeps its normal priority, and
 the reads then measure what the server's writes cost them, not what the clients' CPU does.
+
+With --reads-first (as root), the reader and its server process run at real-time priority
+(SCHED_FIFO): they take a core the moment they need one, as reads would on a machine with cores
+to spare. The reads then measure what the writes cost them apart from sharing the CPU: locks,
+buffers, I/O and the database's own work for the writes.
+
+With --idle-writers, the writers connect, warm up and keep the schedule, but write nothing: the
+reads "beside" and "alone" then differ only by chance, which shows how far apart two samples of
+this size fall when nothing differs (with --alternate: the protocol's own spread).
+
+With --pool=FILE (and --alternate), the run's reads alone and beside are added to FILE (one JSON
+line per run), and the 99th percentiles of every run's reads in FILE together are printed too: one
+run's p99 rests on its 20 slowest reads of 2,000, and a pause of the machine's own moves it.
 """
+import json
 import math
 import multiprocessing
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 
@@ -102,7 +118,7 @@ def scheduled(start, writing_time, window):
     return start + 2 * window * (writing_time // window) + writing_time % window
 
 
-def write(db, parcels, transactions, interval, offset, window, ready, go, start_at, elsewhere, spans):
+def write(db, parcels, transactions, interval, offset, window, ready, go, start_at, elsewhere, idle, spans):
     if elsewhere:
         os.nice(19)
     store = libland.Store(db)
@@ -120,14 +136,29 @@ def write(db, parcels, transactions, interval, offset, window, ready, go, start_
         if interval:  # paced: transaction i starts at offset + i * interval into the writing at the earliest
             time.sleep(max(0.0, scheduled(start, offset + i * interval, window) - time.perf_counter()))
         first = first or time.perf_counter()
-        retries += toggle_use(store, now, parcels[i % len(parcels)][0], f"BENCH-{i}")
+        if not idle:
+            retries += toggle_use(store, now, parcels[i % len(parcels)][0], f"BENCH-{i}")
     spans.put((first, time.perf_counter()))  # perf_counter is the system's monotonic clock
     if retries:
         print(f"writer of {parcels[0][0].rsplit('-', 1)[0]}: {retries} retries after 'database is busy'")
 
 
-def read(db, bounds, parcels, cpus, ready, stop, out):
+def reads_first(db):
+    """Puts this process and, on PostgreSQL, its server process (found by the application name
+    libpq sent) at real-time priority."""
+    pids = [str(os.getpid())]
+    if "://" in db or db.startswith("PG:"):
+        uri = db.removeprefix("PG:")
+        pids += subprocess.run(["psql", uri, "-XAtc", "SELECT pid FROM pg_stat_activity "
+                                "WHERE application_name = 'writers_bench reader' AND pid <> pg_backend_pid()"],
+                               check=True, capture_output=True, text=True).stdout.split()
+    for pid in pids:
+        subprocess.run(["chrt", "--fifo", "--pid", "1", pid], check=True)
+
+
+def read(db, bounds, parcels, cpus, first, ready, stop, out):
     """Queries random boxes until `stop` is set; puts [(start time, seconds)] into `out`."""
+    os.environ["PGAPPNAME"] = "writers_bench reader"  # libpq's application name, for reads_first
     for attempt in range(100):  # a replica shows a database just made on the primary soon after
         try:
             native = libland.Store(db, read_only=True)._native
@@ -136,6 +167,8 @@ def read(db, bounds, parcels, cpus, ready, stop, out):
             if attempt == 99:
                 raise
             time.sleep(0.1)
+    if first:
+        reads_first(db)
     if cpus:  # e.g. the core a replica has to itself, standing for a machine of its own
         os.sched_setaffinity(0, cpus)
     minx, miny, maxx, maxy = bounds
@@ -180,7 +213,7 @@ def alternated(timings, start, window, windows):
     return beside, alone
 
 
-def report_alternated(timings, start, window, windows):
+def report_alternated(timings, start, window, windows, pool):
     beside, alone = alternated(timings, start, window, windows)
 
     def compared(a, b):  # "p99 alone / beside (ratio)"
@@ -193,6 +226,13 @@ def report_alternated(timings, start, window, windows):
     halves = [compared([s for at, s in alone if part(at)], [s for at, s in beside if part(at)])
               for part in (lambda at: at < middle, lambda at: at >= middle)]
     print(f"p99 alone / beside, first half: {halves[0]}; second half: {halves[1]}")
+    if pool:
+        with open(pool, "a") as f:
+            f.write(json.dumps({"alone": [s for _, s in alone], "beside": [s for _, s in beside]}) + "\n")
+        with open(pool) as f:
+            runs = [json.loads(line) for line in f]
+        print(f"{len(runs)} runs in {pool}: p99 alone / beside: "
+              f"{compared([s for r in runs for s in r['alone']], [s for r in runs for s in r['beside']])}")
 
 
 def main():
@@ -201,12 +241,19 @@ def main():
     rate = next((float(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--rate=")), 0.0)
     window = next((float(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--alternate=")), 0.0)
     elsewhere = "--clients-elsewhere" in sys.argv[1:]
+    first = "--reads-first" in sys.argv[1:]
+    idle = "--idle-writers" in sys.argv[1:]
+    pool = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--pool=")), None)
     read_db = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--read-db=")), None)
     reader_cpus = next(({int(c) for c in a.split("=", 1)[1].split(",")} for a in sys.argv[1:]
                         if a.startswith("--reader-cpus=")), set())
     db, writers, transactions = args[0], int(args[1]), int(args[2])
     if window and not (rate and reads):
         sys.exit("--alternate needs --rate and --reads")
+    if pool and not window:
+        sys.exit("--pool needs --alternate")
+    if idle and not (rate and reads):
+        sys.exit("--idle-writers needs --rate and --reads")
     interval = writers / rate if rate else 0.0  # seconds between two transactions of one writer
     windows = math.ceil(writers * transactions / rate / window) if window else 0  # writing windows
     groups, bounds, parcels = sheets_with_parcels(db, writers)
@@ -215,13 +262,13 @@ def main():
     spans = multiprocessing.Queue()  # each writer's (first transaction's start, last one's end)
     start_at = multiprocessing.Value("d", 0.0)  # when the writing starts (perf_counter)
     procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, interval, interval * w / writers, window,
-                                                                      ready, go, start_at, elsewhere, spans))
+                                                                      ready, go, start_at, elsewhere, idle, spans))
              for w in range(writers)]
     for p in procs:
         p.start()
     if reads:
         stop, out = multiprocessing.Event(), multiprocessing.Queue()
-        reader = multiprocessing.Process(target=read, args=(read_db or db, tuple(bounds), parcels, reader_cpus, ready, stop, out))
+        reader = multiprocessing.Process(target=read, args=(read_db or db, tuple(bounds), parcels, reader_cpus, first, ready, stop, out))
         reader.start()
     ready.wait()
     if reads and not window:  # paced writers write for about writers * transactions / rate seconds: as many reads alone
@@ -237,14 +284,14 @@ def main():
     total = writers * transactions
     writing_seconds = seconds - (windows - 1) * window  # without the pauses between writing windows
     print(f"writers {writers} transactions {total} seconds {seconds:.2f} tx/s {total / writing_seconds:.0f}"
-          + (f" FAILED writers {failed}" if failed else ""))
+          + (f" FAILED writers {failed}" if failed else "") + (" (idle writers: nothing written)" if idle else ""))
     if reads:
         stop.set()
         timings = out.get()
         reader.join()
         writing = [spans.get() for _ in procs]
         if window:
-            report_alternated(timings, start_at.value, window, windows)
+            report_alternated(timings, start_at.value, window, windows, pool)
             return
         all_from, all_to = max(f for f, _ in writing), min(t for _, t in writing)
         alone = [s for start, s in timings if start < t0]
