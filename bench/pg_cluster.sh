@@ -13,33 +13,41 @@
 # Environment: PG_OPTIONS (more server options, e.g. "-c log_min_duration_statement=0").
 # pg_stat_statements is loaded: `psql "$URI" -c 'CREATE EXTENSION pg_stat_statements'` to read it.
 set -eu
-ACTION=${1:?usage: bench/pg_cluster.sh start|replica|pin|stop DIR ...}
-DIR=${2:?usage: bench/pg_cluster.sh start|replica|pin|stop DIR ...}
+USAGE="usage: bench/pg_cluster.sh start|replica|pin|stop DIR ..."
+ACTION=${1:?$USAGE}
+DIR=${2:?$USAGE}
 BIN=$(pg_config --bindir)
 AS=""
 [ "$(id -u)" = 0 ] && AS="runuser -u postgres --"
 
+# A folder for a cluster, owned by the user the server runs as.
+make_dir() {
+  mkdir -p "$DIR"
+  if [ -n "$AS" ]; then chown postgres: "$DIR"; fi
+}
+
+# Starts the server of DIR/data with these options and the common ones, waiting until it accepts.
+start_server() {
+  $AS "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w start -o "-k $DIR -c listen_addresses='' \
+-c max_connections=200 -c shared_buffers=1GB -c shared_preload_libraries=pg_stat_statements \
+$1 ${PG_OPTIONS:-}" >/dev/null
+}
+
 case "$ACTION" in
 start)
-  mkdir -p "$DIR"
-  [ -n "$AS" ] && chown postgres: "$DIR"
+  make_dir
   $AS "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1
-  $AS "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w start -o "-k $DIR -c listen_addresses='' \
--c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=200 \
--c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min \
--c shared_preload_libraries=pg_stat_statements ${PG_OPTIONS:-}" >/dev/null
+  start_server "-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_wal_size=8GB \
+-c checkpoint_timeout=30min"
   $AS "$BIN/psql" -h "$DIR" -U postgres -d postgres -qc "CREATE DATABASE land" >/dev/null
   echo "postgresql:///land?host=$DIR&user=postgres"
   ;;
 replica)
   PRIMARY=${3:?usage: bench/pg_cluster.sh replica DIR PRIMARY_DIR}
-  mkdir -p "$DIR"
-  [ -n "$AS" ] && chown postgres: "$DIR"
+  make_dir
   # -R writes the standby's connection to the primary; the standby needs the primary's limits.
   $AS "$BIN/pg_basebackup" -h "$PRIMARY" -U postgres -D "$DIR/data" -R -X stream >"$DIR/basebackup.log" 2>&1
-  $AS "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w start -o "-k $DIR -c listen_addresses='' \
--c hot_standby=on -c max_connections=200 -c shared_buffers=1GB \
--c shared_preload_libraries=pg_stat_statements ${PG_OPTIONS:-}" >/dev/null
+  start_server "-c hot_standby=on"
   echo "postgresql:///land?host=$DIR&user=postgres"
   ;;
 pin)
@@ -52,7 +60,7 @@ stop)
   rm -rf "$DIR"
   ;;
 *)
-  echo "usage: bench/pg_cluster.sh start|replica|pin|stop DIR ..." >&2
+  echo "$USAGE" >&2
   exit 2
   ;;
 esac

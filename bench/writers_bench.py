@@ -54,6 +54,7 @@ With --pool=FILE (and --alternate), the run's reads alone and beside are added t
 line per run), and the 99th percentiles of every run's reads in FILE together are printed too: one
 run's p99 rests on its 20 slowest reads of 2,000, and a pause of the machine's own moves it.
 """
+import argparse
 import json
 import math
 import multiprocessing
@@ -148,10 +149,13 @@ def reads_first(db):
     libpq sent) at real-time priority."""
     pids = [str(os.getpid())]
     if "://" in db or db.startswith("PG:"):
-        uri = db.removeprefix("PG:")
-        pids += subprocess.run(["psql", uri, "-XAtc", "SELECT pid FROM pg_stat_activity "
-                                "WHERE application_name = 'writers_bench reader' AND pid <> pg_backend_pid()"],
-                               check=True, capture_output=True, text=True).stdout.split()
+        # psql inherits the application name: its own server process is not the reader's.
+        server = subprocess.run(["psql", db.removeprefix("PG:"), "-XAtc", "SELECT pid FROM pg_stat_activity "
+                                 "WHERE application_name = 'writers_bench reader' AND pid <> pg_backend_pid()"],
+                                check=True, capture_output=True, text=True).stdout.split()
+        if not server:
+            sys.exit(f"--reads-first: no server process of the reader's connection found on {db}")
+        pids += server
     for pid in pids:
         subprocess.run(["chrt", "--fifo", "--pid", "1", pid], check=True)
 
@@ -235,25 +239,38 @@ def report_alternated(timings, start, window, windows, pool):
               f"{compared([s for r in runs for s in r['alone']], [s for r in runs for s in r['beside']])}")
 
 
+def cpu_list(text):
+    return {int(c) for c in text.split(",")}
+
+
+def options():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("db")
+    parser.add_argument("writers", type=int)
+    parser.add_argument("transactions", type=int, help="per writer")
+    parser.add_argument("--reads", action="store_true")
+    parser.add_argument("--rate", type=float, default=0.0)
+    parser.add_argument("--alternate", type=float, default=0.0, metavar="T")
+    parser.add_argument("--read-db", metavar="URI")
+    parser.add_argument("--reader-cpus", type=cpu_list, default=set(), metavar="LIST")
+    parser.add_argument("--clients-elsewhere", action="store_true")
+    parser.add_argument("--reads-first", action="store_true")
+    parser.add_argument("--idle-writers", action="store_true")
+    parser.add_argument("--pool", metavar="FILE")
+    o = parser.parse_args()
+    if (o.alternate or o.idle_writers) and not (o.rate and o.reads):
+        parser.error("--alternate and --idle-writers need --rate and --reads")
+    if o.pool and not o.alternate:
+        parser.error("--pool needs --alternate")
+    if o.reads_first and not (o.reads and os.geteuid() == 0):
+        parser.error("--reads-first needs --reads, and root (real-time priority)")
+    return o
+
+
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    reads = "--reads" in sys.argv[1:]
-    rate = next((float(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--rate=")), 0.0)
-    window = next((float(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--alternate=")), 0.0)
-    elsewhere = "--clients-elsewhere" in sys.argv[1:]
-    first = "--reads-first" in sys.argv[1:]
-    idle = "--idle-writers" in sys.argv[1:]
-    pool = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--pool=")), None)
-    read_db = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--read-db=")), None)
-    reader_cpus = next(({int(c) for c in a.split("=", 1)[1].split(",")} for a in sys.argv[1:]
-                        if a.startswith("--reader-cpus=")), set())
-    db, writers, transactions = args[0], int(args[1]), int(args[2])
-    if window and not (rate and reads):
-        sys.exit("--alternate needs --rate and --reads")
-    if pool and not window:
-        sys.exit("--pool needs --alternate")
-    if idle and not (rate and reads):
-        sys.exit("--idle-writers needs --rate and --reads")
+    o = options()
+    db, writers, transactions, rate, window = o.db, o.writers, o.transactions, o.rate, o.alternate
+    reads, idle = o.reads, o.idle_writers
     interval = writers / rate if rate else 0.0  # seconds between two transactions of one writer
     windows = math.ceil(writers * transactions / rate / window) if window else 0  # writing windows
     groups, bounds, parcels = sheets_with_parcels(db, writers)
@@ -262,13 +279,13 @@ def main():
     spans = multiprocessing.Queue()  # each writer's (first transaction's start, last one's end)
     start_at = multiprocessing.Value("d", 0.0)  # when the writing starts (perf_counter)
     procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, interval, interval * w / writers, window,
-                                                                      ready, go, start_at, elsewhere, idle, spans))
+                                                                      ready, go, start_at, o.clients_elsewhere, idle, spans))
              for w in range(writers)]
     for p in procs:
         p.start()
     if reads:
         stop, out = multiprocessing.Event(), multiprocessing.Queue()
-        reader = multiprocessing.Process(target=read, args=(read_db or db, tuple(bounds), parcels, reader_cpus, first, ready, stop, out))
+        reader = multiprocessing.Process(target=read, args=(o.read_db or db, tuple(bounds), parcels, o.reader_cpus, o.reads_first, ready, stop, out))
         reader.start()
     ready.wait()
     if reads and not window:  # paced writers write for about writers * transactions / rate seconds: as many reads alone
@@ -291,7 +308,7 @@ def main():
         reader.join()
         writing = [spans.get() for _ in procs]
         if window:
-            report_alternated(timings, start_at.value, window, windows, pool)
+            report_alternated(timings, start_at.value, window, windows, o.pool)
             return
         all_from, all_to = max(f for f, _ in writing), min(t for _, t in writing)
         alone = [s for start, s in timings if start < t0]

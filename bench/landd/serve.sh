@@ -14,13 +14,19 @@ sample_db() {
 # serve DB PORT READY: starts landd on DB at 127.0.0.1:PORT (with LANDD_OPTIONS), its log in
 # WORK/landd.log, and waits up to 60 s for a log line holding READY ("sessions ready": every
 # worker's database session is open; "kept ahead": the tile cache is seeded, as a served map is
-# once quiet).
+# once quiet). Exits 1, showing landd's log, when landd stops or is not ready by then.
 serve() {
   "$LANDD" --db "$1" --listen "127.0.0.1:$2" --quiet ${LANDD_OPTIONS:-} 2>"$WORK/landd.log" &
   SERVER=$!
   for _ in $(seq 600); do
-    grep -q "$3" "$WORK/landd.log" 2>/dev/null && break
+    if grep -q "$3" "$WORK/landd.log" 2>/dev/null; then
+      URL="http://127.0.0.1:$2"
+      return
+    fi
+    kill -0 "$SERVER" 2>/dev/null || break
     sleep 0.1
   done
-  URL="http://127.0.0.1:$2"
+  echo "landd on $1 did not get to \"$3\" (its log follows)" >&2
+  cat "$WORK/landd.log" >&2
+  exit 1
 }
