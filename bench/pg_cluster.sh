@@ -11,7 +11,9 @@
 #   bench/pg_cluster.sh stop DIR      # stops the server and removes DIR
 #
 # Environment: PG_OPTIONS (more server options, e.g. "-c log_min_duration_statement=0").
-# pg_stat_statements is loaded: `psql "$URI" -c 'CREATE EXTENSION pg_stat_statements'` to read it.
+# The log, DIR/server.log, starts each line with the time (epoch seconds) and the process id, as
+# writers_bench.py --server-log reads it. pg_stat_statements is loaded:
+# `psql "$URI" -c 'CREATE EXTENSION pg_stat_statements'` to read it.
 set -eu
 USAGE="usage: bench/pg_cluster.sh start|replica|pin|stop DIR ..."
 ACTION=${1:?$USAGE}
@@ -30,7 +32,7 @@ make_dir() {
 start_server() {
   $AS "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w start -o "-k $DIR -c listen_addresses='' \
 -c max_connections=200 -c shared_buffers=1GB -c shared_preload_libraries=pg_stat_statements \
-$1 ${PG_OPTIONS:-}" >/dev/null
+-c log_line_prefix='%n [%p] ' $1 ${PG_OPTIONS:-}" >/dev/null
 }
 
 case "$ACTION" in

@@ -3,7 +3,7 @@ the latency of as-of box queries beside them.
 
     PYTHONPATH=build/python /usr/bin/python3 bench/writers_bench.py DB WRITERS TRANSACTIONS [--reads] [--rate=N]
         [--alternate=T] [--read-db=URI [--reader-cpus=LIST]] [--clients-elsewhere] [--reads-first]
-        [--idle-writers] [--pool=FILE]
+        [--idle-writers] [--pool=FILE] [--server-log=FILE]
 
 DB is a land database holding a survey (a SpatiaLite path or a postgresql:// URI). Each writer is
 its own process with its own Store and changes the land use of parcels of its own map sheet back
@@ -53,13 +53,22 @@ this size fall when nothing differs (with --alternate: the protocol's own spread
 With --pool=FILE (and --alternate), the run's reads alone and beside are added to FILE (one JSON
 line per run), and the 99th percentiles of every run's reads in FILE together are printed too: one
 run's p99 rests on its 20 slowest reads of 2,000, and a pause of the machine's own moves it.
+
+With --server-log=FILE (PostgreSQL, with --alternate; FILE is the server's log, as
+bench/pg_cluster.sh writes it: DIR/server.log, each line starting with the time in epoch seconds
+and the process id), the reader's server process logs the duration of each of its statements
+(log_min_duration_statement=0 for its session only), and the run prints the server's time per
+read alone and beside too (median and p99, added to --pool's FILE as well): whether the database
+does more work for a read beside the writes, or does the same work and the read waits elsewhere.
 """
 import argparse
+import bisect
 import json
 import math
 import multiprocessing
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -144,25 +153,35 @@ def write(db, parcels, transactions, interval, offset, window, ready, go, start_
         print(f"writer of {parcels[0][0].rsplit('-', 1)[0]}: {retries} retries after 'database is busy'")
 
 
+def is_postgres(db):
+    return "://" in db or db.startswith("PG:")
+
+
+def reader_server(db, option):
+    """The process id of the reader's server process on PostgreSQL, found by the application name
+    libpq sent."""
+    # psql inherits the application name: its own server process is not the reader's.
+    server = subprocess.run(["psql", db.removeprefix("PG:"), "-XAtc", "SELECT pid FROM pg_stat_activity "
+                             "WHERE application_name = 'writers_bench reader' AND pid <> pg_backend_pid()"],
+                            check=True, capture_output=True, text=True).stdout.split()
+    if not server:
+        sys.exit(f"{option}: no server process of the reader's connection found on {db}")
+    return int(server[0])
+
+
 def reads_first(db):
-    """Puts this process and, on PostgreSQL, its server process (found by the application name
-    libpq sent) at real-time priority."""
-    pids = [str(os.getpid())]
-    if "://" in db or db.startswith("PG:"):
-        # psql inherits the application name: its own server process is not the reader's.
-        server = subprocess.run(["psql", db.removeprefix("PG:"), "-XAtc", "SELECT pid FROM pg_stat_activity "
-                                 "WHERE application_name = 'writers_bench reader' AND pid <> pg_backend_pid()"],
-                                check=True, capture_output=True, text=True).stdout.split()
-        if not server:
-            sys.exit(f"--reads-first: no server process of the reader's connection found on {db}")
-        pids += server
+    """Puts this process and, on PostgreSQL, its server process at real-time priority."""
+    pids = [os.getpid()] + ([reader_server(db, "--reads-first")] if is_postgres(db) else [])
     for pid in pids:
-        subprocess.run(["chrt", "--fifo", "--pid", "1", pid], check=True)
+        subprocess.run(["chrt", "--fifo", "--pid", "1", str(pid)], check=True)
 
 
-def read(db, bounds, parcels, cpus, first, ready, stop, out):
-    """Queries random boxes until `stop` is set; puts [(start time, seconds)] into `out`."""
-    os.environ["PGAPPNAME"] = "writers_bench reader"  # libpq's application name, for reads_first
+def read(db, bounds, parcels, cpus, first, logged, ready, stop, out):
+    """Queries random boxes until `stop` is set; puts [(start time, seconds)] into `out`, and the
+    process id of its server process when `logged` (its statements' durations are then logged)."""
+    os.environ["PGAPPNAME"] = "writers_bench reader"  # libpq's application name, for reader_server
+    if logged:
+        os.environ["PGOPTIONS"] = "-c log_min_duration_statement=0"
     for attempt in range(100):  # a replica shows a database just made on the primary soon after
         try:
             native = libland.Store(db, read_only=True)._native
@@ -173,6 +192,7 @@ def read(db, bounds, parcels, cpus, first, ready, stop, out):
             time.sleep(0.1)
     if first:
         reads_first(db)
+    server = reader_server(db, "--server-log") if logged else None
     if cpus:  # e.g. the core a replica has to itself, standing for a machine of its own
         os.sched_setaffinity(0, cpus)
     minx, miny, maxx, maxy = bounds
@@ -188,7 +208,7 @@ def read(db, bounds, parcels, cpus, first, ready, stop, out):
         native.parcels(DATE, (x, y, x + w, y + h), None, None, 1000, 0, "")
         timings.append((t0, time.perf_counter() - t0))
         time.sleep(READ_PAUSE)
-    out.put(timings)
+    out.put((timings, server))
 
 
 def p99(seconds):
@@ -217,7 +237,33 @@ def alternated(timings, start, window, windows):
     return beside, alone
 
 
-def report_alternated(timings, start, window, windows, pool):
+LOGGED = re.compile(r"^(\d+\.\d+) \[(\d+)\] LOG:  duration: ([\d.]+) ms")
+LOGGED_LATE = 0.002  # seconds after a read's end: its transaction's COMMIT, sent unanswered as it returns
+
+
+def server_times(log, server, timings, offset):
+    """The seconds the server process `server` logged in `log` for each read (start, seconds) of
+    `timings` ({start: seconds}): the durations of its statements from the read's start to
+    LOGGED_LATE after its end. `offset` turns a start (perf_counter) into epoch seconds; the log's
+    times have milliseconds."""
+    starts = sorted(at for at, _ in timings)
+    ends = dict(timings)
+    spent = dict.fromkeys(starts, 0.0)
+    with open(log, errors="replace") as f:
+        for line in f:
+            m = LOGGED.match(line)
+            if not m or int(m.group(2)) != server:
+                continue
+            at = float(m.group(1)) - offset
+            i = bisect.bisect_right(starts, at + 0.001) - 1  # the last read started by then (+ the log's rounding)
+            if i >= 0 and at <= starts[i] + ends[starts[i]] + LOGGED_LATE:
+                spent[starts[i]] += float(m.group(3)) / 1000
+    return spent
+
+
+def report_alternated(timings, start, window, windows, pool, server=None):
+    """Prints the reads alone and beside, and with `server` ({start: seconds}) the server's time
+    for them; adds them to `pool` when given and prints every run's in it together."""
     beside, alone = alternated(timings, start, window, windows)
 
     def compared(a, b):  # "p99 alone / beside (ratio)"
@@ -230,13 +276,22 @@ def report_alternated(timings, start, window, windows, pool):
     halves = [compared([s for at, s in alone if part(at)], [s for at, s in beside if part(at)])
               for part in (lambda at: at < middle, lambda at: at >= middle)]
     print(f"p99 alone / beside, first half: {halves[0]}; second half: {halves[1]}")
+    run = {"alone": [s for _, s in alone], "beside": [s for _, s in beside]}
+    if server is not None:
+        run.update(alone_server=[server[at] for at, _ in alone], beside_server=[server[at] for at, _ in beside])
+        print(f"the server's time per read: in the pauses: {percentiles(run['alone_server'])}; "
+              f"in the writing windows: {percentiles(run['beside_server'])}; "
+              f"p99 alone / beside: {compared(run['alone_server'], run['beside_server'])}")
     if pool:
         with open(pool, "a") as f:
-            f.write(json.dumps({"alone": [s for _, s in alone], "beside": [s for _, s in beside]}) + "\n")
+            f.write(json.dumps(run) + "\n")
         with open(pool) as f:
             runs = [json.loads(line) for line in f]
-        print(f"{len(runs)} runs in {pool}: p99 alone / beside: "
-              f"{compared([s for r in runs for s in r['alone']], [s for r in runs for s in r['beside']])}")
+        pooled = {k: [s for r in runs for s in r.get(k, [])] for k in run}
+        print(f"{len(runs)} runs in {pool}: p99 alone / beside: {compared(pooled['alone'], pooled['beside'])}")
+        if server is not None and all("alone_server" in r for r in runs):
+            print(f"{len(runs)} runs in {pool}: the server's time per read, p99 alone / beside: "
+                  f"{compared(pooled['alone_server'], pooled['beside_server'])}")
 
 
 def cpu_list(text):
@@ -257,11 +312,14 @@ def options():
     parser.add_argument("--reads-first", action="store_true")
     parser.add_argument("--idle-writers", action="store_true")
     parser.add_argument("--pool", metavar="FILE")
+    parser.add_argument("--server-log", metavar="FILE")
     o = parser.parse_args()
     if (o.alternate or o.idle_writers) and not (o.rate and o.reads):
         parser.error("--alternate and --idle-writers need --rate and --reads")
     if o.pool and not o.alternate:
         parser.error("--pool needs --alternate")
+    if o.server_log and not (o.alternate and is_postgres(o.read_db or o.db) and os.path.isfile(o.server_log)):
+        parser.error("--server-log needs --alternate, a PostgreSQL database to read and its server's log file")
     if o.reads_first and not (o.reads and os.geteuid() == 0):
         parser.error("--reads-first needs --reads, and root (real-time priority)")
     return o
@@ -285,7 +343,8 @@ def main():
         p.start()
     if reads:
         stop, out = multiprocessing.Event(), multiprocessing.Queue()
-        reader = multiprocessing.Process(target=read, args=(o.read_db or db, tuple(bounds), parcels, o.reader_cpus, o.reads_first, ready, stop, out))
+        reader = multiprocessing.Process(target=read, args=(o.read_db or db, tuple(bounds), parcels, o.reader_cpus, o.reads_first,
+                                                                   bool(o.server_log), ready, stop, out))
         reader.start()
     ready.wait()
     if reads and not window:  # paced writers write for about writers * transactions / rate seconds: as many reads alone
@@ -304,11 +363,14 @@ def main():
           + (f" FAILED writers {failed}" if failed else "") + (" (idle writers: nothing written)" if idle else ""))
     if reads:
         stop.set()
-        timings = out.get()
+        timings, server = out.get()
         reader.join()
         writing = [spans.get() for _ in procs]
         if window:
-            report_alternated(timings, start_at.value, window, windows, o.pool)
+            logged = None
+            if o.server_log:
+                logged = server_times(o.server_log, server, timings, time.time() - time.perf_counter())
+            report_alternated(timings, start_at.value, window, windows, o.pool, logged)
             return
         all_from, all_to = max(f for f, _ in writing), min(t for _, t in writing)
         alone = [s for start, s in timings if start < t0]
