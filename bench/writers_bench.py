@@ -2,8 +2,8 @@
 the latency of as-of box queries beside them.
 
     PYTHONPATH=build/python /usr/bin/python3 bench/writers_bench.py DB WRITERS TRANSACTIONS [--reads] [--rate=N]
-        [--alternate=T] [--read-db=URI [--reader-cpus=LIST]] [--clients-elsewhere] [--reads-first]
-        [--idle-writers] [--pool=FILE] [--server-log=FILE]
+        [--alternate=T] [--read-db=URI] [--reader-cpus=LIST] [--clients-elsewhere] [--reads-first]
+        [--idle-writers | --busy-writers=MS] [--pool=FILE] [--server-log=FILE]
 
 DB is a land database holding a survey (a SpatiaLite path or a postgresql:// URI). Each writer is
 its own process with its own Store and changes the land use of parcels of its own map sheet back
@@ -32,9 +32,13 @@ percentiles and the ratio, and the same for each half of the run (the pauses nee
 more: "n/a" otherwise).
 
 With --read-db=URI, the reader reads from that database instead, a streaming replica of DB (as
-`landd --read-db` does; `bench/pg_cluster.sh replica` makes one). With --reader-cpus=LIST, the
-reader runs on those CPUs only (taskset's numbering): with the replica's server pinned there too
-and everything else elsewhere, the replica stands for a machine of its own.
+`landd --read-db` does; `bench/pg_cluster.sh replica` makes one).
+
+With --reader-cpus=LIST, the reader and, on PostgreSQL, its server process run on those CPUs only
+(taskset's numbering; the writers are not pinned). With --reads-first, and the server and the
+writers pinned to the other CPUs (`bench/pg_cluster.sh pin`, `taskset`), the reads have a core of
+their own; with --read-db and the replica's server pinned there too, the replica stands for a
+machine of its own.
 
 With --clients-elsewhere, the writers' own processes (the officers' programs: Python and
 libland building each transaction) run at the lowest CPU priority, standing for programs on the
@@ -49,6 +53,10 @@ buffers, I/O and the database's own work for the writes.
 With --idle-writers, the writers connect, warm up and keep the schedule, but write nothing: the
 reads "beside" and "alone" then differ only by chance, which shows how far apart two samples of
 this size fall when nothing differs (with --alternate: the protocol's own spread).
+
+With --busy-writers=MS, the same, but each writer spins on the CPU for MS milliseconds where it
+would write (what a transaction costs the machine's CPUs, client and server together, e.g. 2.9):
+the CPU load of the writes without the database, its locks, pages and disk.
 
 With --pool=FILE (and --alternate), the run's reads alone and beside are added to FILE (one JSON
 line per run), and the 99th percentiles of every run's reads in FILE together are printed too: one
@@ -128,7 +136,14 @@ def scheduled(start, writing_time, window):
     return start + 2 * window * (writing_time // window) + writing_time % window
 
 
-def write(db, parcels, transactions, interval, offset, window, ready, go, start_at, elsewhere, idle, spans):
+def spin(seconds):
+    """Spends `seconds` of this process's CPU."""
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
+
+
+def write(db, parcels, transactions, interval, offset, window, ready, go, start_at, elsewhere, idle, busy, spans):
     if elsewhere:
         os.nice(19)
     store = libland.Store(db)
@@ -146,7 +161,9 @@ def write(db, parcels, transactions, interval, offset, window, ready, go, start_
         if interval:  # paced: transaction i starts at offset + i * interval into the writing at the earliest
             time.sleep(max(0.0, scheduled(start, offset + i * interval, window) - time.perf_counter()))
         first = first or time.perf_counter()
-        if not idle:
+        if busy:
+            spin(busy)
+        elif not idle:
             retries += toggle_use(store, now, parcels[i % len(parcels)][0], f"BENCH-{i}")
     spans.put((first, time.perf_counter()))  # perf_counter is the system's monotonic clock
     if retries:
@@ -193,8 +210,10 @@ def read(db, bounds, parcels, cpus, first, logged, ready, stop, out):
     if first:
         reads_first(db)
     server = reader_server(db, "--server-log") if logged else None
-    if cpus:  # e.g. the core a replica has to itself, standing for a machine of its own
+    if cpus:  # e.g. a core the writes do not use, or the one a replica has to itself
         os.sched_setaffinity(0, cpus)
+        if is_postgres(db):
+            os.sched_setaffinity(server or reader_server(db, "--reader-cpus"), cpus)
     minx, miny, maxx, maxy = bounds
     share = (PARCELS_PER_BOX / parcels) ** 0.5
     w, h = (maxx - minx) * share, (maxy - miny) * share
@@ -311,11 +330,14 @@ def options():
     parser.add_argument("--clients-elsewhere", action="store_true")
     parser.add_argument("--reads-first", action="store_true")
     parser.add_argument("--idle-writers", action="store_true")
+    parser.add_argument("--busy-writers", type=float, default=0.0, metavar="MS")
     parser.add_argument("--pool", metavar="FILE")
     parser.add_argument("--server-log", metavar="FILE")
     o = parser.parse_args()
-    if (o.alternate or o.idle_writers) and not (o.rate and o.reads):
-        parser.error("--alternate and --idle-writers need --rate and --reads")
+    if (o.alternate or o.idle_writers or o.busy_writers) and not (o.rate and o.reads):
+        parser.error("--alternate, --idle-writers and --busy-writers need --rate and --reads")
+    if o.idle_writers and o.busy_writers:
+        parser.error("--idle-writers or --busy-writers, not both")
     if o.pool and not o.alternate:
         parser.error("--pool needs --alternate")
     if o.server_log and not (o.alternate and is_postgres(o.read_db or o.db) and os.path.isfile(o.server_log)):
@@ -328,7 +350,7 @@ def options():
 def main():
     o = options()
     db, writers, transactions, rate, window = o.db, o.writers, o.transactions, o.rate, o.alternate
-    reads, idle = o.reads, o.idle_writers
+    reads, idle, busy = o.reads, o.idle_writers, o.busy_writers / 1000
     interval = writers / rate if rate else 0.0  # seconds between two transactions of one writer
     windows = math.ceil(writers * transactions / rate / window) if window else 0  # writing windows
     groups, bounds, parcels = sheets_with_parcels(db, writers)
@@ -337,7 +359,7 @@ def main():
     spans = multiprocessing.Queue()  # each writer's (first transaction's start, last one's end)
     start_at = multiprocessing.Value("d", 0.0)  # when the writing starts (perf_counter)
     procs = [multiprocessing.Process(target=write, args=(db, groups[w], transactions, interval, interval * w / writers, window,
-                                                                      ready, go, start_at, o.clients_elsewhere, idle, spans))
+                                                                      ready, go, start_at, o.clients_elsewhere, idle, busy, spans))
              for w in range(writers)]
     for p in procs:
         p.start()
@@ -360,7 +382,8 @@ def main():
     total = writers * transactions
     writing_seconds = seconds - (windows - 1) * window  # without the pauses between writing windows
     print(f"writers {writers} transactions {total} seconds {seconds:.2f} tx/s {total / writing_seconds:.0f}"
-          + (f" FAILED writers {failed}" if failed else "") + (" (idle writers: nothing written)" if idle else ""))
+          + (f" FAILED writers {failed}" if failed else "") + (" (idle writers: nothing written)" if idle else "")
+          + (f" (busy writers: {o.busy_writers} ms of CPU each, nothing written)" if busy else ""))
     if reads:
         stop.set()
         timings, server = out.get()
