@@ -174,7 +174,7 @@ def is_postgres(db):
     return "://" in db or db.startswith("PG:")
 
 
-def reader_server(db, option):
+def reader_server(db):
     """The process id of the reader's server process on PostgreSQL, found by the application name
     libpq sent."""
     # psql inherits the application name: its own server process is not the reader's.
@@ -182,14 +182,14 @@ def reader_server(db, option):
                              "WHERE application_name = 'writers_bench reader' AND pid <> pg_backend_pid()"],
                             check=True, capture_output=True, text=True).stdout.split()
     if not server:
-        sys.exit(f"{option}: no server process of the reader's connection found on {db}")
+        sys.exit(f"no server process of the reader's connection found on {db}")
     return int(server[0])
 
 
-def reads_first(db):
-    """Puts this process and, on PostgreSQL, its server process at real-time priority."""
-    pids = [os.getpid()] + ([reader_server(db, "--reads-first")] if is_postgres(db) else [])
-    for pid in pids:
+def reads_first(server):
+    """Puts this process and its server process (PostgreSQL; None on SpatiaLite) at real-time
+    priority."""
+    for pid in [os.getpid()] + ([server] if server else []):
         subprocess.run(["chrt", "--fifo", "--pid", "1", str(pid)], check=True)
 
 
@@ -207,13 +207,12 @@ def read(db, bounds, parcels, cpus, first, logged, ready, stop, out):
             if attempt == 99:
                 raise
             time.sleep(0.1)
+    server = reader_server(db) if is_postgres(db) and (first or logged or cpus) else None
     if first:
-        reads_first(db)
-    server = reader_server(db, "--server-log") if logged else None
+        reads_first(server)
     if cpus:  # e.g. a core the writes do not use, or the one a replica has to itself
-        os.sched_setaffinity(0, cpus)
-        if is_postgres(db):
-            os.sched_setaffinity(server or reader_server(db, "--reader-cpus"), cpus)
+        for pid in [0] + ([server] if server else []):
+            os.sched_setaffinity(pid, cpus)
     minx, miny, maxx, maxy = bounds
     share = (PARCELS_PER_BOX / parcels) ** 0.5
     w, h = (maxx - minx) * share, (maxy - miny) * share
@@ -313,6 +312,13 @@ def report_alternated(timings, start, window, windows, pool, server=None):
                   f"{compared(pooled['alone_server'], pooled['beside_server'])}")
 
 
+def positive(text):
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive number: {text}")
+    return value
+
+
 def cpu_list(text):
     return {int(c) for c in text.split(",")}
 
@@ -330,7 +336,7 @@ def options():
     parser.add_argument("--clients-elsewhere", action="store_true")
     parser.add_argument("--reads-first", action="store_true")
     parser.add_argument("--idle-writers", action="store_true")
-    parser.add_argument("--busy-writers", type=float, default=0.0, metavar="MS")
+    parser.add_argument("--busy-writers", type=positive, default=0.0, metavar="MS")
     parser.add_argument("--pool", metavar="FILE")
     parser.add_argument("--server-log", metavar="FILE")
     o = parser.parse_args()
@@ -383,7 +389,7 @@ def main():
     writing_seconds = seconds - (windows - 1) * window  # without the pauses between writing windows
     print(f"writers {writers} transactions {total} seconds {seconds:.2f} tx/s {total / writing_seconds:.0f}"
           + (f" FAILED writers {failed}" if failed else "") + (" (idle writers: nothing written)" if idle else "")
-          + (f" (busy writers: {o.busy_writers} ms of CPU each, nothing written)" if busy else ""))
+          + (f" (busy writers: {o.busy_writers} ms of CPU per transaction, nothing written)" if busy else ""))
     if reads:
         stop.set()
         timings, server = out.get()
